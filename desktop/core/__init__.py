@@ -1,0 +1,1 @@
+"""core layer of Sekretariat (see ../shared/design.md)."""

@@ -1,0 +1,1 @@
+"""models layer of Sekretariat (see ../shared/design.md)."""

@@ -1,0 +1,1 @@
+"""printing layer of Sekretariat (see ../shared/design.md)."""

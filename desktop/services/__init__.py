@@ -1,0 +1,1 @@
+"""services layer of Sekretariat (see ../shared/design.md)."""

@@ -1,0 +1,1 @@
+"""storage layer of Sekretariat (see ../shared/design.md)."""

@@ -1,0 +1,1 @@
+"""ui layer of Sekretariat (see ../shared/design.md)."""
