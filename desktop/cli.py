@@ -1,7 +1,196 @@
-"""The ``sekretariat`` command (placeholder until the CLI lands)."""
+"""The ``sekretariat`` command: the GUI by default, plus admin and batch jobs."""
 
 from __future__ import annotations
 
+import argparse
+import getpass
+import logging
+import os
+import sys
+from pathlib import Path
+
+from desktop import __version__
+from desktop.storage.config import default_data_dir, default_log_dir
+
+log = logging.getLogger("sekretariat")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sekretariat",
+        description="Sekretariat — aplikasi kesekretariatan Dinas (surat, tamu, barang, kepegawaian).",
+    )
+    parser.add_argument("--version", action="version", version=f"Sekretariat {__version__}")
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, help="folder data (bawaan: folder data pengguna)"
+    )
+    parser.add_argument(
+        "--db-url",
+        default=os.environ.get("SEKRETARIAT_DB_URL"),
+        help="URL basis data SQLAlchemy (uji/lanjutan)",
+    )
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="buka GUI tanpa layar, buka setiap tab, lalu keluar"
+    )
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
+
+    p = sub.add_parser("init", help="siapkan folder data dan basis data")
+    p.add_argument("--admin", metavar="NAMA_PENGGUNA", help="buat akun admin pertama (sandi ditanyakan)")
+    p.add_argument("--nama", default="Administrator", help="nama lengkap admin")
+
+    p = sub.add_parser("backup", help="buat cadangan sekarang")
+    p.add_argument("--to", type=Path, default=None, metavar="BERKAS", help="tulis cadangan ke berkas ini")
+
+    p = sub.add_parser("restore", help="pulihkan data dari berkas cadangan")
+    p.add_argument("file", type=Path, metavar="BERKAS")
+    p.add_argument("--yes", action="store_true", help="jangan tanya konfirmasi")
+
+    sub.add_parser("check", help="periksa keutuhan basis data dan versi skema")
+
+    p = sub.add_parser("demo", help="isi folder data dengan contoh data yang realistis")
+    p.add_argument("--password", default="demo12345", help="kata sandi semua akun contoh")
+
+    p = sub.add_parser("db", help="atur basis data workstation ini")
+    p.add_argument("--postgres", metavar="HOST[:PORT]/NAMA_DB", help="pakai server PostgreSQL bersama")
+    p.add_argument("--user", default="sekretariat", help="pengguna PostgreSQL")
+    p.add_argument("--sqlite", action="store_true", help="kembali ke berkas lokal")
+    return parser
+
+
+def _setup_logging(log_dir: Path, verbose: bool = False) -> Path:
+    """Rotating log file; it never holds passwords or whole personal records (services log ids only)."""
+    from logging.handlers import RotatingFileHandler
+
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / "sekretariat.log"
+    handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    return path
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from desktop.services import system
+
+    ctx = system.open_context(args.data_dir, db_url=args.db_url)
+    report = system.prepare(ctx)
+    if report.backup_written:
+        print(f"Cadangan sebelum migrasi: {report.backup_written}")
+    return ctx
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    from desktop.services import auth
+
+    ctx = _open(args)
+    print(f"Data siap di {ctx.location}")
+    if args.admin:
+        password = os.environ.get("SEKRETARIAT_ADMIN_PASSWORD") or getpass.getpass("Kata sandi admin: ")
+        with ctx.db.transaction() as s:
+            auth.create_first_admin(s, args.admin, args.nama, password)
+        print(f"Akun admin '{args.admin}' dibuat.")
+    else:
+        print("Jalankan 'sekretariat' untuk mengisi profil kantor dan membuat akun admin.")
+    return 0
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from desktop.services import system
+
+    ctx = _open(args)
+    path = system.backup_now(ctx, system.SYSTEM, args.to)
+    print(f"Cadangan ditulis: {path}")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from desktop.services import system
+
+    ctx = _open(args)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print("Tambahkan --yes untuk memulihkan tanpa konfirmasi.", file=sys.stderr)
+            return 2
+        answer = input(f"Ganti seluruh data di {ctx.location} dengan isi {args.file}? [y/N] ")
+        if answer.strip().lower() not in ("y", "ya"):
+            print("Dibatalkan.")
+            return 1
+    safety = system.restore(ctx, system.SYSTEM, args.file)
+    print(f"Data dipulihkan dari {args.file}. Data sebelumnya dicadangkan ke {safety}")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from desktop.services import system
+
+    ctx = system.open_context(args.data_dir, db_url=args.db_url)
+    report = system.check(ctx)
+    print(f"Lokasi data : {report.location}")
+    print(f"Keutuhan    : {report.integrity}")
+    print(f"Skema       : {report.schema.describe()}")
+    print("Hasil       : " + ("BAIK" if report.ok else "ADA MASALAH"))
+    return 0 if report.ok else 1
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from desktop.services import demo
+
+    ctx = _open(args)
+    summary = demo.fill(ctx, password=args.password)
+    print(summary)
+    return 0
+
+
+def _cmd_db(args: argparse.Namespace) -> int:
+    from desktop.services import system
+    from desktop.storage.config import PostgresSettings
+
+    if args.sqlite:
+        system.use_sqlite(args.data_dir)
+        print("Workstation ini kembali memakai berkas lokal.")
+        return 0
+    if not args.postgres:
+        print("Pilih --postgres HOST[:PORT]/NAMA_DB atau --sqlite.", file=sys.stderr)
+        return 2
+    hostport, _, dbname = args.postgres.partition("/")
+    host, _, port = hostport.partition(":")
+    pg = PostgresSettings(host=host, port=int(port or 5432), dbname=dbname or "sekretariat", user=args.user)
+    password = os.environ.get("PGPASSWORD") or getpass.getpass(f"Kata sandi {pg.user}@{host}: ")
+    system.use_postgres(args.data_dir, pg, password)
+    print(f"Workstation ini sekarang memakai {pg.describe()} (sandi di keyring sistem).")
+    return 0
+
+
+COMMANDS = {
+    "init": _cmd_init,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
+    "check": _cmd_check,
+    "demo": _cmd_demo,
+    "db": _cmd_db,
+}
+
 
 def main(argv: list[str] | None = None) -> int:
-    return 0
+    args = build_parser().parse_args(argv)
+    explicit = args.data_dir is not None
+    args.data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
+    args.data_dir.mkdir(parents=True, exist_ok=True)
+    # The user's log folder normally; beside the data when a data dir is named (tests, demos, portable use).
+    log_path = _setup_logging(args.data_dir / "log" if explicit else default_log_dir())
+    if args.command is None:
+        from desktop.app import run_gui
+
+        return run_gui(args, log_path)
+    from desktop.services.errors import ServiceError
+    from desktop.storage.database import StorageError
+
+    try:
+        return COMMANDS[args.command](args)
+    except (StorageError, ServiceError) as exc:
+        log.warning("command %s failed: %s", args.command, exc)
+        print(f"Gagal: {exc}", file=sys.stderr)
+        return 1

@@ -1,1 +1,6 @@
-"""models layer of Sekretariat (see ../shared/design.md)."""
+"""SQLAlchemy ORM classes, one module per area; importing this registers them all on Base.metadata."""
+
+from desktop.models import admin
+from desktop.models.base import Base
+
+__all__ = ["Base", "admin"]

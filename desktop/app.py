@@ -1,0 +1,180 @@
+"""Composition root of the GUI: Qt application, data start-up, first-run wizard, sign-in, main window."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+log = logging.getLogger("sekretariat.app")
+
+
+def _qapp(argv0: str):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui import i18n
+
+    app = QApplication.instance() or QApplication([argv0])
+    app.setApplicationName("Sekretariat")
+    app.setOrganizationName("Sekretariat")
+    app.setApplicationDisplayName("Sekretariat")
+    i18n.install(app)
+    return app
+
+
+def run_gui(args: argparse.Namespace, log_path: Path) -> int:
+    if args.smoke_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = _qapp(sys.argv[0] if sys.argv else "sekretariat")
+
+    from desktop.services import auth, system
+    from desktop.services.errors import ServiceError
+    from desktop.storage.database import StorageError
+    from desktop.ui import dialogs
+    from desktop.ui.crash import install_excepthook
+
+    install_excepthook(log_path)
+    try:
+        ctx = system.open_context(args.data_dir, db_url=args.db_url)
+        report = system.prepare(ctx)
+    except (StorageError, ServiceError) as exc:
+        log.warning("start-up refused: %s", exc)
+        if args.smoke_test:
+            print(f"smoke test: start-up failed: {exc}", file=sys.stderr)
+        else:
+            dialogs.error(None, "Sekretariat", str(exc))
+        return 2
+    if report.backup_written:
+        log.info("migrated from %s after backup %s", report.migrated_from, report.backup_written)
+
+    if args.smoke_test:
+        return _smoke_test(app, ctx)
+    if args.startup_probe:
+        return _startup_probe(app, ctx)
+
+    with ctx.db.transaction() as s:
+        first_run = not auth.has_users(s)
+    while True:
+        actor = _first_run(ctx) if first_run else _sign_in(ctx)
+        if actor is None:
+            return 0
+        first_run = False
+        window = _main_window(ctx, actor)
+        _schedule_daily_backup(ctx, window)
+        signed_out: list[bool] = []
+        window.sign_out_requested.connect(functools.partial(signed_out.append, True))
+        window.show()
+        app.exec()
+        if not signed_out:
+            return 0
+
+
+def _first_run(ctx):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.ui.wizard import FirstRunWizard
+
+    wizard = FirstRunWizard(ctx)
+    result = wizard.exec()
+    if wizard.actor is None:
+        return None
+    if result != QDialog.DialogCode.Accepted:
+        log.info("wizard closed early; the rest can be completed in Pengaturan")
+    return wizard.actor
+
+
+def _sign_in(ctx):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.ui.context import UiContext
+    from desktop.ui.login import LoginDialog
+
+    dialog = LoginDialog(ctx)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+        return None
+    if dialog.must_change_password:
+        from desktop.ui.settings.users_page import ChangePasswordDialog
+
+        change = ChangePasswordDialog(UiContext(ctx, dialog.actor))
+        if change.exec() != QDialog.DialogCode.Accepted:
+            return None
+    return dialog.actor
+
+
+def _main_window(ctx, actor):  # type: ignore[no-untyped-def]
+    from desktop.ui.context import UiContext
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.state import UiState
+
+    return MainWindow(UiContext(ctx, actor), UiState(Path(ctx.data_dir) / "tampilan.ini"))
+
+
+def _schedule_daily_backup(ctx, window) -> None:  # type: ignore[no-untyped-def]
+    """The automatic daily backup runs off the GUI thread a moment after the window appears."""
+    from PySide6.QtCore import QTimer
+
+    from desktop.services import system
+    from desktop.ui.tasks import run_task
+
+    def start() -> None:
+        run_task(
+            None,
+            "Cadangan harian",
+            lambda _progress: system.daily_backup(ctx),
+            on_done=lambda path: (
+                path and window.statusBar().showMessage(f"Cadangan harian ditulis: {path}", 8000)
+            ),
+            on_error=lambda exc: log.error("daily backup failed: %s", exc),
+            cancellable=False,
+        )
+
+    QTimer.singleShot(3000, start)
+
+
+def _any_actor(ctx):  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from desktop.models.admin import User
+    from desktop.services import auth
+    from desktop.services.permissions import SYSTEM
+
+    with ctx.db.transaction() as s:
+        user = s.scalar(select(User).where(User.role == "admin", User.active.is_(True)).order_by(User.id))
+        return auth.actor_for(user) if user is not None else SYSTEM
+
+
+def _smoke_test(app, ctx) -> int:  # type: ignore[no-untyped-def]
+    """Build the main window offscreen, visit every tab and every Pengaturan page, and exit."""
+    window = _main_window(ctx, _any_actor(ctx))
+    window.show()
+    app.processEvents()
+    visited = []
+    for i in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(i)
+        app.processEvents()
+        visited.append(window.tabs.tabText(i).replace("&", ""))
+    pages = window.settings.visit_all_pages() if hasattr(window.settings, "visit_all_pages") else 0
+    app.processEvents()
+    window.close()
+    print(f"smoke test OK: {len(visited)} tab ({', '.join(visited)}); {pages} halaman pengaturan")
+    return 0
+
+
+def _startup_probe(app, ctx) -> int:  # type: ignore[no-untyped-def]
+    """For bench/: report when the main window is actually on screen, then quit."""
+    from PySide6.QtCore import QTimer
+
+    window = _main_window(ctx, _any_actor(ctx))
+    window.show()
+
+    def report() -> None:
+        print(f"window-visible {time.time():.6f}", flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, report)
+    app.exec()
+    return 0

@@ -1,0 +1,107 @@
+"""Schema migrations with Alembic: state checks, upgrade-after-backup, refusal of a newer database."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, inspect
+
+from desktop.storage.database import Database, StorageError
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+class SchemaStatus(enum.Enum):
+    EMPTY = "kosong"
+    CURRENT = "terbaru"
+    BEHIND = "perlu diperbarui"
+    NEWER = "lebih baru dari aplikasi"
+    UNVERSIONED = "tanpa versi"
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    status: SchemaStatus
+    current: str | None
+    head: str
+
+    def describe(self) -> str:
+        return f"skema {self.current or '-'} (aplikasi {self.head}): {self.status.value}"
+
+
+class DatabaseTooNew(StorageError):
+    pass
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = script_directory().get_current_head()
+    assert head is not None
+    return head
+
+
+def _current_revision(conn: Connection) -> str | None:
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def schema_state(engine: Engine) -> SchemaState:
+    head = head_revision()
+    with engine.connect() as conn:
+        current = _current_revision(conn)
+        tables = set(inspect(conn).get_table_names())
+        conn.rollback()
+    if current is None:
+        status = SchemaStatus.EMPTY if not (tables - {"alembic_version"}) else SchemaStatus.UNVERSIONED
+    elif current == head:
+        status = SchemaStatus.CURRENT
+    else:
+        known = {rev.revision for rev in script_directory().walk_revisions()}
+        status = SchemaStatus.BEHIND if current in known else SchemaStatus.NEWER
+    return SchemaState(status=status, current=current, head=head)
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def prepare_schema(db: Database, backup: Callable[[str], Path | None]) -> SchemaState:
+    """Bring the schema to the app's version on start.
+
+    A database at an older revision is backed up first (``backup("sebelum-migrasi")``), then upgraded. A
+    database from a newer version of the app is refused and left untouched.
+    """
+    state = schema_state(db.engine)
+    if state.status is SchemaStatus.NEWER:
+        raise DatabaseTooNew(
+            f"Basis data ini dibuat oleh versi Sekretariat yang lebih baru (revisi skema {state.current}, "
+            f"aplikasi ini mengenal sampai {state.head}). Perbarui aplikasi di komputer ini; data tidak diubah."
+        )
+    if state.status is SchemaStatus.UNVERSIONED:
+        raise StorageError(
+            "Basis data berisi tabel yang tidak dikenal dan tanpa versi skema; aplikasi tidak akan mengubahnya."
+        )
+    if state.status is SchemaStatus.BEHIND:
+        backup("sebelum-migrasi")
+    if state.status in (SchemaStatus.BEHIND, SchemaStatus.EMPTY):
+        upgrade(db.engine)
+        state = schema_state(db.engine)
+    return state

@@ -1,0 +1,15 @@
+"""Alembic environment: always run programmatically with a connection handed in by desktop.storage.migrate."""
+
+from alembic import context
+
+from desktop.models import Base
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,33 @@
+"""What every tab and dialog needs: the data context, the signed-in actor, and the remembered UI state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from desktop.services.permissions import Actor
+from desktop.services.system import AppContext
+
+T = TypeVar("T")
+
+
+@dataclass
+class UiContext:
+    app: AppContext
+    actor: Actor
+    state: object | None = None  # desktop.ui.state.UiState once the window exists
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One transaction per user action (see design.md)."""
+        with self.app.db.transaction() as session:
+            yield session
+
+    def call(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T:
+        """Run a service function ``fn(session, actor, *args)`` in its own transaction."""
+        with self.app.db.transaction() as session:
+            return fn(session, self.actor, *args, **kwargs)

@@ -1,0 +1,152 @@
+"""Beranda: the dashboard a clerk or the pimpinan sees first."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.dates import format_date, format_date_long, office_tz
+from desktop.services import dashboard, office, system
+from desktop.services.permissions import Perm
+from desktop.ui.context import UiContext
+
+_CARD_STYLE = "QFrame#card { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }"
+
+
+def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setObjectName("card")
+    frame.setStyleSheet(_CARD_STYLE)
+    layout = QVBoxLayout(frame)
+    heading = QLabel(f"<b>{title}</b>")
+    layout.addWidget(heading)
+    return frame, layout
+
+
+def _greeting(hour: int) -> str:
+    if hour < 11:
+        return "Selamat pagi"
+    if hour < 15:
+        return "Selamat siang"
+    if hour < 18:
+        return "Selamat sore"
+    return "Selamat malam"
+
+
+class HomeTab(QWidget):
+    open_settings = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget()
+        scroll.setWidget(self.body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.refresh()
+
+    def refresh(self) -> None:
+        old = self.body.layout()
+        if old is not None:
+            QWidget().setLayout(old)  # detach the old layout and its widgets
+        with self.ctx.transaction() as s:
+            zone = office.get_profile(s).zona_waktu
+            now = datetime.now(office_tz(zone))
+            data = dashboard.summary(s, self.ctx.actor, now.date())
+
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(16)
+        name = self.ctx.actor.full_name or self.ctx.actor.username
+        title = QLabel(f"<span style='font-size:16pt'>{_greeting(now.hour)}, {name}</span>")
+        layout.addWidget(title)
+        subtitle = QLabel(f"{format_date_long(now.date())} · {zone} · {data.office_name or 'Sekretariat'}")
+        subtitle.setObjectName("today")
+        layout.addWidget(subtitle)
+
+        grid = QGridLayout()
+        grid.setSpacing(16)
+
+        card, box = _card(self.tr("Hari kerja"))
+        if data.is_working_day:
+            box.addWidget(QLabel(self.tr("Hari ini hari kerja.")))
+        else:
+            reason = data.holiday_today.nama if data.holiday_today else self.tr("akhir pekan")
+            box.addWidget(QLabel(self.tr("Hari ini libur: {0}.").format(reason)))
+        box.addWidget(
+            QLabel(self.tr("Hari kerja berikutnya: {0}").format(format_date_long(data.next_working_day)))
+        )
+        box.addStretch(1)
+        grid.addWidget(card, 0, 0)
+
+        card, box = _card(self.tr("Libur dan cuti bersama 60 hari ke depan"))
+        if not data.upcoming_holidays:
+            box.addWidget(QLabel(self.tr("Tidak ada.")))
+        for h in data.upcoming_holidays[:8]:
+            mark = " <i>(perkiraan)</i>" if h.is_estimate else ""
+            label = QLabel(
+                f"{format_date(h.tanggal)} — {h.nama}{mark} <span style='color:#666'>[{h.jenis.label}]</span>"
+            )
+            label.setTextFormat(Qt.TextFormat.RichText)
+            box.addWidget(label)
+        box.addStretch(1)
+        grid.addWidget(card, 0, 1)
+
+        card, box = _card(self.tr("Perlu perhatian"))
+        if not data.attention:
+            box.addWidget(QLabel(self.tr("Tidak ada yang perlu ditindaklanjuti.")))
+        for item in data.attention:
+            label = QLabel(f"• {item}")
+            label.setWordWrap(True)
+            box.addWidget(label)
+        if not data.profile_complete and self.ctx.actor.can(Perm.MANAGE_SETTINGS):
+            button = QPushButton(self.tr("Lengkapi profil kantor"))
+            button.clicked.connect(self.open_settings.emit)
+            box.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addStretch(1)
+        grid.addWidget(card, 1, 0)
+
+        card, box = _card(self.tr("Data dan cadangan"))
+        location = QLabel(self.tr("Lokasi data: {0}").format(self.ctx.app.location))
+        location.setWordWrap(True)
+        box.addWidget(location)
+        if self.ctx.actor.can(Perm.MANAGE_BACKUPS):
+            backups = system.list_backups(self.ctx.app, self.ctx.actor)
+            if backups:
+                last = backups[0]
+                text = self.tr("Cadangan terakhir: {0} pukul {1} ({2})").format(
+                    format_date(last.created.date()), last.created.strftime("%H.%M"), last.reason
+                )
+            else:
+                text = self.tr("Belum ada cadangan.")
+            box.addWidget(QLabel(text))
+        box.addStretch(1)
+        grid.addWidget(card, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+
+        modules = QLabel(
+            self.tr(
+                "Modul Surat, Buku Tamu, Barang (BMD) dan Kepegawaian sedang disiapkan dan akan muncul di tabnya "
+                "masing-masing."
+            )
+        )
+        modules.setWordWrap(True)
+        modules.setStyleSheet("color: #555")
+        layout.addWidget(modules)
+        layout.addStretch(1)

@@ -1,0 +1,217 @@
+"""The main window: one tab per job, a menu, and a status bar saying who is signed in and where the data is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+
+from desktop import __version__
+from desktop.services import system
+from desktop.services.permissions import Perm
+from desktop.ui import dialogs
+from desktop.ui.context import UiContext
+from desktop.ui.home import HomeTab
+from desktop.ui.placeholder import ComingSoonTab
+from desktop.ui.state import UiState
+from desktop.ui.tasks import run_task
+
+MODULES = [
+    (
+        "surat",
+        "&Surat",
+        "Buku agenda surat masuk dan keluar",
+        [
+            "Agenda surat masuk dengan nomor agenda otomatis per tahun",
+            "Lembar disposisi siap cetak (½ F4) dan alur disposisi",
+            "Penomoran surat keluar dengan kode klasifikasi arsip",
+            "Buku ekspedisi, pindaian surat, pencarian dan laporan",
+        ],
+    ),
+    (
+        "tamu",
+        "Buku &Tamu",
+        "Penerimaan tamu di meja depan",
+        [
+            "Tamu masuk dan keluar dalam 30 detik",
+            "Nomor antrian dan kartu tamu",
+            "Survei Kepuasan Masyarakat (SKM) dan IKM",
+        ],
+    ),
+    (
+        "barang",
+        "&Barang (BMD)",
+        "Barang milik daerah",
+        [
+            "KIB A–F dan KIR per ruangan",
+            "Penerimaan dan serah terima barang dengan BAST tercetak",
+            "Label barcode/QR, persediaan, inventarisasi",
+        ],
+    ),
+    (
+        "pegawai",
+        "&Kepegawaian",
+        "Data pegawai dan tenggat",
+        [
+            "Data pegawai dengan NIP tervalidasi",
+            "Papan tenggat KGB, kenaikan pangkat dan pensiun",
+            "Riwayat dan cuti dengan hitungan hari kerja",
+        ],
+    ),
+]
+
+
+class MainWindow(QMainWindow):
+    sign_out_requested = Signal()
+    restart_required = Signal()
+
+    def __init__(self, ctx: UiContext, state: UiState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.state = state
+        ctx.state = state
+        self.setWindowTitle(self.tr("Sekretariat"))
+        self.resize(1280, 800)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.home = HomeTab(ctx)
+        self.tabs.addTab(self.home, self.tr("&Beranda"))
+        for key, title, summary, features in MODULES:
+            tab = ComingSoonTab(
+                self.tr(title.replace("&", "")), self.tr(summary), [self.tr(f) for f in features]
+            )
+            tab.setObjectName(f"tab_{key}")
+            self.tabs.addTab(tab, self.tr(title))
+        from desktop.ui.settings.settings_tab import SettingsTab
+
+        self.settings = SettingsTab(ctx)
+        self.settings.restart_required.connect(self._on_restart_required)
+        self.tabs.addTab(self.settings, self.tr("&Pengaturan"))
+        self.home.open_settings.connect(lambda: self.tabs.setCurrentWidget(self.settings))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.setCentralWidget(self.tabs)
+
+        self._build_menu()
+        self._build_status_bar()
+        state.restore_window("main", self)
+        index = state.value("main/tab", 0)
+        try:
+            self.tabs.setCurrentIndex(int(index))
+        except (TypeError, ValueError):
+            self.tabs.setCurrentIndex(0)
+
+    # --- menu and status bar -------------------------------------------------------------------------
+
+    def _build_menu(self) -> None:
+        berkas = self.menuBar().addMenu(self.tr("&Berkas"))
+        if self.ctx.actor.can(Perm.MANAGE_BACKUPS):
+            backup = QAction(self.tr("&Cadangkan sekarang"), self)
+            backup.setShortcut(QKeySequence("Ctrl+Shift+B"))
+            backup.triggered.connect(self.backup_now)
+            berkas.addAction(backup)
+            berkas.addSeparator()
+        quit_action = QAction(self.tr("&Keluar"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        berkas.addAction(quit_action)
+
+        tampilan = self.menuBar().addMenu(self.tr("&Tampilan"))
+        for i in range(self.tabs.count()):
+            action = QAction(self.tabs.tabText(i), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _=False, i=i: self.tabs.setCurrentIndex(i))
+            tampilan.addAction(action)
+        tampilan.addSeparator()
+        refresh = QAction(self.tr("&Muat ulang beranda"), self)
+        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        refresh.triggered.connect(self.home.refresh)
+        tampilan.addAction(refresh)
+
+        akun = self.menuBar().addMenu(self.tr("&Akun"))
+        change = QAction(self.tr("&Ganti kata sandi…"), self)
+        change.triggered.connect(self.change_password)
+        akun.addAction(change)
+        sign_out = QAction(self.tr("&Keluar akun"), self)
+        sign_out.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        sign_out.triggered.connect(self._sign_out)
+        akun.addAction(sign_out)
+
+        bantuan = self.menuBar().addMenu(self.tr("Ba&ntuan"))
+        logs = QAction(self.tr("Buka folder &log"), self)
+        logs.triggered.connect(self._open_logs)
+        bantuan.addAction(logs)
+        about = QAction(self.tr("&Tentang Sekretariat"), self)
+        about.setShortcut(QKeySequence("F1"))
+        about.triggered.connect(self._about)
+        bantuan.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        actor = self.ctx.actor
+        user = QLabel(
+            self.tr("Pengguna: {0} ({1})").format(actor.full_name or actor.username, actor.role.label)
+        )
+        user.setObjectName("status_user")
+        where = QLabel(self.tr("Data: {0}").format(self.ctx.app.location))
+        where.setObjectName("status_location")
+        self.statusBar().addWidget(user)
+        self.statusBar().addWidget(where, 1)
+        self.statusBar().addPermanentWidget(QLabel(f"v{__version__}"))
+
+    # --- actions ---------------------------------------------------------------------------------------
+
+    def _on_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.home:
+            self.home.refresh()
+
+    def backup_now(self) -> None:
+        def work(progress):  # type: ignore[no-untyped-def]
+            return system.backup_now(self.ctx.app, self.ctx.actor, None, lambda d, t: progress.set(d, t))
+
+        def done(path: Path) -> None:
+            self.statusBar().showMessage(self.tr("Cadangan ditulis: {0}").format(path), 8000)
+
+        def failed(exc: BaseException) -> None:
+            dialogs.error(self, self.tr("Cadangan gagal"), str(exc))
+
+        run_task(self, self.tr("Membuat cadangan…"), work, on_done=done, on_error=failed, cancellable=False)
+
+    def change_password(self) -> None:
+        from desktop.ui.settings.users_page import ChangePasswordDialog
+
+        ChangePasswordDialog(self.ctx, self).exec()
+
+    def _sign_out(self) -> None:
+        self.sign_out_requested.emit()
+        self.close()
+
+    def _open_logs(self) -> None:
+        log_dir = Path(self.ctx.app.data_dir) / "log"
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir)))
+
+    def _about(self) -> None:
+        dialogs.info(
+            self,
+            self.tr("Tentang Sekretariat"),
+            self.tr(
+                "Sekretariat {0}\nAplikasi kesekretariatan Dinas: surat, buku tamu, barang milik daerah, "
+                "kepegawaian.\n\nData: {1}"
+            ).format(__version__, self.ctx.app.location),
+        )
+
+    def _on_restart_required(self) -> None:
+        dialogs.info(
+            self,
+            self.tr("Mulai ulang"),
+            self.tr("Perubahan ini berlaku setelah aplikasi dibuka kembali. Aplikasi akan ditutup sekarang."),
+        )
+        self.restart_required.emit()
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.state.save_window("main", self)
+        self.state.set_value("main/tab", self.tabs.currentIndex())
+        self.state.sync()
+        super().closeEvent(event)

@@ -1,0 +1,257 @@
+"""Organisation units (sekretariat, sub bagian, bidang, UPTD): a table and an add/edit dialog."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.nip import format_nip
+from desktop.services import office
+from desktop.services.errors import ServiceError
+from desktop.services.office import UNIT_KINDS, UnitData
+from desktop.services.permissions import Perm
+from desktop.ui.context import UiContext
+from desktop.ui.settings import common
+from desktop.ui.settings.common import DASH, ServiceDialog, combo, line_edit, select_data
+
+
+class UnitDialog(ServiceDialog):
+    """Add or edit one unit; saves through ``office.save_unit`` and stays open on a validation error."""
+
+    def __init__(self, ctx: UiContext, unit: UnitData | None, units: list[UnitData], parent=None) -> None:
+        title = common.tr("Tambah unit organisasi") if unit is None else common.tr("Ubah unit organisasi")
+        super().__init__(title, common.tr("&Simpan"), parent)
+        self.ctx = ctx
+        self.unit = unit
+        self.saved: UnitData | None = None
+
+        self.nama = line_edit(200, self.tr("mis. Sub Bagian Umum dan Kepegawaian"))
+        self.jenis = combo([(self.tr(label), key) for key, label in UNIT_KINDS.items()])
+        self.singkatan = line_edit(40, self.tr("mis. SUBBAG UMPEG"))
+        self.induk = combo([(self.tr("— tidak ada (langsung di bawah Kepala Dinas) —"), None)])
+        for other in units:
+            if unit is None or other.id != unit.id:
+                label = other.nama if other.aktif else self.tr("%1 (nonaktif)").replace("%1", other.nama)
+                self.induk.addItem(label, other.id)
+        self.kepala_jabatan = line_edit(200, self.tr("mis. Kepala Sub Bagian Umum dan Kepegawaian"))
+        self.kepala_nama = line_edit(200)
+        self.kepala_nip = line_edit(30, self.tr("18 angka"))
+        self.kepala_nip.editingFinished.connect(
+            lambda: self.kepala_nip.setText(format_nip(self.kepala_nip.text()))
+        )
+        self.urutan = QSpinBox()
+        self.urutan.setRange(0, 999)
+        self.urutan.setToolTip(self.tr("Urutan tampil di daftar dan pilihan unit (kecil lebih dulu)"))
+        self.aktif = QCheckBox(self.tr("Unit masih a&ktif"))
+        self.aktif.setChecked(True)
+
+        f = self.form
+        f.add_field("nama", self.tr("&Nama unit:"), self.nama)
+        f.add_field("jenis", self.tr("&Jenis:"), self.jenis)
+        f.add_field("singkatan", self.tr("Sing&katan:"), self.singkatan)
+        f.add_field("parent_id", self.tr("&Induk:"), self.induk)
+        f.add_field("kepala_jabatan", self.tr("Jabatan ke&pala:"), self.kepala_jabatan)
+        f.add_field("kepala_nama", self.tr("Nama kepal&a:"), self.kepala_nama)
+        f.add_field("kepala_nip", self.tr("NI&P kepala:"), self.kepala_nip)
+        f.add_field("urutan", self.tr("&Urutan:"), self.urutan)
+        f.add_field("aktif", "", self.aktif)
+        self.setMinimumWidth(560)
+
+        if unit is not None:
+            self.nama.setText(unit.nama)
+            select_data(self.jenis, unit.jenis)
+            self.singkatan.setText(unit.singkatan)
+            select_data(self.induk, unit.parent_id)
+            self.kepala_jabatan.setText(unit.kepala_jabatan)
+            self.kepala_nama.setText(unit.kepala_nama)
+            self.kepala_nip.setText(format_nip(unit.kepala_nip))
+            self.urutan.setValue(unit.urutan)
+            self.aktif.setChecked(unit.aktif)
+        else:
+            self.urutan.setValue((max((u.urutan for u in units), default=0) + 1) if units else 1)
+        self.nama.setFocus()
+
+    def data(self) -> UnitData:
+        return UnitData(
+            id=self.unit.id if self.unit is not None else None,
+            nama=self.nama.text(),
+            jenis=str(self.jenis.currentData()),
+            singkatan=self.singkatan.text().strip(),
+            parent_id=self.induk.currentData(),
+            kepala_jabatan=self.kepala_jabatan.text().strip(),
+            kepala_nama=self.kepala_nama.text(),
+            kepala_nip=self.kepala_nip.text(),
+            urutan=self.urutan.value(),
+            aktif=self.aktif.isChecked(),
+        )
+
+    def commit(self) -> None:
+        self.saved = self.ctx.call(office.save_unit, self.data())
+
+
+class UnitsPage(QWidget):
+    """The units table with Tambah / Ubah / Nonaktifkan. Also the wizard's ``UnitsEditor``."""
+
+    changed = Signal()
+
+    COLUMNS = ("Nama unit", "Jenis", "Singkatan", "Induk", "Kepala", "Status")
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *, show_header: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("unitsPage")
+        self.ctx = ctx
+        self.exec_dialog = common.exec_dialog
+        self.can_edit = ctx.actor.can(Perm.MANAGE_SETTINGS)
+        self.units: list[UnitData] = []
+
+        self.table = common.make_table([self.tr(c) for c in self.COLUMNS], stretch=4)
+        self.table.setObjectName("unitsTable")
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.show_inactive = QCheckBox(self.tr("Tampilkan unit &nonaktif"))
+        self.show_inactive.toggled.connect(lambda _checked: self.refresh())
+
+        self.add_button = QPushButton(self.tr("&Tambah unit…"))
+        self.add_button.clicked.connect(self.add_unit)
+        self.edit_button = QPushButton(self.tr("&Ubah…"))
+        self.edit_button.clicked.connect(self.edit_unit)
+        self.deactivate_button = QPushButton(self.tr("Nona&ktifkan"))
+        self.deactivate_button.clicked.connect(self.toggle_active)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.deactivate_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.show_inactive)
+
+        layout = QVBoxLayout(self)
+        if show_header:
+            layout.addWidget(
+                common.page_header(
+                    self.tr("Unit organisasi"),
+                    self.tr(
+                        "Sekretariat, sub bagian, bidang dan UPTD. Dipakai untuk tujuan disposisi, "
+                        "KIR per ruangan dan data pegawai. Unit tidak dihapus; unit yang sudah tidak ada "
+                        "dinonaktifkan agar catatan lama tetap utuh."
+                    ),
+                )
+            )
+        if not self.can_edit:
+            layout.addWidget(common.read_only_note())
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        if self.can_edit:
+            self.table.doubleClicked.connect(lambda _index: self.edit_unit())
+            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                shortcut = QShortcut(QKeySequence(key), self.table)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+                shortcut.activated.connect(self.edit_unit)
+        else:
+            for button in (self.add_button, self.edit_button, self.deactivate_button):
+                button.hide()
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ data
+    def refresh(self) -> None:
+        with self.ctx.transaction() as session:
+            self.units = office.list_units(session, include_inactive=True)
+        selected = common.selected_data(self.table)
+        names = {u.id: u.nama for u in self.units}
+        shown = [u for u in self.units if u.aktif or self.show_inactive.isChecked()]
+        self.table.setRowCount(len(shown))
+        for row, unit in enumerate(shown):
+            kepala = unit.kepala_nama or DASH
+            if unit.kepala_jabatan and unit.kepala_nama:
+                kepala = f"{unit.kepala_nama} ({unit.kepala_jabatan})"
+            common.fill_row(
+                self.table,
+                row,
+                [
+                    unit.nama,
+                    UNIT_KINDS.get(unit.jenis, unit.jenis),
+                    unit.singkatan or DASH,
+                    names.get(unit.parent_id, DASH) if unit.parent_id else DASH,
+                    kepala,
+                    self.tr("Aktif") if unit.aktif else self.tr("Nonaktif"),
+                ],
+                unit.id,
+            )
+            if unit.kepala_nip:
+                self.table.item(row, 4).setToolTip(
+                    self.tr("NIP %1").replace("%1", format_nip(unit.kepala_nip))
+                )
+            if not unit.aktif:
+                common.dim_row(self.table, row)
+        common.fit_columns(self.table)
+        if selected is not None:
+            common.select_row_where(self.table, lambda d: d == selected)
+        self._update_buttons()
+
+    def selected_unit(self) -> UnitData | None:
+        unit_id = common.selected_data(self.table)
+        return next((u for u in self.units if u.id == unit_id), None)
+
+    def _update_buttons(self) -> None:
+        unit = self.selected_unit()
+        self.edit_button.setEnabled(unit is not None)
+        self.deactivate_button.setEnabled(unit is not None)
+        if unit is not None and not unit.aktif:
+            self.deactivate_button.setText(self.tr("Akti&fkan kembali"))
+        else:
+            self.deactivate_button.setText(self.tr("Nona&ktifkan"))
+
+    # ------------------------------------------------------------------ actions
+    def add_unit(self) -> None:
+        if self.can_edit:
+            self._open(None)
+
+    def edit_unit(self) -> None:
+        unit = self.selected_unit()
+        if self.can_edit and unit is not None:
+            self._open(unit)
+
+    def _open(self, unit: UnitData | None) -> None:
+        dialog = UnitDialog(self.ctx, unit, self.units, self)
+        if self.exec_dialog(dialog) and dialog.saved is not None:
+            saved_id = dialog.saved.id
+            self.refresh()
+            common.select_row_where(self.table, lambda d: d == saved_id)
+            self.changed.emit()
+
+    def toggle_active(self) -> None:
+        unit = self.selected_unit()
+        if not self.can_edit or unit is None:
+            return
+        if unit.aktif and not common.confirm(
+            self,
+            self.tr("Nonaktifkan unit"),
+            self.tr("Nonaktifkan unit “%1”?").replace("%1", unit.nama),
+            self.tr("&Nonaktifkan"),
+            informative=self.tr(
+                "Unit tidak lagi muncul sebagai pilihan baru, tetapi surat, barang dan data pegawai "
+                "yang sudah tercatat tetap menyebut unit ini. Unit dapat diaktifkan kembali kapan saja."
+            ),
+            destructive=True,
+        ):
+            return
+        try:
+            self.ctx.call(office.save_unit, replace(unit, aktif=not unit.aktif))
+        except ServiceError as exc:
+            common.warn(self, self.tr("Unit organisasi"), common.error_text(exc))
+            return
+        self.refresh()
+        self.changed.emit()
+
+
+UnitsEditor = UnitsPage

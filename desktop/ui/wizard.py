@@ -1,0 +1,185 @@
+"""First-run wizard: the admin account, the office profile (kop surat), units and signatories."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from desktop.services import auth, office
+from desktop.services.errors import ServiceError, ValidationError
+from desktop.services.permissions import Actor
+from desktop.services.system import AppContext
+from desktop.ui.context import UiContext
+
+
+class WelcomePage(QWizardPage):
+    def __init__(self, app_ctx: AppContext) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Selamat datang di Sekretariat"))
+        text = QLabel(
+            self.tr(
+                "Aplikasi ini menggantikan buku agenda, buku tamu, kartu inventaris dan berkas kepegawaian di "
+                "Sekretariat. Langkah berikut menyiapkannya untuk kantor Anda:\n\n"
+                "1. Akun admin pertama\n2. Profil kantor untuk kop surat\n3. Unit organisasi\n"
+                "4. Penanda tangan dokumen\n\n"
+                "Semua isian bisa diubah kemudian di tab Pengaturan.\n\n"
+                "Data disimpan di: {0}\n\n"
+                "Jika kantor sudah memakai server PostgreSQL bersama, tutup wizard ini lalu sambungkan komputer ini "
+                "dengan perintah:  sekretariat db --postgres ALAMAT_SERVER/sekretariat"
+            ).format(app_ctx.location)
+        )
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+
+
+class AdminPage(QWizardPage):
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("Akun admin pertama"))
+        self.setSubTitle(
+            self.tr("Admin mengatur profil kantor, pengguna dan cadangan. Simpan kata sandinya baik-baik.")
+        )
+        self.username = QLineEdit("admin")
+        self.username.setObjectName("admin_username")
+        self.full_name = QLineEdit()
+        self.full_name.setObjectName("admin_full_name")
+        self.nip = QLineEdit()
+        self.nip.setObjectName("admin_nip")
+        self.nip.setPlaceholderText(self.tr("18 angka, boleh dikosongkan"))
+        self.password = QLineEdit()
+        self.password.setObjectName("admin_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password2 = QLineEdit()
+        self.password2.setObjectName("admin_password2")
+        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setStyleSheet("color: #b00020")
+        self.message.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Nama pengguna"), self.username)
+        form.addRow(self.tr("Nama &lengkap"), self.full_name)
+        form.addRow(self.tr("N&IP"), self.nip)
+        form.addRow(self.tr("&Kata sandi"), self.password)
+        form.addRow(self.tr("&Ulangi kata sandi"), self.password2)
+        form.addRow(self.message)
+
+    def validatePage(self) -> bool:
+        if self.wiz.actor is not None:
+            return True  # already created (the user came back with "Kembali")
+        if self.password.text() != self.password2.text():
+            self.message.setText(self.tr("Kedua kata sandi tidak sama."))
+            self.password2.setFocus()
+            return False
+        try:
+            with self.wiz.app_ctx.db.transaction() as s:
+                info = auth.create_first_admin(
+                    s, self.username.text(), self.full_name.text(), self.password.text(), self.nip.text()
+                )
+        except ServiceError as exc:
+            self.message.setText(str(exc))
+            return False
+        self.wiz.actor = auth.actor_for(info)
+        for w in (self.username, self.full_name, self.nip, self.password, self.password2):
+            w.setEnabled(False)
+        self.message.setText(self.tr("Akun admin dibuat."))
+        return True
+
+
+class ProfilePage(QWizardPage):
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__()
+        from desktop.ui.settings.profile_form import OfficeProfileForm
+
+        self.wiz = wizard
+        self.setTitle(self.tr("Profil kantor"))
+        self.setSubTitle(self.tr("Dipakai untuk kop surat di setiap dokumen yang dicetak."))
+        self.form = OfficeProfileForm()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+
+    def initializePage(self) -> None:
+        with self.wiz.app_ctx.db.transaction() as s:
+            self.form.load(office.get_profile(s))
+
+    def validatePage(self) -> bool:
+        assert self.wiz.actor is not None
+        try:
+            with self.wiz.app_ctx.db.transaction() as s:
+                office.save_profile(s, self.wiz.actor, self.form.data())
+        except ValidationError as exc:
+            self.form.show_error(exc)
+            return False
+        return True
+
+
+class _EditorPage(QWizardPage):
+    """Hosts a Pengaturan page (units or signatories); it needs the admin, so it is built on arrival."""
+
+    def __init__(self, wizard: FirstRunWizard, title: str, subtitle: str, kind: str) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.kind = kind
+        self.setTitle(title)
+        self.setSubTitle(subtitle)
+        self.box = QVBoxLayout(self)
+        self.editor: QWidget | None = None
+
+    def initializePage(self) -> None:
+        if self.editor is not None or self.wiz.actor is None:
+            return
+        ui_ctx = UiContext(self.wiz.app_ctx, self.wiz.actor)
+        if self.kind == "units":
+            from desktop.ui.settings.units_page import UnitsEditor
+
+            self.editor = UnitsEditor(ui_ctx)
+        else:
+            from desktop.ui.settings.signatories_page import SignatoriesPage
+
+            self.editor = SignatoriesPage(ui_ctx)
+        self.box.addWidget(self.editor)
+
+
+class FirstRunWizard(QWizard):
+    def __init__(self, app_ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app_ctx = app_ctx
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Penyiapan awal — Sekretariat"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.resize(900, 680)
+        self.addPage(WelcomePage(app_ctx))
+        self.admin_page = AdminPage(self)
+        self.addPage(self.admin_page)
+        self.profile_page = ProfilePage(self)
+        self.addPage(self.profile_page)
+        self.addPage(
+            _EditorPage(
+                self,
+                self.tr("Unit organisasi"),
+                self.tr("Sekretariat, Sub Bagian, Bidang dan UPTD beserta kepalanya. Bisa dilengkapi nanti."),
+                "units",
+            )
+        )
+        self.addPage(
+            _EditorPage(
+                self,
+                self.tr("Penanda tangan"),
+                self.tr(
+                    "Pejabat yang menandatangani dokumen (nama, NIP, pangkat, jabatan) dan jenis dokumennya."
+                ),
+                "signatories",
+            )
+        )

@@ -1,0 +1,102 @@
+"""Shared fixtures: a temp data dir, an in-memory keyring, and databases on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from desktop.services import system
+from desktop.services.system import AppContext
+
+# Qt tests never need a screen; set before any QApplication exists (pytest-qt creates it lazily).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REQUIRE_PG = os.environ.get("SEKRETARIAT_REQUIRE_PG") == "1"
+
+
+class MemoryKeyring(KeyringBackend):
+    """A real keyring backend that keeps secrets in memory, so tests never touch the OS keyring."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "data"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    from tests.support.pgcluster import PgCluster
+
+    if PgCluster.find_bindir() is None:
+        if REQUIRE_PG:
+            pytest.fail("PostgreSQL binaries not found but SEKRETARIAT_REQUIRE_PG=1")
+        pytest.skip("PostgreSQL binaries not installed")
+    cluster = PgCluster()
+    cluster.start(tmp_path_factory.mktemp("pgcluster"))
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+_db_names = itertools.count(1)
+
+
+@pytest.fixture
+def pg_url(pg_cluster: object) -> Iterator[str]:
+    name = f"t{os.getpid()}_{next(_db_names)}"
+    url: str = pg_cluster.create_database(name)  # type: ignore[attr-defined]
+    yield url
+    pg_cluster.drop_database(name)  # type: ignore[attr-defined]
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def raw_ctx(backend: str, data_dir: Path, request: pytest.FixtureRequest) -> Iterator[AppContext]:
+    """An AppContext on an empty database of the parametrised engine (schema not yet created)."""
+    url = request.getfixturevalue("pg_url") if backend == "postgresql" else None
+    ctx = system.open_context(data_dir, db_url=url)
+    yield ctx
+    ctx.db.dispose()
+
+
+@pytest.fixture
+def ctx(raw_ctx: AppContext) -> AppContext:
+    """An AppContext whose database is migrated and seeded, as after the first start."""
+    system.prepare(raw_ctx)
+    return raw_ctx

@@ -1,0 +1,120 @@
+"""Start-up: migrations after a backup, refusal of a newer database, integrity check."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from desktop.services import system
+from desktop.services.system import AppContext
+from desktop.storage import backup as backups
+from desktop.storage import migrate
+from desktop.storage.database import StorageError, open_sqlite
+
+
+def test_fresh_database_is_created_at_head(raw_ctx: AppContext) -> None:
+    report = system.prepare(raw_ctx)
+    assert report.schema.status is migrate.SchemaStatus.CURRENT
+    assert report.backup_written is None  # nothing to protect in an empty database
+    assert report.holidays_seeded > 100
+
+
+def test_previous_revision_is_backed_up_then_upgraded(raw_ctx: AppContext) -> None:
+    migrate.upgrade(raw_ctx.db.engine, "0001")
+    with raw_ctx.db.transaction() as s:
+        s.execute(
+            text("INSERT INTO app_setting (key, value) VALUES ('penanda', 'data lama yang harus tetap ada')")
+        )
+    report = system.prepare(raw_ctx)
+
+    assert report.migrated_from == "0001"
+    assert report.schema.status is migrate.SchemaStatus.CURRENT
+    assert report.backup_written is not None and report.backup_written.exists()
+    # The backup holds the data as it was before the upgrade, at the old revision.
+    assert backups.verify_backup(report.backup_written) == "0001"
+    with raw_ctx.db.transaction() as s:
+        assert s.execute(text("SELECT value FROM app_setting WHERE key='penanda'")).scalar_one() == (
+            "data lama yang harus tetap ada"
+        )
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_newer_database_is_refused_and_left_untouched(data_dir: Path) -> None:
+    ctx = system.open_context(data_dir)
+    system.prepare(ctx)
+    with ctx.db.transaction() as s:
+        s.execute(text("UPDATE alembic_version SET version_num = '9999_masa_depan'"))
+    ctx.db.dispose()
+    db_file = data_dir / "sekretariat.db"
+    # Fold the WAL into the main file so the byte comparison below covers all content.
+    import sqlite3
+
+    con = sqlite3.connect(db_file)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    digest = _sha(db_file)
+
+    ctx2 = system.open_context(data_dir)
+    with pytest.raises(migrate.DatabaseTooNew, match="lebih baru"):
+        system.prepare(ctx2)
+    ctx2.db.dispose()
+    assert _sha(db_file) == digest
+    assert backups.list_backups(backups.backup_dir(data_dir)) == []
+
+
+@pytest.mark.postgres
+def test_newer_postgres_database_is_refused(pg_url: str, data_dir: Path) -> None:
+    ctx = system.open_context(data_dir, db_url=pg_url)
+    system.prepare(ctx)
+    with ctx.db.transaction() as s:
+        s.execute(text("UPDATE alembic_version SET version_num = '9999_masa_depan'"))
+    with pytest.raises(migrate.DatabaseTooNew):
+        system.prepare(ctx)
+    with ctx.db.transaction() as s:
+        assert s.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "9999_masa_depan"
+    ctx.db.dispose()
+
+
+def test_corrupt_file_is_reported_not_opened(data_dir: Path) -> None:
+    ctx = system.open_context(data_dir)
+    system.prepare(ctx)
+    ctx.db.dispose()
+    db_file = data_dir / "sekretariat.db"
+    import sqlite3
+
+    con = sqlite3.connect(db_file)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    data = bytearray(db_file.read_bytes())
+    # Scribble over a page in the middle of the file (not the header, so SQLite still opens it).
+    page = 4096
+    data[page * 3 : page * 3 + 2000] = b"\xff" * 2000
+    db_file.write_bytes(bytes(data))
+    ctx2 = system.open_context(data_dir)
+    with pytest.raises(StorageError):
+        system.prepare(ctx2)
+    ctx2.db.dispose()
+
+
+def test_network_share_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.storage import database
+
+    monkeypatch.setattr(database, "is_network_path", lambda _p: True)
+    with pytest.raises(StorageError, match="folder jaringan"):
+        open_sqlite(tmp_path / "x.db")
+
+
+def test_network_filesystems_are_recognised() -> None:
+    from desktop.storage.netshare import is_network_path
+
+    mounts = "/dev/vda / ext4 rw 0 0\n//server/share /mnt/kantor cifs rw 0 0\nsrv:/x /mnt/nfs nfs4 rw 0 0\n"
+    assert is_network_path(Path("/mnt/kantor/data/sekretariat.db"), mounts_text=mounts)
+    assert is_network_path(Path("/mnt/nfs/a.db"), mounts_text=mounts)
+    assert not is_network_path(Path("/home/user/a.db"), mounts_text=mounts)
+    assert not is_network_path(Path("/mnt/kantorlain/a.db"), mounts_text=mounts)

