@@ -125,14 +125,17 @@ def _schedule_daily_backup(ctx, window) -> None:  # type: ignore[no-untyped-def]
             None,
             "Cadangan harian",
             lambda _progress: system.daily_backup(ctx),
-            on_done=lambda path: (
-                path and window.statusBar().showMessage(f"Cadangan harian ditulis: {path}", 8000)
-            ),
+            on_done=lambda path: path and _after_daily_backup(window, path),
             on_error=lambda exc: log.error("daily backup failed: %s", exc),
             cancellable=False,
         )
 
     QTimer.singleShot(3000, start)
+
+
+def _after_daily_backup(window, path) -> None:  # type: ignore[no-untyped-def]
+    window.statusBar().showMessage(f"Cadangan harian ditulis: {path}", 8000)
+    window.home.refresh()
 
 
 def _any_actor(ctx):  # type: ignore[no-untyped-def]
@@ -157,10 +160,12 @@ def _smoke_test(app, ctx) -> int:  # type: ignore[no-untyped-def]
         window.tabs.setCurrentIndex(i)
         app.processEvents()
         visited.append(window.tabs.tabText(i).replace("&", ""))
-    pages = window.settings.visit_all_pages() if hasattr(window.settings, "visit_all_pages") else 0
-    app.processEvents()
+    pages = window.settings.page_keys()
+    for key in pages:
+        window.settings.show_page(key)
+        app.processEvents()
     window.close()
-    print(f"smoke test OK: {len(visited)} tab ({', '.join(visited)}); {pages} halaman pengaturan")
+    print(f"smoke test OK: {len(visited)} tab ({', '.join(visited)}); {len(pages)} halaman pengaturan")
     return 0
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import extract, func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desktop.core.calendar import (
@@ -26,13 +28,16 @@ def _to_domain(row: HolidayRow) -> Holiday:
 
 
 def seed_holidays(session: Session) -> int:
-    """Fill an empty calendar from the shipped reference list; returns rows added."""
+    """Fill an empty calendar from the shipped reference list; returns its size then (0: left as it was)."""
     if session.scalar(select(func.count()).select_from(HolidayRow)):
         return 0
     rows = load_holidays_csv(SEED_HOLIDAYS_PATH)
-    for h in rows:
-        session.add(HolidayRow(tanggal=h.tanggal, jenis=h.jenis.value, nama=h.nama, dasar=h.dasar))
-    return len(rows)
+    # Several workstations may start on a new shared database at once: a date already seeded by another
+    # one is skipped instead of failing the start-up.
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    values = [{"tanggal": h.tanggal, "jenis": h.jenis.value, "nama": h.nama, "dasar": h.dasar} for h in rows]
+    session.execute(insert(HolidayRow).values(values).on_conflict_do_nothing(index_elements=["tanggal"]))
+    return int(session.scalar(select(func.count()).select_from(HolidayRow)) or 0)
 
 
 def list_holidays(session: Session, year: int | None = None) -> list[Holiday]:

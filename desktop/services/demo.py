@@ -90,9 +90,9 @@ def _fill_office(session: Session, actor: Actor) -> None:
     office.assign_signer(session, actor, "cetak_uji", kasubbag)
     office.assign_signer(session, actor, "lembar_disposisi", kadis)
     office.assign_signer(session, actor, "surat_keluar", kadis)
-    office.assign_signer(session, actor, "bast", sekretaris, atas_nama="a.n. Kepala Dinas")
+    office.assign_signer(session, actor, "bast", sekretaris, atas_nama="Kepala Dinas")
     office.assign_signer(session, actor, "kib_kir", kasubbag)
-    office.assign_signer(session, actor, "kepegawaian", sekretaris, atas_nama="a.n. Kepala Dinas")
+    office.assign_signer(session, actor, "kepegawaian", sekretaris, atas_nama="Kepala Dinas")
 
 
 def fill(ctx: AppContext, password: str = "demo12345") -> str:

@@ -108,7 +108,8 @@ def _copy_tables(source: Engine, target: Engine, progress: Progress | None = Non
 def write_backup(db: Database, target: Path, progress: Progress | None = None) -> Path:
     """Write a complete, verified backup of ``db`` to ``target`` (written to a temp name, then renamed)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
+    # A name of its own per process: two workstations may back up in the same second.
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     try:
         if db.sqlite_path is not None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,12 +84,39 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(cfg, revision)
 
 
+_MIGRATION_LOCK_KEY = 7_270_001  # any constant; shared by every workstation of the office
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    """On a shared PostgreSQL server, let one workstation at a time check and upgrade the schema.
+
+    (On SQLite the upgrade's BEGIN IMMEDIATE already serialises processes.)
+    """
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"SELECT pg_advisory_lock({_MIGRATION_LOCK_KEY})")
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.exec_driver_sql(f"SELECT pg_advisory_unlock({_MIGRATION_LOCK_KEY})")
+            conn.commit()
+
+
 def prepare_schema(db: Database, backup: Callable[[str], Path | None]) -> SchemaState:
     """Bring the schema to the app's version on start.
 
     A database at an older revision is backed up first (``backup("sebelum-migrasi")``), then upgraded. A
     database from a newer version of the app is refused and left untouched.
     """
+    with _migration_lock(db.engine):
+        return _prepare_locked(db, backup)
+
+
+def _prepare_locked(db: Database, backup: Callable[[str], Path | None]) -> SchemaState:
     state = schema_state(db.engine)
     if state.status is SchemaStatus.NEWER:
         raise DatabaseTooNew(

@@ -6,7 +6,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QTableView,
+    QTabWidget,
+    QTreeView,
+    QWidget,
+)
 
 from desktop import __version__
 from desktop.services import system
@@ -97,6 +106,8 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self._build_status_bar()
         state.restore_window("main", self)
+        for key, header in self._headers():
+            state.restore_header(key, header)
         index = state.value("main/tab", 0)
         try:
             self.tabs.setCurrentIndex(int(index))
@@ -160,6 +171,25 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(where, 1)
         self.statusBar().addPermanentWidget(QLabel(f"v{__version__}"))
 
+    def _headers(self) -> list[tuple[str, QHeaderView]]:
+        """Every table's column header, keyed by where the table sits, so column widths and order that a
+        clerk sets are kept between runs without each page having to remember to do it."""
+        found: list[tuple[str, QHeaderView]] = []
+        seen: dict[str, int] = {}
+        for view in self.findChildren(QAbstractItemView):
+            if not isinstance(view, QTableView | QTreeView):
+                continue
+            path = []
+            widget: QWidget | None = view
+            while widget is not None and widget is not self:
+                path.append(widget.objectName() or type(widget).__name__)
+                widget = widget.parentWidget()
+            base = "kolom/" + "/".join(reversed(path[:4]))
+            seen[base] = seen.get(base, 0) + 1
+            header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+            found.append((f"{base}#{seen[base]}", header))
+        return found
+
     # --- actions ---------------------------------------------------------------------------------------
 
     def _on_tab_changed(self, index: int) -> None:
@@ -212,6 +242,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.state.save_window("main", self)
+        for key, header in self._headers():
+            self.state.save_header(key, header)
         self.state.set_value("main/tab", self.tabs.currentIndex())
         self.state.sync()
         super().closeEvent(event)

@@ -33,7 +33,7 @@ class WelcomePage(QWizardPage):
                 "Semua isian bisa diubah kemudian di tab Pengaturan.\n\n"
                 "Data disimpan di: {0}\n\n"
                 "Jika kantor sudah memakai server PostgreSQL bersama, tutup wizard ini lalu sambungkan komputer ini "
-                "dengan perintah:  sekretariat db --postgres ALAMAT_SERVER/sekretariat"
+                "dengan perintah:\n\n    sekretariat db --postgres ALAMAT_SERVER/sekretariat"
             ).format(app_ctx.location)
         )
         text.setWordWrap(True)

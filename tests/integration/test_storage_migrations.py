@@ -118,3 +118,38 @@ def test_network_filesystems_are_recognised() -> None:
     assert is_network_path(Path("/mnt/nfs/a.db"), mounts_text=mounts)
     assert not is_network_path(Path("/home/user/a.db"), mounts_text=mounts)
     assert not is_network_path(Path("/mnt/kantorlain/a.db"), mounts_text=mounts)
+
+
+def test_two_workstations_starting_at_once_migrate_once(raw_ctx: AppContext) -> None:
+    """Two processes open the same old database at the same moment; both end at head, data intact."""
+    import multiprocessing as mp
+    import time
+
+    from tests.support.workers import prepare_in_process
+
+    migrate.upgrade(raw_ctx.db.engine, "0001")
+    with raw_ctx.db.transaction() as s:
+        s.execute(text("INSERT INTO app_setting (key, value) VALUES ('penanda', 'tetap')"))
+    url = raw_ctx.db.engine.url.render_as_string(hide_password=False)
+    raw_ctx.db.dispose()
+    start_at = time.time() + 2.0
+    with mp.get_context("spawn").Pool(2) as pool:
+        results = pool.starmap(prepare_in_process, [(url, str(raw_ctx.data_dir), start_at)] * 2)
+    assert results == [migrate.head_revision()] * 2
+    assert migrate.schema_state(raw_ctx.db.engine).status is migrate.SchemaStatus.CURRENT
+    with raw_ctx.db.transaction() as s:
+        assert s.execute(text("SELECT value FROM app_setting WHERE key='penanda'")).scalar_one() == "tetap"
+
+
+def test_migrations_create_exactly_the_models_schema(raw_ctx: AppContext) -> None:
+    """A model changed without a migration would leave existing offices without the new schema."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from desktop.models import Base
+
+    migrate.upgrade(raw_ctx.db.engine)
+    with raw_ctx.db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+        conn.rollback()
+    assert diff == []

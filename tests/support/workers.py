@@ -42,3 +42,17 @@ def write_forever(url: str) -> None:
 
 if __name__ == "__main__":
     write_forever(sys.argv[1])
+
+
+def prepare_in_process(url: str, data_dir: str, start_at: float) -> str:
+    """Start-up as a workstation does it (backup, migrate, seed); returns the schema revision reached."""
+    from pathlib import Path
+
+    from desktop.services import system
+
+    while time.time() < start_at:
+        time.sleep(0.001)
+    ctx = system.open_context(Path(data_dir), db_url=url)
+    report = system.prepare(ctx)
+    ctx.db.dispose()
+    return report.schema.current or ""
