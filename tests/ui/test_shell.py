@@ -167,12 +167,16 @@ def test_column_widths_are_remembered(qtbot, app_ctx: AppContext, admin: Actor, 
     from PySide6.QtWidgets import QTableView
 
     window = _window(qtbot, app_ctx, admin, tmp_path)
-    tables = [t for t in window.findChildren(QTableView) if t.model() is not None and t.model().columnCount() > 1]
+    tables = [
+        t for t in window.findChildren(QTableView) if t.model() is not None and t.model().columnCount() > 1
+    ]
     assert tables, "Pengaturan has tables"
     header = tables[0].horizontalHeader()
     header.resizeSection(0, 233)
     window.close()
 
     again = _window(qtbot, app_ctx, admin, tmp_path)
-    same = [t for t in again.findChildren(QTableView) if t.model() is not None and t.model().columnCount() > 1]
+    same = [
+        t for t in again.findChildren(QTableView) if t.model() is not None and t.model().columnCount() > 1
+    ]
     assert same[0].horizontalHeader().sectionSize(0) == 233
