@@ -32,6 +32,7 @@ class DispositionInstruction(Base):
     """The editable "Dengan hormat harap" list printed on the lembar disposisi."""
 
     __tablename__ = "instruksi_disposisi"
+    __table_args__ = (UniqueConstraint("teks", name="uq_instruksi_disposisi_teks"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     teks: Mapped[str] = mapped_column(String(120))

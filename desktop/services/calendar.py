@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import extract, func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desktop.core.calendar import (
@@ -21,6 +19,7 @@ from desktop.models.admin import Holiday as HolidayRow
 from desktop.services import audit
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.permissions import Actor, Perm
+from desktop.services.sql import insert_ignoring_conflicts
 
 
 def _to_domain(row: HolidayRow) -> Holiday:
@@ -34,9 +33,8 @@ def seed_holidays(session: Session) -> int:
     rows = load_holidays_csv(SEED_HOLIDAYS_PATH)
     # Several workstations may start on a new shared database at once: a date already seeded by another
     # one is skipped instead of failing the start-up.
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     values = [{"tanggal": h.tanggal, "jenis": h.jenis.value, "nama": h.nama, "dasar": h.dasar} for h in rows]
-    session.execute(insert(HolidayRow).values(values).on_conflict_do_nothing(index_elements=["tanggal"]))
+    insert_ignoring_conflicts(session, HolidayRow, values, ["tanggal"])
     return int(session.scalar(select(func.count()).select_from(HolidayRow)) or 0)
 
 

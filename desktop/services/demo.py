@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import random
+from datetime import date, datetime, timedelta
+
 from sqlalchemy.orm import Session
 
+from desktop.core.dates import BULAN, office_tz
+from desktop.core.letters import CaraTerima, Keamanan, Urgensi
 from desktop.printing.sample_logo import sample_logo_png
-from desktop.services import auth, office
+from desktop.services import auth, calendar, letters, office
 from desktop.services.permissions import SYSTEM, Actor, Role
 from desktop.services.system import AppContext
 
@@ -51,7 +56,13 @@ UNITS = [
     ("Bidang Perindustrian", "bidang", "IND", "Kepala Bidang Perindustrian", 4),
     ("Bidang Perdagangan Dalam Negeri", "bidang", "PDN", "Kepala Bidang Perdagangan Dalam Negeri", 5),
     ("Bidang Koperasi dan UKM", "bidang", "KUKM", "Kepala Bidang Koperasi dan UKM", 6),
-    ("UPTD Balai Pengujian dan Sertifikasi Mutu Barang", "uptd", "BPSMB", "Kepala UPTD", 7),
+    (
+        "UPTD Balai Pengujian dan Sertifikasi Mutu Barang",
+        "uptd",
+        "BPSMB",
+        "Kepala UPTD Balai Pengujian dan Sertifikasi Mutu Barang",
+        7,
+    ),
 ]
 
 USERS = [
@@ -95,7 +106,87 @@ def _fill_office(session: Session, actor: Actor) -> None:
     office.assign_signer(session, actor, "kepegawaian", sekretaris, atas_nama="Kepala Dinas")
 
 
-def fill(ctx: AppContext, password: str = "demo12345") -> str:
+SENDERS = [
+    "Kementerian Perdagangan Republik Indonesia",
+    "Kementerian Perindustrian Republik Indonesia",
+    "Kementerian Koperasi dan UKM Republik Indonesia",
+    "Sekretariat Daerah Provinsi Kalimantan Timur",
+    "Badan Pengelolaan Keuangan dan Aset Daerah Provinsi Kalimantan Timur",
+    "Badan Kepegawaian Daerah Provinsi Kalimantan Timur",
+    "Inspektorat Daerah Provinsi Kalimantan Timur",
+    "Bank Indonesia Perwakilan Provinsi Kalimantan Timur",
+    "Kantor Wilayah Direktorat Jenderal Pajak Kalimantan Timur dan Utara",
+    "Dinas Kesehatan Provinsi Kalimantan Timur",
+    "Dinas Perindustrian dan Perdagangan Kota Samarinda",
+    "Dinas Koperasi dan UKM Kabupaten Kutai Kartanegara",
+    "Badan Pusat Statistik Provinsi Kalimantan Timur",
+    "PT Pupuk Kalimantan Timur",
+    "Koperasi Konsumen Sejahtera Bersama Samarinda",
+    "Kamar Dagang dan Industri Provinsi Kalimantan Timur",
+    "Universitas Mulawarman",
+    "Ombudsman Republik Indonesia Perwakilan Kalimantan Timur",
+]
+SUBJECTS = [
+    ("Undangan Rapat Koordinasi Pengendalian Inflasi Daerah", "000.1.5"),
+    ("Undangan Rapat Pimpinan Bulanan", "000.1.5"),
+    ("Permohonan Data Jumlah Koperasi Aktif Tahun {tahun}", "500.3"),
+    ("Permohonan Narasumber Pelatihan Kewirausahaan UMKM", "500.3"),
+    ("Penyampaian Laporan Realisasi Anggaran Triwulan", "900.1"),
+    ("Surat Tugas Monitoring Harga Bahan Pokok di Pasar Segiri", "800.1.11.1"),
+    ("Usul Kenaikan Gaji Berkala Pegawai", "800.1.11.13"),
+    ("Usul Kenaikan Pangkat Periode {bulan}", "800.1.3.2"),
+    ("Pemberitahuan Jadwal Pemeriksaan Reguler Inspektorat", "700.1"),
+    ("Permohonan Izin Penelitian Mahasiswa", "000.9"),
+    ("Penyampaian Standar Operasional Prosedur Layanan", "000.8.3.3"),
+    ("Distribusi Barang Milik Daerah ke UPTD", "000.2.3.2"),
+    ("Permohonan Fasilitasi Pameran Produk Unggulan Daerah", "500.2"),
+    ("Laporan Hasil Pengawasan Barang Beredar", "500.2"),
+    ("Permohonan Cuti Tahunan Pegawai", "800.1.11.4"),
+]
+
+
+def fill_letters(ctx: AppContext, *, count: int = 400, seed: int = 2026, today: date | None = None) -> int:
+    """A year of incoming letters (a busy Dinas receives 10-20 letters a working day), registered through the
+    same service the clerk uses; older ones have had their lembar disposisi printed."""
+    rng = random.Random(seed)
+    with ctx.db.transaction() as s:
+        if letters.list_incoming(s, SYSTEM, limit=1)[1]:
+            return 0
+        zone = office_tz(office.get_profile(s).zona_waktu)
+        cal = calendar.working_calendar(s)
+    today = today or datetime.now(zone).date()
+    days = [d for d in (today - timedelta(days=i) for i in range(365, 0, -1)) if cal.is_working_day(d)]
+    days.sort()
+    registered = 0
+    for i in range(count):
+        day = days[min(len(days) - 1, int(i * len(days) / count))]
+        received = datetime(day.year, day.month, day.day, rng.randint(7, 15), rng.randint(0, 59), tzinfo=zone)
+        subject, kode = rng.choice(SUBJECTS)
+        sender = rng.choice(SENDERS)
+        roll = rng.random()
+        urgensi = Urgensi.AMAT_SEGERA if roll < 0.05 else Urgensi.SEGERA if roll < 0.25 else Urgensi.BIASA
+        data = letters.IncomingInput(
+            tanggal_diterima=received,
+            asal_surat=sender,
+            nomor_surat=f"{kode}/{rng.randint(10, 4999)}/{sender.split()[0][:3].upper()}/{day.year}",
+            tanggal_surat=day - timedelta(days=rng.randint(0, 6)),
+            perihal=subject.format(tahun=day.year, bulan=f"{BULAN[day.month - 1]} {day.year}"),
+            kode_klasifikasi=kode,
+            keamanan=Keamanan.R if rng.random() < 0.03 else Keamanan.B,
+            urgensi=urgensi,
+            lampiran=rng.choice(["", "", "1 berkas", "2 lembar"]),
+            cara_terima=rng.choice([CaraTerima.LANGSUNG, CaraTerima.KURIR, CaraTerima.POS, CaraTerima.EMAIL]),
+            tanpa_disposisi=rng.random() < 0.08,
+        )
+        with ctx.db.transaction() as s:
+            info = letters.register_incoming(s, SYSTEM, data, today=day)
+            if (today - day).days > 3 and info.status == "baru":
+                letters.record_printed_elsewhere(s, SYSTEM, info.id)
+        registered += 1
+    return registered
+
+
+def fill(ctx: AppContext, password: str = "demo12345", *, letter_count: int = 400) -> str:
     """Fill an empty data dir; safe to run again (existing users and profile are left alone)."""
     lines = []
     with ctx.db.transaction() as s:
@@ -114,5 +205,8 @@ def fill(ctx: AppContext, password: str = "demo12345") -> str:
                 auth.clear_password_change(s, SYSTEM, username)
             existing.add(username)
             lines.append(f"Akun {username:8} ({role.label}) — sandi: {password}")
+    added = fill_letters(ctx, count=letter_count) if letter_count else 0
+    if added:
+        lines.append(f"{added} surat masuk contoh (setahun terakhir) diagendakan.")
     lines.append(f"Data contoh siap di {ctx.location}")
     return "\n".join(lines)

@@ -42,6 +42,7 @@ class Perm(enum.StrEnum):
     WRITE_ASSETS = "write_assets"
     WRITE_STAFF = "write_staff"
     PRINT = "print"
+    VIEW_SECRET = "view_secret"  # perihal and scans of Rahasia / Sangat Rahasia letters (letters.md R10)
 
 
 _MODULE_WRITE = {
@@ -53,7 +54,7 @@ _MODULE_WRITE = {
 
 ROLE_PERMS: dict[Role, frozenset[Perm]] = {
     Role.ADMIN: frozenset(Perm),
-    Role.PIMPINAN: frozenset({Perm.VIEW, Perm.PRINT}),
+    Role.PIMPINAN: frozenset({Perm.VIEW, Perm.PRINT, Perm.VIEW_SECRET}),
     **{role: frozenset({Perm.VIEW, Perm.PRINT, *perms}) for role, perms in _MODULE_WRITE.items()},
 }
 

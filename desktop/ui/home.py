@@ -142,7 +142,7 @@ class HomeTab(QWidget):
 
         modules = QLabel(
             self.tr(
-                "Modul Surat, Buku Tamu, Barang (BMD) dan Kepegawaian sedang disiapkan dan akan muncul di tabnya "
+                "Modul Buku Tamu, Barang (BMD) dan Kepegawaian sedang disiapkan dan akan muncul di tabnya "
                 "masing-masing."
             )
         )

@@ -88,7 +88,14 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.home = HomeTab(ctx)
         self.tabs.addTab(self.home, self.tr("&Beranda"))
+        from desktop.ui.letters import SuratTab
+
         for key, title, summary, features in MODULES:
+            if key == "surat":
+                self.surat = SuratTab(ctx)
+                self.surat.setObjectName("tab_surat")
+                self.tabs.addTab(self.surat, self.tr(title))
+                continue
             tab = ComingSoonTab(
                 self.tr(title.replace("&", "")), self.tr(summary), [self.tr(f) for f in features]
             )

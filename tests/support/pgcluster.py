@@ -168,11 +168,17 @@ class PgCluster:
         _check_name(name)
         return f"postgresql+psycopg://{SUPERUSER}@{HOST}:{self._port()}/{name}"
 
-    def create_database(self, name: str) -> str:
-        """Create database ``name`` (UTF8, from template1) and return its SQLAlchemy URL."""
+    def create_database(self, name: str, template: str | None = None) -> str:
+        """Create database ``name`` (UTF8, from template1 or a copy of ``template``); return its SQLAlchemy URL."""
         _check_name(name)
+        statement = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+        if template is not None:
+            _check_name(template)
+            statement = sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                sql.Identifier(name), sql.Identifier(template)
+            )
         with psycopg.connect(self.conninfo(), autocommit=True, connect_timeout=10) as conn:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            conn.execute(statement)
         return self.url(name)
 
     def drop_database(self, name: str) -> None:

@@ -56,3 +56,37 @@ def prepare_in_process(url: str, data_dir: str, start_at: float) -> str:
     report = system.prepare(ctx)
     ctx.db.dispose()
     return report.schema.current or ""
+
+
+def register_letters(url: str, username: str, count: int, start_at: float, tag: str) -> list[int]:
+    """A workstation registering ``count`` incoming letters; returns the nomor agenda it got."""
+    from datetime import datetime, timedelta, timezone
+
+    from sqlalchemy import select
+
+    from desktop.models.admin import User
+    from desktop.services import auth, letters
+
+    db = open_url(url)
+    with db.transaction() as s:
+        actor = auth.actor_for(s.scalar(select(User).where(User.username == username)))
+    received = datetime.now(timezone(timedelta(hours=8))) - timedelta(days=1)
+    while time.time() < start_at:
+        time.sleep(0.001)
+    numbers = []
+    for i in range(count):
+        with db.transaction() as s:
+            info = letters.register_incoming(
+                s,
+                actor,
+                letters.IncomingInput(
+                    tanggal_diterima=received,
+                    asal_surat=f"Instansi {tag}",
+                    nomor_surat=f"{tag}/{i}",
+                    tanggal_surat=received.date(),
+                    perihal=f"Surat uji {tag} {i}",
+                ),
+            )
+            numbers.append(info.nomor_agenda)
+    db.dispose()
+    return numbers

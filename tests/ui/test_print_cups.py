@@ -31,7 +31,7 @@ def cups_queue() -> str:
 def test_cetak_uji_through_qprinter_reaches_the_cups_queue_on_f4(
     qapp, app_ctx: AppContext, cups_queue: str
 ) -> None:  # type: ignore[no-untyped-def]
-    demo.fill(app_ctx)
+    demo.fill(app_ctx, letter_count=0)
     with app_ctx.db.transaction() as s:
         pdf = documents.test_page_pdf(s, system.SYSTEM, "F4")
 

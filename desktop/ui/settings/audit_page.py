@@ -53,7 +53,7 @@ def pretty_json(raw: str | None) -> str:
         return raw
 
 
-class AuditPage(QWidget):
+class AuditPage(common.SettingsPage):
     """Needs ``Perm.VIEW_AUDIT``. Newest entries first."""
 
     COLUMNS = ("Waktu", "Pengguna", "Aksi", "Entitas", "ID", "Ringkasan")
@@ -163,6 +163,7 @@ class AuditPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        self.loaded = True
         if not self.ctx.actor.can(Perm.VIEW_AUDIT):
             return
         try:

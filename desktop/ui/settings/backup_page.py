@@ -87,7 +87,7 @@ class RestoreConfirmDialog(QDialog):
         self.setMinimumWidth(520)
 
 
-class BackupPage(QWidget):
+class BackupPage(common.SettingsPage):
     """Needs ``Perm.MANAGE_BACKUPS``. ``restart_required`` fires after a successful restore."""
 
     restart_required = Signal()
@@ -170,6 +170,7 @@ class BackupPage(QWidget):
 
     # ------------------------------------------------------------------ data
     def refresh(self) -> None:
+        self.loaded = True
         if not self.ctx.actor.can(Perm.MANAGE_BACKUPS):
             return
         self.location_label.setText(self.ctx.app.location)

@@ -157,7 +157,7 @@ class AddYearDialog(QDialog):
         self.year.selectAll()
 
 
-class CalendarPage(QWidget):
+class CalendarPage(common.SettingsPage):
     """Year selector, that year's holidays, and Tambah / Ubah / Hapus / Tambah tahun."""
 
     changed = Signal()
@@ -252,6 +252,7 @@ class CalendarPage(QWidget):
 
     # ------------------------------------------------------------------ data
     def refresh(self) -> None:
+        self.loaded = True
         year = self.year.value()
         with self.ctx.transaction() as session:
             self.holidays = calendar.list_holidays(session, year)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -138,6 +138,7 @@ class ErrorForm(QFormLayout):
         self.addRow(self.general_error)
         self._aliases: dict[str, str] = {}
         self._labels: dict[str, QLabel] = {}
+        self._marked: set[str] = set()  # fields showing the red frame
 
     def add_field(
         self, name: str, label: str, widget: QWidget, hint: str = "", *, display: QWidget | None = None
@@ -197,7 +198,7 @@ class ErrorForm(QFormLayout):
             label.setText(message)
             label.show()
             widget.setStyleSheet(_ERROR_STYLE)
-            widget.setProperty("hasError", True)
+            self._marked.add(field)
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
             if isinstance(widget, QLineEdit):
                 widget.selectAll()
@@ -207,9 +208,9 @@ class ErrorForm(QFormLayout):
 
     def clear_error(self, name: str) -> None:
         widget = self.fields.get(name)
-        if widget is not None and widget.property("hasError"):
+        if widget is not None and name in self._marked:
             widget.setStyleSheet("")
-            widget.setProperty("hasError", False)
+            self._marked.discard(name)
         label = self.errors.get(name)
         if label is not None:
             label.clear()
@@ -354,8 +355,23 @@ def fill_row(table: QTableWidget, row: int, values: Sequence[str], data: object 
 
 
 def fit_columns(table: QTableWidget, max_width: int = 320) -> None:
-    """Size non-stretching columns to their contents, within reason."""
+    """Size non-stretching columns to their contents once, when the first rows arrive.
+
+    Widths that differ from the default were set by the user or restored from the saved UI state
+    (``UiState.restore_header``): those are left alone, now and later.
+    """
+    # A plain Python attribute, not a Qt dynamic property: bool QVariants leak references in PySide6 6.12.
+    if getattr(table, "_sekretariat_fitted", False) or table.rowCount() == 0:
+        return
     header = table.horizontalHeader()
+    table._sekretariat_fitted = True  # type: ignore[attr-defined]
+    default = header.defaultSectionSize()
+    for column in range(table.columnCount()):
+        if (
+            header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch
+            and header.sectionSize(column) != default
+        ):
+            return
     table.resizeColumnsToContents()
     for column in range(table.columnCount()):
         if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
@@ -390,6 +406,23 @@ def dim_row(table: QTableWidget, row: int) -> None:
 
 
 # ---------------------------------------------------------------------------------------------- page chrome
+
+
+class SettingsPage(QWidget):
+    """A page that reads its data when first shown, wherever it is hosted (settings tab or wizard).
+
+    Subclasses implement ``refresh()`` and set ``self.loaded = True`` in it.
+    """
+
+    loaded = False
+
+    def refresh(self) -> None:  # pragma: no cover - overridden
+        self.loaded = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.loaded:
+            self.refresh()
 
 
 def page_header(title: str, description: str = "") -> QWidget:

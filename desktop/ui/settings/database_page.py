@@ -36,7 +36,7 @@ SSL_MODES = (
 )
 
 
-class DatabasePage(QWidget):
+class DatabasePage(common.SettingsPage):
     """Needs ``Perm.MANAGE_SETTINGS``. ``restart_required`` fires after the connection settings change."""
 
     restart_required = Signal()
@@ -139,6 +139,7 @@ class DatabasePage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        self.loaded = True
         settings = self.ctx.app.settings
         db = self.ctx.app.db
         if db.sqlite_path is not None:
@@ -155,9 +156,12 @@ class DatabasePage(QWidget):
             )
         self.mode_label.setText(text)
         on_server = settings.is_postgres or db.sqlite_path is None
-        self.sqlite_button.setEnabled(
-            self.saved_mode == "postgresql" or (on_server and self.saved_mode is None)
-        )
+        can_switch = self.saved_mode == "postgresql" or (on_server and self.saved_mode is None)
+        self.sqlite_button.setEnabled(can_switch)
+        if can_switch:
+            self.sqlite_note.setText(self.tr("Memakai berkas SQLite di folder data komputer ini."))
+        else:
+            self.sqlite_note.setText(self.tr("Komputer ini sudah memakai berkas lokal."))
 
     def postgres_settings(self) -> PostgresSettings:
         return PostgresSettings(

@@ -36,7 +36,7 @@ from desktop.ui.settings.units_page import UnitsPage
 from desktop.ui.settings.users_page import UsersPage
 
 
-class ProfilePage(QWidget):
+class ProfilePage(common.SettingsPage):
     """OfficeProfileForm + Simpan (Ctrl+S) through ``office.save_profile``."""
 
     saved = Signal(object)  # the OfficeProfileData as stored
@@ -97,6 +97,7 @@ class ProfilePage(QWidget):
         self._set_dirty(False)
 
     def refresh(self) -> None:
+        self.loaded = True
         if self.dirty:
             return  # never throw away what the user typed just because the page was shown again
         with self.ctx.transaction() as session:

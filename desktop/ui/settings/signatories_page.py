@@ -78,7 +78,7 @@ class SignatoryDialog(ServiceDialog):
         self.saved = self.ctx.call(office.save_signatory, self.data())
 
 
-class SignatoriesPage(QWidget):
+class SignatoriesPage(common.SettingsPage):
     """Signatories table (Tambah / Ubah / Nonaktifkan) and the per-document signer table."""
 
     changed = Signal()
@@ -217,10 +217,15 @@ class SignatoriesPage(QWidget):
                 button.hide()
             for widget in (*self.signer_combos.values(), *self.atas_nama_edits.values()):
                 common.set_widget_read_only(widget, True)
+                if isinstance(widget, QLineEdit):
+                    widget.setPlaceholderText("")
         self._update_buttons()
 
     # ------------------------------------------------------------------ data
     def refresh(self) -> None:
+        # Choices not yet saved in the lower table survive a refresh (e.g. after adding a signatory).
+        pending = self._changes() if self.loaded else {}
+        self.loaded = True
         with self.ctx.transaction() as session:
             self.signatories = office.list_signatories(session, include_inactive=True)
             self._assigned = office.signer_assignments(session)
@@ -245,10 +250,11 @@ class SignatoriesPage(QWidget):
         common.fit_columns(self.table)
         if selected is not None:
             common.select_row_where(self.table, lambda d: d == selected)
-        self._load_assignments()
+        self._load_assignments(pending)
         self._update_buttons()
 
-    def _load_assignments(self) -> None:
+    def _load_assignments(self, pending: dict[str, tuple[int | None, str]] | None = None) -> None:
+        pending = pending or {}
         by_id = {s.id: s for s in self.signatories}
         for doc_type, box in self.signer_combos.items():
             box.blockSignals(True)
@@ -258,6 +264,10 @@ class SignatoriesPage(QWidget):
                 if sig.aktif:
                     box.addItem(f"{sig.nama} — {sig.jabatan}", sig.id)
             assigned_id, atas_nama = self._assigned.get(doc_type, (None, ""))
+            if doc_type in pending and (
+                pending[doc_type][0] is None or box.findData(pending[doc_type][0]) >= 0
+            ):
+                assigned_id, atas_nama = pending[doc_type]
             if assigned_id is not None and box.findData(assigned_id) < 0:
                 # Still assigned to someone who was deactivated: show it, so nobody is surprised at print time.
                 old = by_id.get(assigned_id)
@@ -274,7 +284,10 @@ class SignatoriesPage(QWidget):
         self.assign_table.setColumnWidth(0, self.assign_table.columnWidth(0) + 12)
         widest = max((box.sizeHint().width() for box in self.signer_combos.values()), default=300)
         self.assign_table.setColumnWidth(1, max(widest + 8, 300))
-        self.assign_status.clear()
+        if pending:
+            self._on_assignment_edited()
+        else:
+            self.assign_status.clear()
 
     def _on_assignment_edited(self, *_args: object) -> None:
         self.assign_status.setText(self.tr("Ada perubahan yang belum disimpan."))
@@ -303,9 +316,6 @@ class SignatoriesPage(QWidget):
             self._open(sig)
 
     def _open(self, sig: SignatoryData | None) -> None:
-        if self._has_unsaved_assignments():
-            # Refreshing after the dialog would throw away what was chosen in the lower table.
-            self.save_assignments()
         dialog = SignatoryDialog(self.ctx, sig, self)
         if self.exec_dialog(dialog) and dialog.saved is not None:
             saved_id = dialog.saved.id
@@ -358,7 +368,7 @@ class SignatoriesPage(QWidget):
             or (wanted[0] is not None and self._assigned.get(doc_type) != wanted)
         }
 
-    def _has_unsaved_assignments(self) -> bool:
+    def has_unsaved_changes(self) -> bool:
         return bool(self._changes())
 
     def save_assignments(self) -> bool:

@@ -15,7 +15,7 @@ from desktop.ui.settings.common import select_data
 TEST_PAPERS = ("F4", "A4", "HALF_F4", "A5")
 
 
-class TestPrintPage(QWidget):
+class TestPrintPage(common.SettingsPage):
     """Paper combo + "Pratinjau cetak uji" → a print preview of ``documents.test_page_pdf``."""
 
     __test__ = False  # not a pytest class, despite the name
@@ -69,6 +69,7 @@ class TestPrintPage(QWidget):
         layout.addStretch(1)
 
     def refresh(self) -> None:
+        self.loaded = True
         with self.ctx.transaction() as session:
             profile = office.get_profile(session)
         select_data(self.paper, profile.kertas_bawaan)

@@ -99,7 +99,7 @@ class UnitDialog(ServiceDialog):
         self.saved = self.ctx.call(office.save_unit, self.data())
 
 
-class UnitsPage(QWidget):
+class UnitsPage(common.SettingsPage):
     """The units table with Tambah / Ubah / Nonaktifkan. Also the wizard's ``UnitsEditor``."""
 
     changed = Signal()
@@ -164,6 +164,7 @@ class UnitsPage(QWidget):
 
     # ------------------------------------------------------------------ data
     def refresh(self) -> None:
+        self.loaded = True
         with self.ctx.transaction() as session:
             self.units = office.list_units(session, include_inactive=True)
         selected = common.selected_data(self.table)

@@ -223,7 +223,7 @@ class ChangePasswordDialog(ServiceDialog):
         self.ctx.call(auth.change_own_password, self.old_password.text(), self.password.text())
 
 
-class UsersPage(QWidget):
+class UsersPage(common.SettingsPage):
     """Users table with Tambah / Ubah / Reset kata sandi / Buka kunci (needs ``Perm.MANAGE_USERS``)."""
 
     changed = Signal()
@@ -279,6 +279,7 @@ class UsersPage(QWidget):
 
     # ------------------------------------------------------------------ data
     def refresh(self) -> None:
+        self.loaded = True
         if not self.ctx.actor.can(Perm.MANAGE_USERS):
             return
         with self.ctx.transaction() as session:

@@ -24,6 +24,7 @@ def upgrade() -> None:
         sa.Column("urutan", sa.Integer(), nullable=False),
         sa.Column("aktif", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_instruksi_disposisi")),
+        sa.UniqueConstraint("teks", name="uq_instruksi_disposisi_teks"),
     )
     op.create_table(
         "kode_klasifikasi",

@@ -1,0 +1,573 @@
+"""Surat: the buku agenda surat masuk, its lembar disposisi, the kode klasifikasi lists and masters."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.core.dates import format_date, office_tz
+from desktop.core.letters import (
+    DEFAULT_INSTRUCTIONS,
+    CaraTerima,
+    Keamanan,
+    Skema,
+    Urgensi,
+    ancestors,
+    code_sort_key,
+    default_batas_waktu,
+    duplicate_key,
+    format_agenda,
+    is_susulan,
+    normalize_asal,
+    normalize_nomor_surat,
+    parent_of,
+    sifat_ticks,
+)
+from desktop.models.admin import OrgUnit
+from desktop.models.base import utcnow
+from desktop.models.letters import ClassificationCode, DispositionInstruction, IncomingLetter
+from desktop.printing.disposisi import DisposisiLetter, DisposisiSheet, build_disposisi
+from desktop.printing.pages import HALF_F4, paper_by_key
+from desktop.services import audit, calendar, counters, office
+from desktop.services.errors import NotFound, ValidationError
+from desktop.services.permissions import Actor, Perm
+from desktop.services.sql import insert_ignoring_conflicts
+
+SEED_DIR = Path(__file__).resolve().parents[1] / "resources" / "seed"
+CODES_83 = SEED_DIR / "kode_klasifikasi_arsip_permendagri_83_2022_jra.csv"
+CODES_78 = SEED_DIR / "kode_klasifikasi_arsip_permendagri_78_2012.csv"
+AGENDA_SERIES = "agenda_masuk"
+AGENDA_PATTERN = "{urut}"
+SECRET_MASK = "(isi surat rahasia)"
+STATUS_LABELS = {
+    "baru": "Baru",
+    "dicetak": "Disposisi dicetak",
+    "didisposisi": "Didisposisi",
+    "diproses": "Diproses",
+    "selesai": "Selesai",
+    "arsip": "Arsip (tanpa disposisi)",
+    "batal": "Batal",
+}
+DISPOSISI_PAPERS = ("HALF_F4", "A5", "A4")
+
+
+# --- reference data -----------------------------------------------------------------------------------------
+
+
+def seed_reference(session: Session) -> int:
+    """Fill the kode klasifikasi lists and the instruction master on first start; returns rows added."""
+    added = 0
+    if not session.scalar(select(func.count()).select_from(ClassificationCode)):
+        rows: list[dict[str, object]] = []
+        with CODES_83.open(encoding="utf-8", newline="") as fh:
+            for r in csv.DictReader(fh):
+                rows.append(
+                    {
+                        "skema": Skema.PERMENDAGRI_83_2022.value,
+                        "kode": r["kode"].strip(),
+                        "kode_induk": (r.get("kode_induk") or "").strip(),
+                        "level": int(r.get("level") or 1),
+                        "uraian": r["uraian"].strip(),
+                        "retensi_aktif": (r.get("retensi_aktif") or "").strip(),
+                        "retensi_inaktif": (r.get("retensi_inaktif") or "").strip(),
+                        "nasib_akhir": (r.get("nasib_akhir") or "").strip(),
+                        "aktif": True,
+                    }
+                )
+        with CODES_78.open(encoding="utf-8", newline="") as fh:
+            for r in csv.DictReader(fh):
+                kode = r["kode"].strip()
+                rows.append(
+                    {
+                        "skema": Skema.PERMENDAGRI_78_2012.value,
+                        "kode": kode,
+                        "kode_induk": parent_of(kode, "78/2012") or "",
+                        "level": len(ancestors(kode, Skema.PERMENDAGRI_78_2012)) + 1,
+                        "uraian": r["uraian"].strip(),
+                        "retensi_aktif": "",
+                        "retensi_inaktif": "",
+                        "nasib_akhir": "",
+                        "aktif": True,
+                    }
+                )
+        insert_ignoring_conflicts(session, ClassificationCode, rows, ["skema", "kode"])
+        added += len(rows)
+    if not session.scalar(select(func.count()).select_from(DispositionInstruction)):
+        defaults = [
+            {"teks": t, "urutan": i, "aktif": True} for i, t in enumerate(DEFAULT_INSTRUCTIONS, start=1)
+        ]
+        insert_ignoring_conflicts(session, DispositionInstruction, defaults, ["teks"])
+        added += len(defaults)
+    return added
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    skema: str
+    kode: str
+    uraian: str
+    retensi_aktif: str = ""
+    retensi_inaktif: str = ""
+    nasib_akhir: str = ""
+
+    @property
+    def retensi(self) -> str:
+        """ "Aktif 2 Tahun · Inaktif 3 Tahun · Musnah (indikatif)" for the picker."""
+        parts = []
+        if self.retensi_aktif:
+            parts.append(f"Aktif {self.retensi_aktif}")
+        if self.retensi_inaktif:
+            parts.append(f"Inaktif {self.retensi_inaktif}")
+        if self.nasib_akhir:
+            parts.append(self.nasib_akhir)
+        return " · ".join(parts) + (" (indikatif)" if parts else "")
+
+
+def search_codes(
+    session: Session, actor: Actor, text: str, *, skema: str | None = None, limit: int = 30
+) -> list[CodeInfo]:
+    """Codes whose number starts with ``text`` or whose uraian contains every word of it (R26)."""
+    actor.require(Perm.VIEW)
+    query = select(ClassificationCode).where(ClassificationCode.aktif.is_(True))
+    if skema:
+        query = query.where(ClassificationCode.skema == skema)
+    words = text.split()
+    if words:
+        if words[0][0].isdigit():
+            query = query.where(ClassificationCode.kode.startswith(words[0]))
+            words = words[1:]
+        for w in words:
+            query = query.where(ClassificationCode.uraian.ilike(f"%{w}%"))
+    found = session.scalars(query.limit(500)).all()
+    found = sorted(found, key=lambda c: (c.skema != "83/2022", code_sort_key(c.kode, c.skema)))
+    return [
+        CodeInfo(c.skema, c.kode, c.uraian, c.retensi_aktif, c.retensi_inaktif, c.nasib_akhir)
+        for c in found[:limit]
+    ]
+
+
+def get_code(session: Session, kode: str, skema: str = "83/2022") -> CodeInfo | None:
+    c = session.scalar(
+        select(ClassificationCode).where(ClassificationCode.skema == skema, ClassificationCode.kode == kode)
+    )
+    return (
+        CodeInfo(c.skema, c.kode, c.uraian, c.retensi_aktif, c.retensi_inaktif, c.nasib_akhir) if c else None
+    )
+
+
+def list_instructions(session: Session) -> list[str]:
+    rows = session.scalars(
+        select(DispositionInstruction)
+        .where(DispositionInstruction.aktif.is_(True))
+        .order_by(DispositionInstruction.urutan)
+    )
+    return [r.teks for r in rows]
+
+
+def disposition_recipients(session: Session) -> list[str]:
+    """ "Diteruskan kepada" lines from the organisation units, in their order (B5, configurable by units)."""
+    units = session.scalars(
+        select(OrgUnit).where(OrgUnit.aktif.is_(True)).order_by(OrgUnit.urutan, OrgUnit.id)
+    )
+    names: list[str] = []
+    for u in units:
+        label = u.kepala_jabatan.strip() or (f"Kepala {u.nama}" if u.jenis != "sekretariat" else "Sekretaris")
+        if label not in names:
+            names.append(label)
+    return names
+
+
+# --- agenda surat masuk -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IncomingInput:
+    """What the clerk types for one incoming letter."""
+
+    tanggal_diterima: datetime
+    asal_surat: str
+    nomor_surat: str
+    tanggal_surat: date
+    perihal: str
+    ditujukan_kepada: str = "Kepala Dinas"
+    kode_klasifikasi: str = ""
+    skema: str = "83/2022"
+    keamanan: Keamanan = Keamanan.B
+    urgensi: Urgensi = Urgensi.BIASA
+    lampiran: str = ""
+    cara_terima: CaraTerima = CaraTerima.LANGSUNG
+    srikandi_id: str = ""
+    keterangan: str = ""
+    tanpa_disposisi: bool = False
+
+
+@dataclass(frozen=True)
+class IncomingInfo:
+    id: int
+    tahun: int
+    nomor_agenda: int
+    agenda: str  # "15/2026"
+    susulan: bool
+    tanggal_diterima: datetime
+    asal_surat: str
+    nomor_surat: str
+    tanggal_surat: date
+    perihal: str
+    ditujukan_kepada: str
+    kode_klasifikasi: str
+    skema: str
+    keamanan: Keamanan
+    urgensi: Urgensi
+    lampiran: str
+    cara_terima: CaraTerima
+    srikandi_id: str
+    keterangan: str
+    status: str
+    batas_waktu: date | None
+    dicetak_at: datetime | None
+    jumlah_cetak: int
+    masked: bool = False
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+
+def _info(row: IncomingLetter, actor: Actor) -> IncomingInfo:
+    secret = Keamanan(row.keamanan).is_secret and not actor.can(Perm.VIEW_SECRET)
+    return IncomingInfo(
+        id=row.id,
+        tahun=row.tahun,
+        nomor_agenda=row.nomor_agenda,
+        agenda=f"{format_agenda(AGENDA_PATTERN, row.nomor_agenda, row.tahun)}/{row.tahun}",
+        susulan=row.susulan,
+        tanggal_diterima=row.tanggal_diterima,
+        asal_surat=row.asal_surat,
+        nomor_surat=row.nomor_surat,
+        tanggal_surat=row.tanggal_surat,
+        perihal=SECRET_MASK if secret else row.perihal,
+        ditujukan_kepada=row.ditujukan_kepada,
+        kode_klasifikasi=row.kode_klasifikasi,
+        skema=row.skema,
+        keamanan=Keamanan(row.keamanan),
+        urgensi=Urgensi(row.urgensi),
+        lampiran=row.lampiran,
+        cara_terima=CaraTerima(row.cara_terima),
+        srikandi_id=row.srikandi_id,
+        keterangan="" if secret else row.keterangan,
+        status=row.status,
+        batas_waktu=row.batas_waktu,
+        dicetak_at=row.dicetak_at,
+        jumlah_cetak=row.jumlah_cetak,
+        masked=secret,
+    )
+
+
+def _office_zone(session: Session) -> str:
+    return office.get_profile(session).zona_waktu
+
+
+def _validate(session: Session, data: IncomingInput) -> IncomingInput:
+    if data.tanggal_diterima.tzinfo is None:
+        raise ValidationError("Tanggal terima harus memakai zona waktu kantor.", "tanggal_diterima")
+    asal = " ".join(data.asal_surat.split())
+    nomor = " ".join(data.nomor_surat.split())
+    perihal = " ".join(data.perihal.split())
+    if not asal:
+        raise ValidationError("Asal surat wajib diisi.", "asal_surat")
+    if not nomor:
+        raise ValidationError(
+            "Nomor surat wajib diisi (tulis \u201ctanpa nomor\u201d bila tidak ada).", "nomor_surat"
+        )
+    if len(nomor) > 255:
+        raise ValidationError("Nomor surat terlalu panjang (maksimal 255 karakter).", "nomor_surat")
+    if not perihal:
+        raise ValidationError("Perihal wajib diisi.", "perihal")
+    received = data.tanggal_diterima.astimezone(office_tz(_office_zone(session))).date()
+    if data.tanggal_surat > received:
+        raise ValidationError("Tanggal surat tidak boleh sesudah tanggal terima.", "tanggal_surat")
+    if received > datetime.now(office_tz(_office_zone(session))).date():
+        raise ValidationError("Tanggal terima tidak boleh di masa depan.", "tanggal_diterima")
+    kode = data.kode_klasifikasi.strip()
+    skema = Skema.coerce(data.skema).value
+    return replace(
+        data,
+        asal_surat=asal,
+        nomor_surat=nomor,
+        perihal=perihal,
+        kode_klasifikasi=kode,
+        skema=skema,
+        ditujukan_kepada=" ".join(data.ditujukan_kepada.split()),
+        lampiran=data.lampiran.strip(),
+        keterangan=data.keterangan.strip(),
+        srikandi_id=data.srikandi_id.strip(),
+    )
+
+
+def code_warning(session: Session, kode: str, skema: str) -> str:
+    """A free code not in either list is accepted with a warning (R25)."""
+    if not kode or get_code(session, kode, skema) is not None:
+        return ""
+    return f"Kode {kode} tidak ada di daftar klasifikasi {skema}; tetap dipakai."
+
+
+def probable_duplicates(
+    session: Session,
+    actor: Actor,
+    asal: str,
+    nomor_surat: str,
+    tanggal_surat: date,
+    *,
+    exclude_id: int | None = None,
+) -> list[IncomingInfo]:
+    """Earlier entries with the same sender, number and date (R7): a warning, never a block."""
+    actor.require(Perm.VIEW)
+    key = duplicate_key(asal, nomor_surat, tanggal_surat)
+    if key is None:
+        return []
+    query = select(IncomingLetter).where(
+        IncomingLetter.asal_norm == key[0],
+        IncomingLetter.nomor_norm == key[1],
+        IncomingLetter.tanggal_surat == key[2],
+        IncomingLetter.status != "batal",
+    )
+    if exclude_id is not None:
+        query = query.where(IncomingLetter.id != exclude_id)
+    return [_info(r, actor) for r in session.scalars(query.order_by(IncomingLetter.id))]
+
+
+def register_incoming(
+    session: Session, actor: Actor, data: IncomingInput, *, today: date | None = None
+) -> IncomingInfo:
+    """Register one letter in the buku agenda: validate, take the year's next nomor agenda, audit."""
+    actor.require(Perm.WRITE_LETTERS)
+    data = _validate(session, data)
+    zone = office_tz(_office_zone(session))
+    received = data.tanggal_diterima.astimezone(zone)
+    tahun = received.year  # R3: the year of tanggal diterima
+    today = today or datetime.now(zone).date()
+    nomor = counters.next_number(session, AGENDA_SERIES, tahun)
+    cal = calendar.working_calendar(session) if data.urgensi is not Urgensi.BIASA else None
+    row = IncomingLetter(
+        tahun=tahun,
+        nomor_agenda=nomor,
+        susulan=is_susulan(tahun, today),
+        tanggal_diterima=data.tanggal_diterima,
+        asal_surat=data.asal_surat,
+        asal_norm=normalize_asal(data.asal_surat),
+        nomor_surat=data.nomor_surat,
+        nomor_norm=normalize_nomor_surat(data.nomor_surat),
+        tanggal_surat=data.tanggal_surat,
+        perihal=data.perihal,
+        ditujukan_kepada=data.ditujukan_kepada,
+        kode_klasifikasi=data.kode_klasifikasi,
+        skema=data.skema,
+        keamanan=Keamanan(data.keamanan).value,
+        urgensi=Urgensi(data.urgensi).value,
+        lampiran=data.lampiran,
+        cara_terima=CaraTerima(data.cara_terima).value,
+        srikandi_id=data.srikandi_id,
+        keterangan=data.keterangan,
+        status="arsip" if data.tanpa_disposisi else "baru",
+        batas_waktu=None
+        if data.tanpa_disposisi
+        else default_batas_waktu(received.date(), Urgensi(data.urgensi), cal),
+        created_at=utcnow(),
+        updated_at=utcnow(),
+        created_by=actor.user_id,
+    )
+    session.add(row)
+    session.flush()
+    info = _info(row, actor)
+    audit.record(
+        session,
+        actor,
+        "buat",
+        "surat_masuk",
+        row.id,
+        summary=f"Agenda masuk {info.agenda} dari {row.asal_surat}",
+        after={
+            "nomor_agenda": nomor,
+            "tahun": tahun,
+            "asal_surat": row.asal_surat,
+            "nomor_surat": row.nomor_surat,
+            "keamanan": row.keamanan,
+            "susulan": row.susulan,
+        },
+    )
+    return info
+
+
+def get_incoming(session: Session, actor: Actor, letter_id: int) -> IncomingInfo:
+    actor.require(Perm.VIEW)
+    row = session.get(IncomingLetter, letter_id)
+    if row is None:
+        raise NotFound("Surat masuk tidak ditemukan.")
+    if Keamanan(row.keamanan).is_secret and actor.can(Perm.VIEW_SECRET):
+        audit.record(
+            session,
+            actor,
+            "lihat",
+            "surat_masuk",
+            row.id,
+            summary=f"Surat rahasia {row.nomor_agenda}/{row.tahun} dibuka",
+        )
+    return _info(row, actor)
+
+
+def last_agenda_number(session: Session, actor: Actor, tahun: int) -> int:
+    """ "Nomor terakhir" shown on the entry form (R5)."""
+    actor.require(Perm.VIEW)
+    return counters.last_number(session, AGENDA_SERIES, tahun)
+
+
+def sender_suggestions(session: Session, actor: Actor, prefix: str, limit: int = 12) -> list[str]:
+    """Senders typed before, most frequent first, for the completer on asal surat."""
+    actor.require(Perm.VIEW)
+    query = select(IncomingLetter.asal_surat, func.count().label("n")).group_by(IncomingLetter.asal_surat)
+    if prefix.strip():
+        query = query.where(IncomingLetter.asal_surat.ilike(f"%{prefix.strip()}%"))
+    return [r[0] for r in session.execute(query.order_by(func.count().desc()).limit(limit))]
+
+
+def list_incoming(
+    session: Session,
+    actor: Actor,
+    *,
+    tahun: int | None = None,
+    text: str = "",
+    limit: int = 200,
+    offset: int = 0,
+) -> tuple[list[IncomingInfo], int]:
+    """Newest first, filtered in SQL; the full-text search and lazy table arrive with the agenda list."""
+    actor.require(Perm.VIEW)
+    query = select(IncomingLetter)
+    if tahun is not None:
+        query = query.where(IncomingLetter.tahun == tahun)
+    for word in text.split():
+        like = f"%{word}%"
+        query = query.where(
+            or_(
+                IncomingLetter.asal_surat.ilike(like),
+                IncomingLetter.nomor_surat.ilike(like),
+                IncomingLetter.perihal.ilike(like),
+            )
+        )
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(
+        query.order_by(IncomingLetter.tahun.desc(), IncomingLetter.nomor_agenda.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return [_info(r, actor) for r in rows], total
+
+
+def cancel_incoming(session: Session, actor: Actor, letter_id: int, reason: str) -> IncomingInfo:
+    """Mark an entry *batal*: it keeps its number so the gap is explained (R4); nothing is deleted."""
+    actor.require(Perm.WRITE_LETTERS)
+    if not reason.strip():
+        raise ValidationError("Alasan pembatalan wajib diisi.", "reason")
+    row = session.get(IncomingLetter, letter_id)
+    if row is None:
+        raise NotFound("Surat masuk tidak ditemukan.")
+    before = {"status": row.status}
+    row.status = "batal"
+    row.batal_alasan = reason.strip()
+    audit.record(
+        session,
+        actor,
+        "batal",
+        "surat_masuk",
+        row.id,
+        summary=f"Agenda {row.nomor_agenda}/{row.tahun} dibatalkan: {reason.strip()}",
+        before=before,
+        after={"status": "batal"},
+    )
+    return _info(row, actor)
+
+
+# --- lembar disposisi ---------------------------------------------------------------------------------------
+
+
+def disposisi_pdf(session: Session, actor: Actor, letter_id: int, paper_key: str | None = None) -> bytes:
+    """Build the lembar disposisi and record the print (R12): status *dicetak*, time, user; reprints marked."""
+    actor.require(Perm.PRINT)
+    row = session.get(IncomingLetter, letter_id)
+    if row is None:
+        raise NotFound("Surat masuk tidak ditemukan.")
+    if row.status == "batal":
+        raise ValidationError("Surat ini sudah dibatalkan; lembar disposisi tidak dicetak.")
+    keamanan = Keamanan(row.keamanan)
+    if keamanan.is_secret and not actor.can(Perm.VIEW_SECRET):
+        raise ValidationError(
+            "Lembar disposisi surat rahasia hanya bisa dicetak oleh pejabat yang berwenang."
+        )
+    profile = office.get_profile(session)
+    if not profile.is_complete:
+        raise ValidationError("Lengkapi profil kantor (kop surat) di Pengaturan sebelum mencetak.")
+    try:
+        paper = paper_by_key(paper_key) if paper_key else HALF_F4
+    except KeyError as exc:
+        raise ValidationError(f"Ukuran kertas tidak dikenal: {paper_key}") from exc
+    zone = office_tz(profile.zona_waktu)
+    received = row.tanggal_diterima.astimezone(zone)
+    ticks = sifat_ticks(keamanan, Urgensi(row.urgensi))
+    sheet = DisposisiSheet(
+        header=profile.header(),
+        letter=DisposisiLetter(
+            asal_surat=row.asal_surat,
+            nomor_surat=row.nomor_surat,
+            tanggal_surat=format_date(row.tanggal_surat),
+            tanggal_diterima=format_date(received.date()),
+            jam_diterima=f"{received:%H.%M} {profile.zona_waktu}",
+            nomor_agenda=f"{format_agenda(AGENDA_PATTERN, row.nomor_agenda, row.tahun)}/{row.tahun}",
+            perihal=row.perihal,
+            kode_klasifikasi=row.kode_klasifikasi,
+            lampiran=row.lampiran,
+            sangat_segera=ticks.sangat_segera,
+            segera=ticks.segera,
+            rahasia=ticks.rahasia,
+            ditujukan_kepada=row.ditujukan_kepada,
+        ),
+        recipients=tuple(disposition_recipients(session)),
+        instructions=tuple(list_instructions(session)),
+        signer=office.signer_for(session, "lembar_disposisi"),
+        paper=paper,
+        reprint=row.jumlah_cetak > 0,
+        batas_waktu=format_date(row.batas_waktu) if row.batas_waktu else "",
+    )
+    pdf = build_disposisi(sheet)
+    _record_print(session, actor, row)
+    return pdf
+
+
+def _record_print(session: Session, actor: Actor, row: IncomingLetter) -> None:
+    reprint = row.jumlah_cetak > 0
+    row.jumlah_cetak += 1
+    row.dicetak_at = utcnow()
+    row.dicetak_oleh = actor.username
+    if row.status == "baru":
+        row.status = "dicetak"
+    audit.record(
+        session,
+        actor,
+        "cetak",
+        "surat_masuk",
+        row.id,
+        summary=f"Lembar disposisi {row.nomor_agenda}/{row.tahun} dicetak"
+        + (" (cetak ulang)" if reprint else ""),
+    )
+
+
+def record_printed_elsewhere(session: Session, actor: Actor, letter_id: int) -> None:
+    """The slip was printed on paper outside the app (imports of old registers, demo data)."""
+    actor.require(Perm.WRITE_LETTERS)
+    row = session.get(IncomingLetter, letter_id)
+    if row is None:
+        raise NotFound("Surat masuk tidak ditemukan.")
+    _record_print(session, actor, row)

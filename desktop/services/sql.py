@@ -1,0 +1,26 @@
+"""Small SQL helpers the services share."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+
+def insert_ignoring_conflicts(
+    session: Session, model: Any, rows: Sequence[dict[str, Any]], keys: list[str]
+) -> None:
+    """Insert rows, skipping those whose ``keys`` already exist.
+
+    Seeding runs at every start-up; when several workstations start together on a new shared database,
+    whichever comes second simply finds the rows there instead of failing.
+    """
+    if not rows:
+        return
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    for start in range(0, len(rows), 500):  # stay under SQLite's bound-parameter limit
+        chunk = list(rows[start : start + 500])
+        session.execute(insert(model).values(chunk).on_conflict_do_nothing(index_elements=keys))

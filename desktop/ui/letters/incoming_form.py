@@ -1,0 +1,771 @@
+"""The agenda surat masuk entry form: one letter registered in under a minute, keyboard only (letters.md A1, B3)."""
+
+from __future__ import annotations
+
+import html
+import itertools
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QStringListModel, Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.dates import format_date
+from desktop.core.letters import CaraTerima, Keamanan, Skema, Urgensi
+from desktop.services import letters, office
+from desktop.services.errors import ServiceError, ValidationError
+from desktop.ui import dialogs
+from desktop.ui.context import UiContext
+from desktop.ui.letters.common import (
+    ERROR_COLOR,
+    SUCCESS_COLOR,
+    WARNING_COLOR,
+    is_enter,
+    key_of,
+    muted,
+    office_time,
+    sequence,
+    set_message,
+    zone_info,
+)
+
+DEFAULT_RECIPIENT = "Kepala Dinas"
+_CODE_ROLE = Qt.ItemDataRole.UserRole  # what the code picker puts into the field: the bare code
+
+SAVE_KEY = sequence("Ctrl+S")
+SAVE_PRINT_KEY = sequence("Ctrl+P")
+CLEAR_KEY = sequence("Esc")
+
+
+class IncomingForm(QWidget):
+    """Fields in the order of SOP #15 step 1. Enter moves on, Ctrl+S saves, Ctrl+P saves and prints the slip."""
+
+    saved = Signal(object)  # IncomingInfo of the letter just registered
+    print_requested = Signal(int)  # letter id whose lembar disposisi should be printed
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("incomingForm")
+        with ctx.transaction() as s:
+            self.zone = office.get_profile(s).zona_waktu or "WIB"
+            recipients = [DEFAULT_RECIPIENT, *letters.disposition_recipients(s)]
+        self._shown_year = 0
+        self._duplicates: list[letters.IncomingInfo] = []
+
+        # --- header
+        title = QLabel(self.tr("Surat masuk baru"), self)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        title.setFont(font)
+        self.last_label = QLabel(self)
+        self.last_label.setObjectName("lastAgenda")
+        self.last_label.setTextFormat(Qt.TextFormat.RichText)
+        self.last_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        keys_hint = QLabel(self.tr("Enter: isian berikutnya · Ctrl+S simpan · Ctrl+P simpan dan cetak"), self)
+        muted(keys_hint, smaller=True)
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addSpacing(12)
+        header.addWidget(keys_hint, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addStretch(1)
+        header.addWidget(self.last_label)
+
+        # --- fields, in SOP order
+        self.terima = QDateTimeEdit(self)
+        self.terima.setObjectName("tanggal_diterima")
+        self.terima.setDisplayFormat("dd/MM/yyyy HH.mm")
+        self.terima.setCalendarPopup(True)
+        # True while tanggal terima is the clock's value, not one the clerk chose or kept for a batch: the
+        # first keystroke of a letter then moves it to the current minute (a form opened at 08.00 and used
+        # at 14.00 must not stamp 08.00).
+        self._terima_auto = True
+        self._setting_terima = False
+        self.set_received_now()
+        zone_label = muted(QLabel(self.zone, self))
+
+        self.asal = QLineEdit(self)
+        self.asal.setObjectName("asal_surat")
+        self.asal.setPlaceholderText(self.tr("instansi pengirim, mis. Bank Indonesia Perwakilan Kaltim"))
+        self._sender_model = QStringListModel(self)
+        sender_completer = QCompleter(self._sender_model, self)
+        sender_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        sender_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        sender_completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        sender_completer.setMaxVisibleItems(10)
+        self.asal.setCompleter(sender_completer)
+        self.asal.textEdited.connect(self._suggest_senders)
+        self.asal.textEdited.connect(self._stamp_received)
+
+        self.nomor = QLineEdit(self)
+        self.nomor.setObjectName("nomor_surat")
+        self.nomor.setMaxLength(255)
+        self.nomor.setPlaceholderText(self.tr("seperti tertulis di surat; “tanpa nomor” bila tidak ada"))
+        self.nomor.editingFinished.connect(self.check_duplicates)
+        self.duplicate_label = QLabel(self)
+        self.duplicate_label.setObjectName("duplicateWarning")
+        self.duplicate_label.setWordWrap(True)
+        self.duplicate_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.duplicate_label.hide()
+
+        self.tanggal_surat = QDateEdit(self)
+        self.tanggal_surat.setObjectName("tanggal_surat")
+        self.tanggal_surat.setDisplayFormat("dd/MM/yyyy")
+        self.tanggal_surat.setCalendarPopup(True)
+        self.tanggal_surat.setDate(self.terima.date())
+        self.tanggal_surat.editingFinished.connect(self.check_duplicates)
+        date_hint = muted(QLabel(self.tr("ketik tanpa garis miring, mis. 22112026"), self), smaller=True)
+
+        self.perihal = QPlainTextEdit(self)
+        self.perihal.setObjectName("perihal")
+        self.perihal.setTabChangesFocus(True)
+        self.perihal.setPlaceholderText(self.tr("isi ringkas surat (Shift+Enter untuk baris baru)"))
+        lines = self.perihal.fontMetrics().lineSpacing()
+        self.perihal.setFixedHeight(int(lines * 2.6) + 12)
+
+        self.ditujukan = QLineEdit(DEFAULT_RECIPIENT, self)
+        self.ditujukan.setObjectName("ditujukan_kepada")
+        recipient_completer = QCompleter(recipients, self)
+        recipient_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        recipient_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.ditujukan.setCompleter(recipient_completer)
+
+        self.kode = QLineEdit(self)
+        self.kode.setObjectName("kode_klasifikasi")
+        self.kode.setPlaceholderText(self.tr("ketik kode atau kata, mis. 800.1.11 atau cuti"))
+        self._code_model = QStandardItemModel(self)
+        self.code_completer = QCompleter(self._code_model, self)
+        self.code_completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.code_completer.setCompletionRole(_CODE_ROLE)
+        self.code_completer.setMaxVisibleItems(12)
+        self.kode.setCompleter(self.code_completer)
+        self.kode.textEdited.connect(self._search_codes)
+        self.kode.textChanged.connect(self._show_code_info)
+        self.skema = QComboBox(self)
+        self.skema.setObjectName("skema")
+        self.skema.addItem(self.tr("83/2022"), Skema.PERMENDAGRI_83_2022.value)
+        self.skema.addItem(self.tr("78/2012 (lama)"), Skema.PERMENDAGRI_78_2012.value)
+        self.skema.setToolTip(
+            self.tr("Daftar kode: Permendagri 83/2022 untuk surat baru, 78/2012 untuk surat lama")
+        )
+        self.skema.currentIndexChanged.connect(lambda _i: self._show_code_info())
+        self.code_info = QLabel(self)
+        self.code_info.setObjectName("codeInfo")
+        self.code_info.setWordWrap(True)
+        muted(self.code_info, smaller=True)  # palette grey for the facts; the warning overrides it in amber
+
+        self.keamanan = QComboBox(self)
+        self.keamanan.setObjectName("keamanan")
+        for value in Keamanan:
+            self.keamanan.addItem(f"{value.label} ({value.value})", value)
+        self.keamanan.setToolTip(self.tr("Klasifikasi keamanan surat"))
+        self.urgensi = QComboBox(self)
+        self.urgensi.setObjectName("urgensi")
+        for value in Urgensi:
+            self.urgensi.addItem(value.label, value)
+
+        self.lampiran = QLineEdit(self)
+        self.lampiran.setObjectName("lampiran")
+        self.lampiran.setPlaceholderText(self.tr("mis. 1 berkas, 2 lembar"))
+
+        self.cara = QComboBox(self)
+        self.cara.setObjectName("cara_terima")
+        for value in CaraTerima:
+            self.cara.addItem(value.label, value)
+        self.srikandi = QLineEdit(self)
+        self.srikandi.setObjectName("srikandi_id")
+        self.srikandi.setPlaceholderText(self.tr("nomor/ID naskah di SRIKANDI"))
+        self.srikandi_label = QLabel(self.tr("Re&f. SRIKANDI"), self)
+        self.srikandi_label.setBuddy(self.srikandi)
+        self.cara.currentIndexChanged.connect(self._on_cara_changed)
+        for box in (self.skema, self.keamanan, self.urgensi, self.cara):
+            box.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+
+        self.keterangan = QLineEdit(self)
+        self.keterangan.setObjectName("keterangan")
+        self.tanpa_disposisi = QCheckBox(self.tr("Tanpa disposisi (langsung arsip)"), self)
+        self.tanpa_disposisi.setObjectName("tanpa_disposisi")
+        self.tanpa_disposisi.setToolTip(
+            self.tr("Surat yang tidak perlu didisposisi (tembusan, pemberitahuan): dicatat lalu diarsipkan")
+        )
+
+        # --- actions and messages
+        self.save_button = QPushButton(self.tr("Simpan"), self)
+        self.save_button.setToolTip(self.tr("Catat di buku agenda (Ctrl+S)"))
+        self.save_button.clicked.connect(lambda: self.save())
+        self.print_button = QPushButton(self.tr("Simpan && cetak disposisi"), self)
+        self.print_button.setToolTip(self.tr("Catat lalu tampilkan lembar disposisi untuk dicetak (Ctrl+P)"))
+        self.print_button.clicked.connect(lambda: self.save(print_after=True))
+        self.clear_button = QPushButton(self.tr("Kosongkan"), self)
+        self.clear_button.setToolTip(self.tr("Kosongkan formulir (Esc)"))
+        self.clear_button.clicked.connect(self.clear_with_confirmation)
+        for button in (self.save_button, self.print_button, self.clear_button):
+            button.setAutoDefault(False)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("saveStatus")
+        self.status_label.setTextFormat(Qt.TextFormat.RichText)
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label.hide()
+
+        # --- layout
+        self.errors: dict[str, QLabel] = {}
+        self.fields: dict[str, QWidget] = {
+            "tanggal_diterima": self.terima,
+            "asal_surat": self.asal,
+            "nomor_surat": self.nomor,
+            "tanggal_surat": self.tanggal_surat,
+            "perihal": self.perihal,
+            "ditujukan_kepada": self.ditujukan,
+            "kode_klasifikasi": self.kode,
+            "keamanan": self.keamanan,
+            "urgensi": self.urgensi,
+            "lampiran": self.lampiran,
+            "cara_terima": self.cara,
+            "srikandi_id": self.srikandi,
+            "keterangan": self.keterangan,
+        }
+        left, right = _form_layout(), _form_layout()
+        self._add_row(left, self.tr("Tanggal ter&ima"), "tanggal_diterima", _hbox(self.terima, zone_label, 1))
+        self._add_row(left, self.tr("Asal s&urat"), "asal_surat", self.asal)
+        self._add_row(left, self.tr("N&omor surat"), "nomor_surat", self.nomor, extra=[self.duplicate_label])
+        self._add_row(
+            left, self.tr("Tan&ggal surat"), "tanggal_surat", _hbox(self.tanggal_surat, date_hint, 1)
+        )
+        self._add_row(left, self.tr("Peri&hal"), "perihal", self.perihal)
+        self._add_row(left, self.tr("Ditu&jukan kepada"), "ditujukan_kepada", self.ditujukan)
+        self._add_row(
+            right,
+            self.tr("Ko&de klasifikasi"),
+            "kode_klasifikasi",
+            _hbox(self.kode, self.skema),
+            extra=[self.code_info],
+        )
+        urgensi_label = QLabel(self.tr("U&rgensi"), self)
+        urgensi_label.setBuddy(self.urgensi)
+        sifat = _hbox(self.keamanan, 0, urgensi_label, self.urgensi, 1)
+        self._add_row(right, self.tr("Kea&manan"), "keamanan", sifat, also=["urgensi"])
+        self._add_row(right, self.tr("&Lampiran"), "lampiran", self.lampiran)
+        self._add_row(
+            right,
+            self.tr("&Cara terima"),
+            "cara_terima",
+            _hbox(self.cara, 0, self.srikandi_label, (self.srikandi, 3), 1),
+            also=["srikandi_id"],
+        )
+        self._add_row(right, self.tr("K&eterangan"), "keterangan", self.keterangan)
+        right.addRow("", self.tanpa_disposisi)
+
+        # Two columns: what the letter is (left), how it is handled (right); the list below gets full width.
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        columns.addLayout(left, 11)
+        columns.addLayout(right, 10)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.status_label, 1)
+        buttons.addStretch(0)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(6)
+        layout.addLayout(header)
+        layout.addLayout(columns)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+        # --- keyboard: Enter walks this chain; Tab follows the same visual order (plus the skema combo)
+        self._enter_chain: list[QWidget] = [
+            self.terima,
+            self.asal,
+            self.nomor,
+            self.tanggal_surat,
+            self.perihal,
+            self.ditujukan,
+            self.kode,
+            self.keamanan,
+            self.urgensi,
+            self.lampiran,
+            self.cara,
+            self.srikandi,
+            self.keterangan,
+            self.tanpa_disposisi,
+            self.save_button,
+        ]
+        tab_order = [
+            self.terima,
+            self.asal,
+            self.nomor,
+            self.tanggal_surat,
+            self.perihal,
+            self.ditujukan,
+            self.kode,
+            self.skema,
+            self.keamanan,
+            self.urgensi,
+            self.lampiran,
+            self.cara,
+            self.srikandi,
+            self.keterangan,
+            self.tanpa_disposisi,
+            self.save_button,
+            self.print_button,
+            self.clear_button,
+        ]
+        for first, second in itertools.pairwise(tab_order):
+            QWidget.setTabOrder(first, second)
+        for widget in tab_order:
+            widget.installEventFilter(self)
+        # Line edits with a completer: Enter on a popup entry reaches the field as returnPressed, not as a key
+        # event the filter sees, so returnPressed moves on too (the filter eats the plain Enter first).
+        for edit in self._enter_chain:
+            if isinstance(edit, QLineEdit):
+                edit.returnPressed.connect(lambda e=edit: self._focus_next(e))
+
+        self._connect_error_clearing()
+        self.terima.dateTimeChanged.connect(self._on_terima_changed)
+        self._on_cara_changed()
+        self._show_code_info()
+        self.refresh_last_number()
+
+    # ------------------------------------------------------------------ building helpers
+    def _add_row(
+        self,
+        form: QFormLayout,
+        label_text: str,
+        name: str,
+        field: QWidget,
+        *,
+        extra: list[QWidget] | None = None,
+        also: list[str] | None = None,
+    ) -> None:
+        """A labelled row with a hidden error line under it; ``also`` names other fields sharing the row."""
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(field)
+        for widget in extra or []:
+            column.addWidget(widget)
+        error = QLabel(box)
+        error.setObjectName(f"error_{name}")
+        error.setWordWrap(True)
+        error.hide()
+        column.addWidget(error)
+        label = QLabel(label_text, self)
+        label.setBuddy(self.fields[name])
+        form.addRow(label, box)
+        for key in [name, *(also or [])]:
+            self.errors[key] = error
+
+    def _connect_error_clearing(self) -> None:
+        for name, widget in self.fields.items():
+            if isinstance(widget, QLineEdit):
+                widget.textEdited.connect(lambda _t, n=name: self.clear_error(n))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.textChanged.connect(lambda n=name: self.clear_error(n))
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(lambda _i, n=name: self.clear_error(n))
+            elif isinstance(widget, QDateTimeEdit):  # QDateEdit too
+                widget.dateTimeChanged.connect(lambda _d, n=name: self.clear_error(n))
+
+    # ------------------------------------------------------------------ values
+    def _now(self) -> QDateTime:
+        now = datetime.now(zone_info(self.zone))
+        return QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute))
+
+    def received_at(self) -> datetime:
+        """Tanggal & jam terima as typed, as an aware datetime in the office zone."""
+        value = self.terima.dateTime()
+        d, t = value.date(), value.time()
+        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=zone_info(self.zone))
+
+    def letter_date(self) -> date:
+        d = self.tanggal_surat.date()
+        return date(d.year(), d.month(), d.day())
+
+    def input_data(self) -> letters.IncomingInput:
+        cara = CaraTerima(self.cara.currentData())
+        return letters.IncomingInput(
+            tanggal_diterima=self.received_at(),
+            asal_surat=self.asal.text(),
+            nomor_surat=self.nomor.text(),
+            tanggal_surat=self.letter_date(),
+            perihal=self.perihal.toPlainText(),
+            ditujukan_kepada=self.ditujukan.text(),
+            kode_klasifikasi=self.kode.text().strip(),
+            skema=str(self.skema.currentData()),
+            keamanan=Keamanan(self.keamanan.currentData()),
+            urgensi=Urgensi(self.urgensi.currentData()),
+            lampiran=self.lampiran.text(),
+            cara_terima=cara,
+            srikandi_id=self.srikandi.text() if cara is CaraTerima.SRIKANDI else "",
+            keterangan=self.keterangan.text(),
+            tanpa_disposisi=self.tanpa_disposisi.isChecked(),
+        )
+
+    def is_dirty(self) -> bool:
+        """Something was typed that Esc would throw away."""
+        texts = (self.asal, self.nomor, self.kode, self.lampiran, self.srikandi, self.keterangan)
+        return (
+            any(edit.text().strip() for edit in texts)
+            or bool(self.perihal.toPlainText().strip())
+            or self.ditujukan.text().strip() != DEFAULT_RECIPIENT
+        )
+
+    # ------------------------------------------------------------------ header, suggestions, code picker
+    def refresh_last_number(self) -> None:
+        year = self.terima.date().year()
+        self._shown_year = year
+        try:
+            last = self.ctx.call(letters.last_agenda_number, year)
+        except ServiceError:
+            self.last_label.clear()
+            return
+        if last:
+            self.last_label.setText(self.tr("Nomor agenda terakhir: <b>{0}/{1}</b>").format(last, year))
+        else:
+            self.last_label.setText(
+                self.tr("Nomor agenda terakhir: — (belum ada surat tahun {0})").format(year)
+            )
+
+    def set_received_now(self) -> None:
+        self._setting_terima = True
+        try:
+            self.terima.setDateTime(self._now())
+        finally:
+            self._setting_terima = False
+        self._terima_auto = True
+
+    def _stamp_received(self, text: str) -> None:
+        if (
+            self._terima_auto
+            and len(text) == 1
+            and not self.nomor.text()
+            and self.terima.dateTime() != self._now()
+        ):
+            self.set_received_now()
+
+    def _on_terima_changed(self, _value: QDateTime) -> None:
+        if not self._setting_terima:
+            self._terima_auto = False  # the clerk set it: keep it
+        if self.terima.date().year() != self._shown_year:
+            self.refresh_last_number()
+
+    def _suggest_senders(self, text: str) -> None:
+        if len(text.strip()) < 2:
+            return
+        try:
+            names = self.ctx.call(letters.sender_suggestions, text)
+        except ServiceError:
+            return
+        if names != self._sender_model.stringList():
+            self._sender_model.setStringList(names)
+
+    def _search_codes(self, text: str) -> None:
+        self._code_model.clear()
+        if not text.strip():
+            self.code_completer.popup().hide()
+            return
+        try:
+            found = self.ctx.call(letters.search_codes, text, skema=str(self.skema.currentData()), limit=30)
+        except ServiceError:
+            return
+        for code in found:
+            item = QStandardItem(f"{code.kode} — {code.uraian}")
+            item.setData(code.kode, _CODE_ROLE)
+            item.setToolTip(code.retensi or code.uraian)
+            item.setEditable(False)
+            self._code_model.appendRow(item)
+        if found:
+            self.code_completer.setCompletionPrefix(text)
+            self.code_completer.complete()
+        else:
+            self.code_completer.popup().hide()
+
+    def _show_code_info(self) -> None:
+        kode = self.kode.text().strip()
+        skema = str(self.skema.currentData())
+        if not kode:
+            set_message(self.code_info, self.tr("Boleh dikosongkan; wajib diisi sebelum pemberkasan."), "")
+            return
+        if not _looks_like_code(kode):
+            set_message(self.code_info, self.tr("Pilih kode dari daftar: ↓ lalu Enter."), "")
+            return
+        with self.ctx.transaction() as s:
+            found = letters.get_code(s, kode, skema)
+            warning = "" if found else letters.code_warning(s, kode, skema)
+        if found is not None:
+            retensi = found.retensi or self.tr("retensi belum tercatat")
+            set_message(self.code_info, f"{found.uraian} · {self.tr('JRA')}: {retensi}", "")
+        else:
+            set_message(self.code_info, "⚠ " + warning, WARNING_COLOR)
+
+    def _on_cara_changed(self, _index: int = 0) -> None:
+        srikandi = self.cara.currentData() == CaraTerima.SRIKANDI
+        self.srikandi.setVisible(srikandi)
+        self.srikandi_label.setVisible(srikandi)
+
+    # ------------------------------------------------------------------ duplicates, errors
+    def check_duplicates(self) -> list[letters.IncomingInfo]:
+        """Warn (R7) about earlier letters with the same sender, number and date; never blocks."""
+        asal, nomor = self.asal.text().strip(), self.nomor.text().strip()
+        found: list[letters.IncomingInfo] = []
+        if asal and nomor:
+            try:
+                found = self.ctx.call(letters.probable_duplicates, asal, nomor, self.letter_date())
+            except ServiceError:
+                found = []
+        self._duplicates = found
+        if found:
+            parts = [
+                self.tr("agenda {0} dari {1}, diterima {2}").format(
+                    d.agenda, d.asal_surat, format_date(office_time(d.tanggal_diterima, self.zone).date())
+                )
+                for d in found[:3]
+            ]
+            text = self.tr("Mungkin duplikat: {0}.").format("; ".join(parts))
+            set_message(self.duplicate_label, "⚠ " + text, WARNING_COLOR)
+        else:
+            set_message(self.duplicate_label, "", WARNING_COLOR)
+        return found
+
+    def show_error(self, field: str | None, message: str) -> None:
+        label = self.errors.get(field or "")
+        if label is None:
+            set_message(self.status_label, html.escape(message), ERROR_COLOR)
+            return
+        set_message(label, message, ERROR_COLOR)
+        widget = self.fields.get(field or "")
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
+
+    def clear_error(self, name: str) -> None:
+        label = self.errors.get(name)
+        if label is not None and label.text():
+            set_message(label, "", ERROR_COLOR)
+
+    def error_text(self, name: str) -> str:
+        """The message shown under a field (empty when none): what a test or screen reader reads."""
+        label = self.errors[name]
+        return label.text() if not label.isHidden() else ""
+
+    def clear_errors(self) -> None:
+        for label in set(self.errors.values()):
+            set_message(label, "", ERROR_COLOR)
+
+    # ------------------------------------------------------------------ actions
+    def save(self, *, print_after: bool = False) -> letters.IncomingInfo | None:
+        """Register the letter. On a mistake the message sits under the field and nothing typed is lost."""
+        if not self.isEnabled():
+            return None
+        self.clear_errors()
+        set_message(self.status_label, "", SUCCESS_COLOR)
+        data = self.input_data()
+        if data.kode_klasifikasi and not _looks_like_code(data.kode_klasifikasi):
+            # Words in the picker are a search, not a code: saving "cuti" as a kode would be a silent mistake.
+            self.show_error(
+                "kode_klasifikasi",
+                self.tr("Pilih kode dari daftar (↓ lalu Enter) atau kosongkan; kata hanya untuk mencari."),
+            )
+            return None
+        duplicates = self.check_duplicates()
+        if duplicates and not dialogs.confirm(
+            self,
+            self.tr("Mungkin surat ganda"),
+            self.tr(
+                "Surat dari {0} bernomor {1} dengan tanggal yang sama sudah tercatat sebagai agenda {2}.\n\n"
+                "Tetap simpan sebagai agenda baru?"
+            ).format(
+                data.asal_surat.strip(), data.nomor_surat.strip(), ", ".join(d.agenda for d in duplicates)
+            ),
+            yes=self.tr("Tetap simpan"),
+            no=self.tr("Jangan simpan"),
+            danger=True,
+        ):
+            self.nomor.setFocus(Qt.FocusReason.OtherFocusReason)
+            return None
+        try:
+            info = self.ctx.call(letters.register_incoming, data)
+        except ValidationError as exc:
+            self.show_error(exc.field, str(exc))
+            return None
+        except ServiceError as exc:
+            self.show_error(None, str(exc))
+            return None
+        when = office_time(info.tanggal_diterima, self.zone)
+        note = self.tr(" · langsung arsip") if info.status == "arsip" else ""
+        susulan = self.tr(" · susulan") if info.susulan else ""
+        set_message(
+            self.status_label,
+            self.tr("✔ Tersimpan: agenda <b>{0}</b> — {1}, diterima {2} pukul {3:%H.%M}{4}{5}").format(
+                html.escape(info.agenda),
+                html.escape(info.asal_surat),
+                format_date(when.date()),
+                when,
+                note,
+                susulan,
+            ),
+            SUCCESS_COLOR,
+        )
+        self._terima_auto = False  # the next letters of this batch were received at the same time
+        self.clear_for_next()
+        self.refresh_last_number()
+        self.saved.emit(info)
+        if print_after:
+            self.print_requested.emit(info.id)
+        return info
+
+    def clear_for_next(self) -> None:
+        """Empty the form for the next letter; tanggal terima and cara terima stay (letters come in batches)."""
+        for edit in (self.asal, self.nomor, self.kode, self.lampiran, self.srikandi, self.keterangan):
+            edit.clear()
+        self.perihal.clear()
+        self.ditujukan.setText(DEFAULT_RECIPIENT)
+        self.skema.setCurrentIndex(0)
+        self.keamanan.setCurrentIndex(0)
+        self.urgensi.setCurrentIndex(0)
+        self.tanpa_disposisi.setChecked(False)
+        self.tanggal_surat.setDate(self.terima.date())
+        self._code_model.clear()
+        self._duplicates = []
+        set_message(self.duplicate_label, "", WARNING_COLOR)
+        self.clear_errors()
+        self.focus_first()
+
+    def clear_with_confirmation(self) -> None:
+        if self.is_dirty() and not dialogs.confirm(
+            self,
+            self.tr("Kosongkan formulir"),
+            self.tr("Isian surat yang sedang diketik akan dihapus. Kosongkan formulir?"),
+            yes=self.tr("Kosongkan"),
+            no=self.tr("Batal"),
+            danger=True,
+        ):
+            return
+        self.clear_for_next()
+        self.cara.setCurrentIndex(0)
+        self.set_received_now()  # Esc starts afresh: a new batch, received now
+        self.tanggal_surat.setDate(self.terima.date())
+        set_message(self.status_label, "", SUCCESS_COLOR)
+
+    def focus_first(self) -> None:
+        """Focus Asal surat: the first thing to type for the next letter (tanggal terima is usually right)."""
+        self.asal.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _focus_next(self, current: QWidget) -> None:
+        try:
+            start = self._enter_chain.index(current)
+        except ValueError:
+            return
+        for widget in self._enter_chain[start + 1 :]:
+            if widget.isVisibleTo(self) and widget.isEnabled():
+                # Tab reason: line edits select their text, date edits their first section, as on Tab.
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+
+    # ------------------------------------------------------------------ keyboard
+    def _own_key(self, event: QKeyEvent) -> bool:
+        return key_of(event) in (SAVE_KEY, SAVE_PRINT_KEY, CLEAR_KEY)
+
+    def _run_key(self, event: QKeyEvent) -> None:
+        key = key_of(event)
+        if key == SAVE_KEY:
+            self.save()
+        elif key == SAVE_PRINT_KEY:
+            self.save(print_after=True)
+        elif key == CLEAR_KEY:
+            self.clear_with_confirmation()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent) and isinstance(watched, QWidget):
+            if event.type() == QEvent.Type.ShortcutOverride and self._own_key(event):
+                event.accept()  # ours while focus is in the form, whatever the window binds to the key
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                if self._own_key(event):
+                    self._run_key(event)
+                    return True
+                if is_enter(event) and self._enter_moves_on(watched, event):
+                    if isinstance(watched, QPushButton):
+                        watched.click()
+                    else:
+                        self._focus_next(watched)
+                    return True
+        return super().eventFilter(watched, event)
+
+    def _enter_moves_on(self, watched: QWidget, event: QKeyEvent) -> bool:
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers != Qt.KeyboardModifier.NoModifier:
+            return False  # Shift+Enter in Perihal is a new line
+        # Line edits move on through returnPressed, which completer popups also fire.
+        return not isinstance(watched, QLineEdit)
+
+    def event(self, event: QEvent) -> bool:
+        # Focus on the form itself (e.g. after a click on a label): the keys still work.
+        if isinstance(event, QKeyEvent) and self._own_key(event):
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                self._run_key(event)
+                return True
+        return super().event(event)
+
+
+def _looks_like_code(text: str) -> bool:
+    """Kode klasifikasi are numbers with dots (``800.1.11.1``, ``045.2``); words are a search."""
+    return any(ch.isdigit() for ch in text)
+
+
+def _form_layout() -> QFormLayout:
+    form = QFormLayout()
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setVerticalSpacing(5)
+    form.setHorizontalSpacing(10)
+    return form
+
+
+def _hbox(*items: QWidget | int | tuple[QWidget, int]) -> QWidget:
+    """Widgets side by side; a positive int is a stretch, 0 a fixed gap, (widget, n) a widget stretching n."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(8)
+    for item in items:
+        if isinstance(item, int):
+            if item:
+                row.addStretch(item)
+            else:
+                row.addSpacing(16)
+        elif isinstance(item, tuple):
+            row.addWidget(item[0], item[1])
+        else:
+            row.addWidget(item)
+    box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    first = next(i for i in items if not isinstance(i, int))
+    box.setFocusProxy(first[0] if isinstance(first, tuple) else first)
+    return box

@@ -1,0 +1,544 @@
+"""The buku agenda surat masuk on screen: search as you type, print the lembar disposisi, cancel with a reason."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.dates import format_date, format_date_numeric
+from desktop.core.letters import Keamanan, Urgensi
+from desktop.printing.pages import paper_by_key
+from desktop.services import letters, office
+from desktop.services.errors import ServiceError
+from desktop.services.permissions import Perm
+from desktop.ui import dialogs
+from desktop.ui.context import UiContext
+from desktop.ui.letters.common import (
+    is_enter,
+    key_of,
+    muted,
+    office_time,
+    sequence,
+    short_datetime,
+    zone_info,
+)
+from desktop.ui.print_preview import PrintPreviewDialog
+
+PAGE_SIZE = 200
+SEARCH_DELAY_MS = 250
+PRINT_KEY = sequence("Ctrl+P")
+RELOAD_KEY = sequence("F5")
+FIND_KEY = sequence("Ctrl+F")
+INFO_ROLE = Qt.ItemDataRole.UserRole
+
+_URGENSI_SHORT = {Urgensi.BIASA: "", Urgensi.SEGERA: "Segera", Urgensi.AMAT_SEGERA: "Amat Segera"}
+
+
+class IncomingTableModel(QAbstractTableModel):
+    """Rows of ``IncomingInfo``, newest first, fetched a page at a time as the view scrolls."""
+
+    COLUMNS = (
+        "No. agenda",
+        "Tgl terima",
+        "Asal surat",
+        "No. surat",
+        "Tgl surat",
+        "Perihal",
+        "Kode",
+        "Sifat",
+        "Status",
+    )
+    PERIHAL = 5
+
+    def __init__(self, fetch: Callable[[int], tuple[list[letters.IncomingInfo], int]], zone: str) -> None:
+        super().__init__()
+        self._fetch = fetch
+        self.zone = zone
+        self.rows: list[letters.IncomingInfo] = []
+        self.total = 0
+
+    # --- loading
+    def reload(self) -> None:
+        rows, total = self._fetch(0)
+        self.beginResetModel()
+        self.rows, self.total = list(rows), total
+        self.endResetModel()
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more, total = self._fetch(len(self.rows))
+        known = {r.id for r in self.rows}
+        more = [r for r in more if r.id not in known]  # a letter registered meanwhile shifts the pages
+        self.total = total
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def info(self, row: int) -> letters.IncomingInfo | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of(self, letter_id: int) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.id == letter_id), -1)
+
+    # --- Qt model
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        info = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(info, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(info, column)
+        if role == INFO_ROLE:
+            return info
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if info.status == "batal" or (info.masked and column == self.PERIHAL):
+                return QBrush(QColor("#7a7a7a"))
+            if column == 7 and info.urgensi is Urgensi.AMAT_SEGERA:
+                return QBrush(QColor("#b3261e"))
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            if info.status == "batal":
+                font.setStrikeOut(column != 8)
+                return font
+            if column == 0:
+                font.setBold(True)
+                return font
+            if info.masked and column == self.PERIHAL:
+                font.setItalic(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, info: letters.IncomingInfo, column: int) -> str:
+        if column == 0:
+            return info.agenda + (" S" if info.susulan else "")
+        if column == 1:
+            return short_datetime(info.tanggal_diterima, self.zone)
+        if column == 2:
+            return info.asal_surat
+        if column == 3:
+            return info.nomor_surat
+        if column == 4:
+            return format_date_numeric(info.tanggal_surat)
+        if column == 5:
+            return " ".join(info.perihal.split())
+        if column == 6:
+            return info.kode_klasifikasi
+        if column == 7:
+            return sifat_text(info.keamanan, info.urgensi)
+        if column == 8:
+            text = info.status_label
+            return text + (" ×" + str(info.jumlah_cetak) if info.jumlah_cetak > 1 else "")
+        return ""
+
+    def _tooltip(self, info: letters.IncomingInfo, column: int) -> str:
+        received = office_time(info.tanggal_diterima, self.zone)
+        lines = [
+            self.tr("Agenda {0}{1}").format(info.agenda, self.tr(" (susulan)") if info.susulan else ""),
+            self.tr("Diterima {0} pukul {1:%H.%M} {2}").format(
+                format_date(received.date()), received, self.zone
+            ),
+            self.tr("Dari {0}, nomor {1}, tanggal {2}").format(
+                info.asal_surat, info.nomor_surat, format_date(info.tanggal_surat)
+            ),
+            self.tr("Perihal: {0}").format(info.perihal),
+            self.tr("Ditujukan kepada: {0}").format(info.ditujukan_kepada or "—"),
+            self.tr("Keamanan {0}, urgensi {1}").format(info.keamanan.label, info.urgensi.label),
+        ]
+        if info.lampiran:
+            lines.append(self.tr("Lampiran: {0}").format(info.lampiran))
+        if info.batas_waktu:
+            lines.append(self.tr("Batas waktu: {0}").format(format_date(info.batas_waktu)))
+        if info.dicetak_at:
+            printed = office_time(info.dicetak_at, self.zone)
+            lines.append(
+                self.tr("Disposisi dicetak {0}× (terakhir {1} pukul {2:%H.%M})").format(
+                    info.jumlah_cetak, format_date(printed.date()), printed
+                )
+            )
+        if info.keterangan:
+            lines.append(self.tr("Keterangan: {0}").format(info.keterangan))
+        return "\n".join(lines)
+
+
+def sifat_text(keamanan: Keamanan, urgensi: Urgensi) -> str:
+    """``B``, ``R · Segera``: the keamanan code and, when not Biasa, the urgensi."""
+    urgent = _URGENSI_SHORT[urgensi]
+    return f"{keamanan.value} · {urgent}" if urgent else keamanan.value
+
+
+class IncomingList(QWidget):
+    """Buku agenda masuk of one year; Ctrl+P prints the selected letter's lembar disposisi, F5 reloads."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("incomingList")
+        with ctx.transaction() as s:
+            self.zone = office.get_profile(s).zona_waktu or "WIB"
+        self.preview: PrintPreviewDialog | None = None
+        can_write = ctx.actor.can(Perm.WRITE_LETTERS)
+
+        title = QLabel(self.tr("Buku agenda surat masuk"), self)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        title.setFont(font)
+
+        self.year = QSpinBox(self)
+        self.year.setObjectName("year")
+        self.year.setRange(2000, 2100)
+        self.year.setValue(datetime.now(zone_info(self.zone)).year)
+        self.year.setAccessibleName(self.tr("Tahun agenda"))
+        self.year.valueChanged.connect(lambda _v: self.reload())
+        year_label = QLabel(self.tr("Tahun"), self)
+        year_label.setBuddy(self.year)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Cari asal surat, nomor atau perihal… (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+
+        self.count_label = muted(QLabel(self))
+        self.count_label.setObjectName("countLabel")
+
+        self.model = IncomingTableModel(self._fetch, self.zone)
+        self.table = QTableView(self)
+        self.table.setObjectName("incomingTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(IncomingTableModel.PERIHAL, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        metrics = self.table.fontMetrics()
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        samples = (
+            ("8888/8888", 14),
+            ("22-11-2026 88.88", 16),
+            ("", 230),
+            ("", 165),
+            ("22-11-2026", 16),
+            ("", 0),
+            ("800.1.11.13", 16),
+            ("B · Amat Segera", 16),
+            ("Disposisi dicetak", 16),
+        )
+        for column, (sample, extra) in enumerate(samples):
+            if column == IncomingTableModel.PERIHAL:
+                continue
+            width = metrics.horizontalAdvance(sample) + extra if sample else extra
+            if column == 0:
+                width = QFontMetrics(bold).horizontalAdvance(sample) + extra
+            self.table.setColumnWidth(column, width)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.doubleClicked.connect(lambda _i: self.print_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(lambda *_a: self._update_count())
+
+        self.print_button = QPushButton(self.tr("Cetak lembar disposisi"), self)
+        self.print_button.setToolTip(self.tr("Pratinjau dan cetak lembar disposisi surat terpilih (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_selected)
+        self.paper = QComboBox(self)
+        self.paper.setObjectName("paper")
+        for key in letters.DISPOSISI_PAPERS:
+            self.paper.addItem(paper_by_key(key).label, key)
+        self.paper.setToolTip(self.tr("Ukuran kertas lembar disposisi"))
+        paper_label = QLabel(self.tr("Kertas"), self)
+        paper_label.setBuddy(self.paper)
+        self.cancel_button = QPushButton(self.tr("Batalkan…"), self)
+        self.cancel_button.setToolTip(self.tr("Tandai agenda terpilih batal; nomornya tetap tercatat"))
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        self.cancel_button.setVisible(can_write)
+        self.reload_button = QPushButton(self.tr("Muat ulang"), self)
+        self.reload_button.setToolTip(self.tr("Muat ulang daftar (F5)"))
+        self.reload_button.clicked.connect(lambda: self.reload())
+        for button in (self.print_button, self.cancel_button, self.reload_button):
+            button.setAutoDefault(False)
+
+        self.print_action = QAction(self.tr("Cetak lembar disposisi"), self)
+        self.print_action.setShortcut(PRINT_KEY)
+        self.print_action.triggered.connect(self.print_selected)
+        self.cancel_action = QAction(self.tr("Batalkan agenda…"), self)
+        self.cancel_action.triggered.connect(self.cancel_selected)
+        self.reload_action = QAction(self.tr("Muat ulang"), self)
+        self.reload_action.setShortcut(RELOAD_KEY)
+        self.reload_action.triggered.connect(lambda: self.reload())
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addSpacing(12)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        top.addSpacing(12)
+        top.addWidget(year_label)
+        top.addWidget(self.year)
+        actions = QHBoxLayout()
+        actions.addWidget(self.print_button)
+        actions.addWidget(paper_label)
+        actions.addWidget(self.paper)
+        actions.addStretch(1)
+        actions.addWidget(self.cancel_button)
+        actions.addWidget(self.reload_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 8)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+
+        for widget in (self.year, self.search, self.table, self.paper, *self.findChildren(QPushButton)):
+            widget.installEventFilter(self)
+        self.reload()
+
+    # ------------------------------------------------------------------ data
+    def _fetch(self, offset: int) -> tuple[list[letters.IncomingInfo], int]:
+        try:
+            return self.ctx.call(
+                letters.list_incoming,
+                tahun=self.year.value(),
+                text=self.search.text(),
+                limit=PAGE_SIZE,
+                offset=offset,
+            )
+        except ServiceError as exc:
+            dialogs.error(self, self.tr("Agenda surat masuk"), str(exc))
+            return [], 0
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Fetch again with the current year and search; keep (or move to) the selected letter."""
+        self._search_timer.stop()
+        keep = select_id if select_id is not None else self.selected_id()
+        self.model.reload()
+        if (keep is None or not self.select(keep)) and self.model.rows:
+            self.table.selectRow(0)  # the newest letter: Ctrl+P and the buttons act on something sensible
+        self._update_actions()
+
+    def select(self, letter_id: int) -> bool:
+        row = self.model.row_of(letter_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def selected_info(self) -> letters.IncomingInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.info(rows[0].row()) if rows else None
+
+    def selected_id(self) -> int | None:
+        info = self.selected_info()
+        return info.id if info is not None else None
+
+    def paper_key(self) -> str:
+        return str(self.paper.currentData())
+
+    def _update_count(self) -> None:
+        shown, total = len(self.model.rows), self.model.total
+        if self.search.text().strip():
+            text = self.tr("menampilkan {0} dari {1} yang cocok").format(shown, total)
+        else:
+            text = self.tr("menampilkan {0} dari {1} surat").format(shown, total)
+        self.count_label.setText(text)
+
+    def _update_actions(self) -> None:
+        info = self.selected_info()
+        active = info is not None and info.status != "batal"
+        self.print_button.setEnabled(active)
+        self.print_action.setEnabled(active)
+        can_cancel = active and self.ctx.actor.can(Perm.WRITE_LETTERS)
+        self.cancel_button.setEnabled(can_cancel)
+        self.cancel_action.setEnabled(can_cancel)
+
+    # ------------------------------------------------------------------ actions
+    def print_selected(self) -> None:
+        info = self.selected_info()
+        if info is not None:
+            self.print_letter(info.id)
+
+    def print_letter(self, letter_id: int, paper_key: str | None = None) -> PrintPreviewDialog | None:
+        """Build the lembar disposisi (recorded as printed by the service) and open the preview."""
+        paper_key = paper_key or self.paper_key()
+        try:
+            pdf = self.ctx.call(letters.disposisi_pdf, letter_id, paper_key)
+        except ServiceError as exc:
+            dialogs.error(self, self.tr("Lembar disposisi"), str(exc))
+            return None
+        self.reload(select_id=letter_id)  # status is now "Disposisi dicetak"
+        info = self.model.info(self.model.row_of(letter_id))
+        agenda = info.agenda if info is not None else str(letter_id)
+        dialog = PrintPreviewDialog(
+            pdf,
+            self.tr("Lembar disposisi agenda {0}").format(agenda),
+            self,
+            suggested_filename=f"lembar-disposisi-{agenda.replace('/', '-')}.pdf",
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._preview_closed)
+        self.preview = dialog
+        dialog.open()  # window-modal without blocking: the clerk prints, closes and goes on
+        return dialog
+
+    def _preview_closed(self, _result: int) -> None:
+        self.preview = None
+        self.table.setFocus()
+
+    def ask_reason(self, info: letters.IncomingInfo) -> str | None:
+        """The reason for cancelling ``info``; None when the clerk backs out."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Batalkan agenda {0}").format(info.agenda))
+        dialog.setLabelText(
+            self.tr("Alasan pembatalan agenda {0} ({1}):").format(info.agenda, info.asal_surat)
+        )
+        dialog.setOkButtonText(self.tr("Lanjut"))
+        dialog.setCancelButtonText(self.tr("Batal"))
+        dialog.resize(460, dialog.sizeHint().height())
+        if not dialog.exec():
+            return None
+        return dialog.textValue().strip() or None
+
+    def cancel_selected(self) -> bool:
+        info = self.selected_info()
+        if info is None or info.status == "batal" or not self.ctx.actor.can(Perm.WRITE_LETTERS):
+            return False
+        reason = self.ask_reason(info)
+        if reason is None:
+            return False
+        if not dialogs.confirm(
+            self,
+            self.tr("Batalkan agenda"),
+            self.tr(
+                "Agenda {0} dari {1} akan ditandai BATAL dengan alasan:\n“{2}”\n\n"
+                "Nomornya tetap tercatat dan tidak dipakai lagi. Lanjutkan?"
+            ).format(info.agenda, info.asal_surat, reason),
+            yes=self.tr("Batalkan agenda"),
+            no=self.tr("Kembali"),
+            danger=True,
+        ):
+            return False
+        try:
+            self.ctx.call(letters.cancel_incoming, info.id, reason)
+        except ServiceError as exc:
+            dialogs.error(self, self.tr("Batalkan agenda"), str(exc))
+            return False
+        self.reload(select_id=info.id)
+        return True
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid():
+            self.table.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction(self.print_action)
+        if self.ctx.actor.can(Perm.WRITE_LETTERS):
+            menu.addAction(self.cancel_action)
+        menu.addSeparator()
+        menu.addAction(self.reload_action)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    # ------------------------------------------------------------------ keyboard
+    def _handle_key(self, event: QKeyEvent, run: bool) -> bool:
+        key = key_of(event)
+        if key == PRINT_KEY:
+            if run:
+                self.print_selected()
+            return True
+        if key == RELOAD_KEY:
+            if run:
+                self.reload()
+            return True
+        if key == FIND_KEY:
+            if run:
+                self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                self.search.selectAll()
+            return True
+        return False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent):
+            if event.type() == QEvent.Type.ShortcutOverride and self._handle_key(event, run=False):
+                event.accept()  # ours while focus is in the list, whatever the window binds to the key
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                if self._handle_key(event, run=True):
+                    return True
+                if watched is self.search and is_enter(event):
+                    self.reload()
+                    self.table.setFocus()
+                    if self.model.rows and not self.selected_info():
+                        self.table.selectRow(0)
+                    return True
+                if watched is self.search and event.key() == Qt.Key.Key_Down:
+                    self.table.setFocus()
+                    if self.model.rows and not self.selected_info():
+                        self.table.selectRow(0)
+                    return True
+        return super().eventFilter(watched, event)

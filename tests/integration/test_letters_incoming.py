@@ -1,0 +1,203 @@
+"""Agenda surat masuk through the services: numbering (letters.md B2), duplicates, secrecy, the slip."""
+
+from __future__ import annotations
+
+import io
+import multiprocessing as mp
+import time
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import text
+
+from desktop.core.letters import Keamanan, Urgensi
+from desktop.services import auth, demo, letters
+from desktop.services.errors import PermissionDenied, ValidationError
+from desktop.services.permissions import Actor
+from desktop.services.system import AppContext
+from tests.support.workers import register_letters
+
+WITA = ZoneInfo("Asia/Makassar")
+MM = 72 / 25.4
+
+
+@pytest.fixture
+def clerk(ctx: AppContext) -> Actor:
+    demo.fill(ctx, letter_count=0)  # office profile (WITA), units, signatories and one account per role
+    with ctx.db.transaction() as s:
+        from sqlalchemy import select
+
+        from desktop.models.admin import User
+
+        user = s.scalar(select(User).where(User.username == "surat"))
+        return auth.actor_for(user)
+
+
+def _letter(received: datetime, **kw: object) -> letters.IncomingInput:
+    base: dict[str, object] = {
+        "tanggal_diterima": received,
+        "asal_surat": "Kementerian Perdagangan Republik Indonesia",
+        "nomor_surat": "800.1.11.1/1234/SJ/2026",
+        "tanggal_surat": received.date(),
+        "perihal": "Undangan Rapat Koordinasi Pengendalian Harga Barang Kebutuhan Pokok",
+    }
+    base.update(kw)
+    return letters.IncomingInput(**base)  # type: ignore[arg-type]
+
+
+def test_worked_example_numbers_restart_each_year_and_late_letters_are_susulan(
+    ctx: AppContext, clerk: Actor
+) -> None:
+    with ctx.db.transaction() as s:
+        # 1186 letters were registered in 2025 before this one.
+        s.execute(
+            text("INSERT INTO counter (series, period, last_value) VALUES ('agenda_masuk', '2025', 1186)")
+        )
+    with ctx.db.transaction() as s:
+        last_2025 = letters.register_incoming(
+            s,
+            clerk,
+            _letter(datetime(2025, 12, 30, 10, 0, tzinfo=WITA), nomor_surat="A/1"),
+            today=date(2025, 12, 30),
+        )
+    assert (last_2025.nomor_agenda, last_2025.agenda, last_2025.susulan) == (1187, "1187/2025", False)
+    with ctx.db.transaction() as s:
+        first_2026 = letters.register_incoming(
+            s,
+            clerk,
+            _letter(datetime(2026, 1, 2, 8, 30, tzinfo=WITA), nomor_surat="A/2"),
+            today=date(2026, 1, 2),
+        )
+    assert first_2026.agenda == "1/2026" and not first_2026.susulan
+    with ctx.db.transaction() as s:
+        late = letters.register_incoming(
+            s,
+            clerk,
+            _letter(
+                datetime(2025, 12, 31, 15, 0, tzinfo=WITA),
+                nomor_surat="A/3",
+                tanggal_surat=date(2025, 12, 29),
+            ),
+            today=date(2026, 1, 5),
+        )
+        assert letters.last_agenda_number(s, clerk, 2026) == 1
+        assert letters.last_agenda_number(s, clerk, 2025) == 1188
+    assert (late.agenda, late.susulan) == ("1188/2025", True)
+
+
+def test_probable_duplicate_is_found_but_not_blocked(ctx: AppContext, clerk: Actor) -> None:
+    received = datetime(2026, 11, 20, 9, 0, tzinfo=WITA)
+    with ctx.db.transaction() as s:
+        first = letters.register_incoming(s, clerk, _letter(received, nomor_surat="005/123/DINKES"))
+    with ctx.db.transaction() as s:
+        dups = letters.probable_duplicates(
+            s, clerk, "kementerian perdagangan  republik indonesia", "005 / 123 / Dinkes", received.date()
+        )
+        assert [d.id for d in dups] == [first.id]
+        # The clerk may still register it (a warning, never a block): it gets its own number.
+        second = letters.register_incoming(s, clerk, _letter(received, nomor_surat="005/123/DINKES"))
+    assert second.nomor_agenda == first.nomor_agenda + 1
+    with ctx.db.transaction() as s:
+        assert letters.probable_duplicates(s, clerk, "Lain", "tanpa nomor", received.date()) == []
+
+
+def test_bad_input_gets_a_message_next_to_the_field(ctx: AppContext, clerk: Actor) -> None:
+    received = datetime(2026, 11, 20, 9, 0, tzinfo=WITA)
+    cases = [
+        (_letter(received, asal_surat="  "), "asal_surat"),
+        (_letter(received, perihal=""), "perihal"),
+        (_letter(received, nomor_surat=""), "nomor_surat"),
+        (_letter(received, tanggal_surat=date(2026, 11, 21)), "tanggal_surat"),
+    ]
+    for data, field in cases:
+        with pytest.raises(ValidationError) as exc, ctx.db.transaction() as s:
+            letters.register_incoming(s, clerk, data)
+        assert exc.value.field == field
+    with ctx.db.transaction() as s:
+        assert letters.last_agenda_number(s, clerk, 2026) == 0  # nothing half-saved, no number used
+
+
+def test_secret_letters_are_masked_for_roles_without_the_permission(ctx: AppContext, clerk: Actor) -> None:
+    received = datetime(2026, 11, 20, 9, 0, tzinfo=WITA)
+    with ctx.db.transaction() as s:
+        info = letters.register_incoming(
+            s, clerk, _letter(received, keamanan=Keamanan.R, perihal="Hasil audit investigasi")
+        )
+    assert info.masked and info.perihal == letters.SECRET_MASK
+    with ctx.db.transaction() as s:
+        from sqlalchemy import select
+
+        from desktop.models.admin import User
+
+        boss = auth.actor_for(s.scalar(select(User).where(User.username == "kadis")))
+        assert letters.get_incoming(s, boss, info.id).perihal == "Hasil audit investigasi"
+        with pytest.raises(PermissionDenied):
+            letters.register_incoming(s, boss, _letter(received))
+
+
+def test_urgent_letter_gets_a_deadline_and_the_slip_prints_on_half_f4(ctx: AppContext, clerk: Actor) -> None:
+    received = datetime(2026, 11, 20, 9, 15, tzinfo=WITA)  # a Friday
+    with ctx.db.transaction() as s:
+        info = letters.register_incoming(
+            s, clerk, _letter(received, urgensi=Urgensi.SEGERA, kode_klasifikasi="000.1.5")
+        )
+    assert info.batas_waktu is not None and info.batas_waktu > received.date()
+    with ctx.db.transaction() as s:
+        pdf = letters.disposisi_pdf(s, clerk, info.id)
+        after = letters.get_incoming(s, clerk, info.id)
+    assert after.status == "dicetak" and after.jumlah_cetak == 1
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    assert abs(float(page.mediabox.width) - 165 * MM) < 0.5
+    assert abs(float(page.mediabox.height) - 215 * MM) < 0.5
+    words = " ".join(page.extract_text().split())
+    for expected in (
+        "LEMBAR DISPOSISI",
+        "Kementerian Perdagangan",
+        "800.1.11.1/1234/SJ/2026",
+        "Undangan Rapat",
+        f"{info.nomor_agenda}/2026",
+        "20 November 2026",
+        "Tanggapan dan saran",
+        "Kepala Bidang Perindustrian",
+        "Fulanah Rahmawati",
+        "19730314 199803 2 009",
+    ):
+        assert expected in words, expected
+    assert "CETAK ULANG" not in words
+    with ctx.db.transaction() as s:
+        again = letters.disposisi_pdf(s, clerk, info.id, "A4")
+    assert "CETAK ULANG" in " ".join(PdfReader(io.BytesIO(again)).pages[0].extract_text().split())
+
+
+def test_cancelled_entry_keeps_its_number(ctx: AppContext, clerk: Actor) -> None:
+    received = datetime(2026, 11, 20, 9, 0, tzinfo=WITA)
+    with ctx.db.transaction() as s:
+        a = letters.register_incoming(s, clerk, _letter(received, nomor_surat="X/1"))
+        letters.cancel_incoming(s, clerk, a.id, "Salah input, surat yang sama sudah diagendakan")
+        b = letters.register_incoming(s, clerk, _letter(received, nomor_surat="X/2"))
+        rows, total = letters.list_incoming(s, clerk, tahun=2026)
+    assert b.nomor_agenda == a.nomor_agenda + 1
+    assert total == 2 and {r.status for r in rows} == {"batal", "baru"}
+
+
+def test_code_search_by_prefix_and_words(ctx: AppContext, clerk: Actor) -> None:
+    with ctx.db.transaction() as s:
+        by_code = letters.search_codes(s, clerk, "800.1.11")
+        by_words = letters.search_codes(s, clerk, "surat tugas")
+        legacy = letters.search_codes(s, clerk, "067", skema="78/2012")
+    assert by_code[0].kode == "800.1.11" and all(c.kode.startswith("800.1.11") for c in by_code)
+    assert "800.1.11.1" in [c.kode for c in by_words]
+    assert legacy and legacy[0].kode == "067"
+
+
+def test_two_processes_registering_at_once_get_distinct_agenda_numbers(ctx: AppContext, clerk: Actor) -> None:
+    url = ctx.db.engine.url.render_as_string(hide_password=False)
+    ctx.db.dispose()
+    start_at = time.time() + 2.0
+    with mp.get_context("spawn").Pool(2) as pool:
+        a, b = pool.starmap(
+            register_letters, [(url, clerk.username, 40, start_at, tag) for tag in ("A", "B")]
+        )
+    assert sorted(a + b) == list(range(1, 81))
