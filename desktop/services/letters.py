@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core.dates import format_date, office_tz
@@ -37,6 +38,7 @@ from desktop.services import audit, calendar, counters, office
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.permissions import Actor, Perm
 from desktop.services.sql import insert_ignoring_conflicts
+from desktop.storage import fulltext
 
 SEED_DIR = Path(__file__).resolve().parents[1] / "resources" / "seed"
 CODES_83 = SEED_DIR / "kode_klasifikasi_arsip_permendagri_83_2022_jra.csv"
@@ -435,6 +437,23 @@ def sender_suggestions(session: Session, actor: Actor, prefix: str, limit: int =
     return [r[0] for r in session.execute(query.order_by(func.count().desc()).limit(limit))]
 
 
+_AGENDA_QUERY = re.compile(r"^\s*(\d{1,7})(?:\s*/\s*(\d{4}))?\s*$")
+
+
+def _search(session: Session, query: Select[IncomingLetter], text: str) -> Select[IncomingLetter]:
+    """What the clerk types: an agenda number ("367" or "367/2026") finds that entry; anything else is a
+    full-text search over asal, nomor surat, perihal and keterangan (every word, the last as a prefix)."""
+    agenda = _AGENDA_QUERY.match(text)
+    if agenda:
+        by_number = IncomingLetter.nomor_agenda == int(agenda[1])
+        if agenda[2]:
+            by_number = by_number & (IncomingLetter.tahun == int(agenda[2]))
+        condition = fulltext.incoming_condition(session, IncomingLetter.id, text)
+        return query.where(or_(by_number, condition) if condition is not None else by_number)
+    condition = fulltext.incoming_condition(session, IncomingLetter.id, text)
+    return query if condition is None else query.where(condition)
+
+
 def list_incoming(
     session: Session,
     actor: Actor,
@@ -449,15 +468,7 @@ def list_incoming(
     query = select(IncomingLetter)
     if tahun is not None:
         query = query.where(IncomingLetter.tahun == tahun)
-    for word in text.split():
-        like = f"%{word}%"
-        query = query.where(
-            or_(
-                IncomingLetter.asal_surat.ilike(like),
-                IncomingLetter.nomor_surat.ilike(like),
-                IncomingLetter.perihal.ilike(like),
-            )
-        )
+    query = _search(session, query, text)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = session.scalars(
         query.order_by(IncomingLetter.tahun.desc(), IncomingLetter.nomor_agenda.desc())

@@ -201,3 +201,74 @@ def test_two_processes_registering_at_once_get_distinct_agenda_numbers(ctx: AppC
             register_letters, [(url, clerk.username, 40, start_at, tag) for tag in ("A", "B")]
         )
     assert sorted(a + b) == list(range(1, 81))
+
+
+def test_search_as_you_type_uses_the_full_text_index(ctx: AppContext, clerk: Actor) -> None:
+    received = datetime(2026, 11, 20, 9, 0, tzinfo=WITA)
+    with ctx.db.transaction() as s:
+        a = letters.register_incoming(
+            s,
+            clerk,
+            _letter(
+                received,
+                asal_surat="Bank Indonesia Perwakilan Kaltim",
+                nomor_surat="28/552/Smd",
+                perihal="Undangan Diseminasi Laporan Perekonomian Provinsi",
+            ),
+        )
+        b = letters.register_incoming(
+            s,
+            clerk,
+            _letter(
+                received,
+                asal_surat="Dinas Kesehatan",
+                nomor_surat="440/1234/DINKES",
+                perihal="Permohonan data koperasi simpan pinjam",
+            ),
+        )
+    with ctx.db.transaction() as s:
+
+        def found(q: str) -> list[int]:
+            return [r.id for r in letters.list_incoming(s, clerk, text=q)[0]]
+
+        assert found("perekonom") == [a.id]  # the last word is a prefix: results follow the typing
+        assert found("undangan bank") == [a.id]  # every word must match, in any field
+        assert found("1234 dinkes") == [b.id]  # parts of the nomor surat
+        assert found("koperasi") == [b.id]
+        assert found("kesehatan perekonomian") == []
+        assert found(f"{b.nomor_agenda}/2026") == [b.id]  # the agenda number as written on the letter
+        assert set(found("")) == {a.id, b.id}
+        assert found('"; DROP TABLE surat_masuk; --') == []  # operators and quotes are only text
+    with ctx.db.transaction() as s:
+        # A corrected perihal is found under its new words (the index follows updates).
+        from desktop.models.letters import IncomingLetter
+
+        s.get(IncomingLetter, a.id).perihal = "Rapat evaluasi inflasi"
+    with ctx.db.transaction() as s:
+        assert [r.id for r in letters.list_incoming(s, clerk, text="inflasi")[0]] == [a.id]
+        assert letters.list_incoming(s, clerk, text="perekonomian")[0] == []
+
+
+def test_search_query_is_served_by_the_index(ctx: AppContext, clerk: Actor) -> None:
+    """The query text must match the indexed expression exactly, or the index silently stops serving."""
+    from sqlalchemy import select
+
+    from desktop.models.letters import IncomingLetter
+    from desktop.storage import fulltext
+
+    with ctx.db.transaction() as s:
+        condition = fulltext.incoming_condition(s, IncomingLetter.id, "undangan rapat")
+        assert condition is not None
+        stmt = select(IncomingLetter.id).where(condition)
+        compiled = stmt.compile(s.get_bind())
+        conn = s.connection()
+        if s.get_bind().dialect.name == "postgresql":
+            conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+            rows = conn.exec_driver_sql(f"EXPLAIN {compiled.string}", compiled.params)
+            plan = "\n".join(r[0] for r in rows)
+            assert "ix_fts_surat_masuk" in plan
+        else:
+            params = tuple(compiled.params[k] for k in compiled.positiontup or [])
+            rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled.string}", params)
+            plan = "\n".join(str(r[-1]) for r in rows)
+            assert "surat_masuk_fts VIRTUAL TABLE" in plan

@@ -150,6 +150,9 @@ def test_migrations_create_exactly_the_models_schema(raw_ctx: AppContext) -> Non
 
     migrate.upgrade(raw_ctx.db.engine)
     with raw_ctx.db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+        from desktop.storage.fulltext import include_object
+
+        opts = {"compare_type": True, "include_object": include_object}
+        diff = compare_metadata(MigrationContext.configure(conn, opts=opts), Base.metadata)
         conn.rollback()
     assert diff == []

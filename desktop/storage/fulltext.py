@@ -1,0 +1,56 @@
+"""Full-text search conditions for the letter registers (SQLite FTS5 / PostgreSQL text search).
+
+The index itself is created by migration 0005; this module turns what a clerk types into a condition that
+uses it. Every word must match, the last one as a prefix, so results follow the typing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import ColumnElement, Integer, column, func, literal_column, select, text
+from sqlalchemy.orm import QueryableAttribute, Session
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+FTS_NAMES = ("surat_masuk_fts",)
+# Punctuation becomes spaces first: PostgreSQL's parser would read "440/1234/DINKES" as one file-path token.
+# The same text is in migration 0005, which made the index; both must stay identical for the index to serve.
+PG_DOCUMENT = (
+    "to_tsvector('simple', regexp_replace(coalesce(asal_surat, '') || ' ' || coalesce(nomor_surat, '') || ' ' || "
+    "coalesce(perihal, '') || ' ' || coalesce(keterangan, ''), '[^[:alnum:]]+', ' ', 'g'))"
+)
+
+
+def words(query: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(query)][:12]
+
+
+def sqlite_match(tokens: list[str]) -> str:
+    # Quoted tokens cannot be read as FTS5 operators (AND, NEAR, column filters…).
+    return " ".join(f'"{t}"*' for t in tokens)
+
+
+def pg_tsquery(tokens: list[str]) -> str:
+    return " & ".join(f"{t}:*" for t in tokens)
+
+
+def incoming_condition(
+    session: Session, id_column: ColumnElement[int] | QueryableAttribute[int], query: str
+) -> ColumnElement[bool] | None:
+    """A WHERE condition on surat_masuk matching ``query``, or None when there is nothing to search for."""
+    tokens = words(query)
+    if not tokens:
+        return None
+    if session.get_bind().dialect.name == "postgresql":
+        return literal_column(PG_DOCUMENT).op("@@")(func.to_tsquery("simple", pg_tsquery(tokens)))
+    matches = (
+        select(column("rowid", Integer))
+        .select_from(text("surat_masuk_fts"))
+        .where(text("surat_masuk_fts MATCH :fts_query").bindparams(fts_query=sqlite_match(tokens)))
+    )
+    return id_column.in_(matches)
+
+
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """For Alembic comparisons: the full-text tables and indexes are made by hand in migration 0005."""
+    return not (name and (name.startswith(FTS_NAMES) or name.startswith("ix_fts_")))
