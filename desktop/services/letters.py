@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, UnaryExpression, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core.dates import format_date, office_tz
@@ -463,18 +463,28 @@ def list_incoming(
     limit: int = 200,
     offset: int = 0,
 ) -> tuple[list[IncomingInfo], int]:
-    """Newest first, filtered in SQL; the full-text search and lazy table arrive with the agenda list."""
+    """One page of the agenda, filtered and counted in SQL (the table loads pages as it scrolls).
+
+    The plain list is in agenda order, newest first. Search results come newest-registered first: that is
+    the order the full-text index yields cheaply, and it equals agenda order except for susulan entries.
+    """
     actor.require(Perm.VIEW)
     query = select(IncomingLetter)
     if tahun is not None:
         query = query.where(IncomingLetter.tahun == tahun)
-    query = _search(session, query, text)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(
-        query.order_by(IncomingLetter.tahun.desc(), IncomingLetter.nomor_agenda.desc())
-        .limit(limit)
-        .offset(offset)
+    searched = _search(session, query, text)
+    total = None
+    if tahun is None and searched is not query and not _AGENDA_QUERY.match(text):
+        total = fulltext.incoming_count(session, text)  # straight from the index when nothing else filters
+    if total is None:
+        total = session.scalar(select(func.count()).select_from(searched.subquery())) or 0
+    order: tuple[UnaryExpression[int], ...] = (
+        IncomingLetter.tahun.desc(),
+        IncomingLetter.nomor_agenda.desc(),
     )
+    if searched is not query:
+        order = (IncomingLetter.id.desc(),)
+    rows = session.scalars(searched.order_by(*order).limit(limit).offset(offset))
     return [_info(r, actor) for r in rows], total
 
 

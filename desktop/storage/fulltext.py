@@ -51,6 +51,21 @@ def incoming_condition(
     return id_column.in_(matches)
 
 
+def incoming_count(session: Session, query: str) -> int | None:
+    """How many letters match, counted in the index alone (SQLite); None where that shortcut does not apply.
+
+    Exact because the FTS5 table holds one row per surat_masuk row, kept so by the triggers of migration 0005.
+    """
+    tokens = words(query)
+    if not tokens or session.get_bind().dialect.name != "sqlite":
+        return None
+    count = session.execute(
+        text("SELECT count(*) FROM surat_masuk_fts WHERE surat_masuk_fts MATCH :q"),
+        {"q": sqlite_match(tokens)},
+    ).scalar_one()
+    return int(count)
+
+
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
     """For Alembic comparisons: the full-text tables and indexes are made by hand in migration 0005."""
     return not (name and (name.startswith(FTS_NAMES) or name.startswith("ix_fts_")))
