@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.calendar import Holiday
+from desktop.core.dates import office_tz
+from desktop.models.letters import IncomingLetter, OutgoingLetter
 from desktop.services import calendar, office
 from desktop.services.permissions import Actor, Perm
 
@@ -56,4 +59,65 @@ def summary(session: Session, actor: Actor, today: date, *, horizon_days: int = 
         profile_complete=profile.is_complete,
         calendar_years=years,
         attention=attention,
+    )
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    year: int
+    month: int
+    masuk: int
+    keluar: int
+
+
+@dataclass(frozen=True)
+class LettersSummary:
+    masuk_bulan_ini: int
+    keluar_bulan_ini: int
+    belum_didisposisi: int
+    per_bulan: list[MonthCount]
+
+
+def _month_start(day: date, back: int) -> date:
+    month_index = day.year * 12 + day.month - 1 - back
+    return date(month_index // 12, month_index % 12 + 1, 1)
+
+
+def letters_summary(session: Session, actor: Actor, today: date, zone: str = "WIB") -> LettersSummary:
+    """Letters in and out this month, incoming letters still waiting for a disposition, and twelve months of
+    counts for the chart. Months follow office time for incoming letters (received timestamps)."""
+    actor.require(Perm.VIEW)
+    tz = office_tz(zone)
+    first = _month_start(today, 11)
+    start_utc = datetime(first.year, first.month, 1, tzinfo=tz)
+    received = session.execute(
+        select(IncomingLetter.tanggal_diterima).where(
+            IncomingLetter.tanggal_diterima >= start_utc, IncomingLetter.status != "batal"
+        )
+    ).scalars()
+    masuk: dict[tuple[int, int], int] = {}
+    for stamp in received:  # at most a year of rows; months must be cut in office time, not UTC
+        local = stamp.astimezone(tz)
+        masuk[(local.year, local.month)] = masuk.get((local.year, local.month), 0) + 1
+    keluar: dict[tuple[int, int], int] = {}
+    rows = session.execute(
+        select(OutgoingLetter.tanggal_surat).where(
+            OutgoingLetter.tanggal_surat >= first, OutgoingLetter.status != "batal"
+        )
+    ).scalars()
+    for day in rows:
+        keluar[(day.year, day.month)] = keluar.get((day.year, day.month), 0) + 1
+    months = [_month_start(today, back) for back in range(11, -1, -1)]
+    per_bulan = [
+        MonthCount(m.year, m.month, masuk.get((m.year, m.month), 0), keluar.get((m.year, m.month), 0))
+        for m in months
+    ]
+    waiting = session.scalar(
+        select(func.count()).select_from(IncomingLetter).where(IncomingLetter.status.in_(("baru", "dicetak")))
+    )
+    return LettersSummary(
+        masuk_bulan_ini=per_bulan[-1].masuk,
+        keluar_bulan_ini=per_bulan[-1].keluar,
+        belum_didisposisi=int(waiting or 0),
+        per_bulan=per_bulan,
     )

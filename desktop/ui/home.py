@@ -19,6 +19,7 @@ from desktop.core.dates import format_date, format_date_long, office_tz
 from desktop.services import dashboard, office, system
 from desktop.services.permissions import Perm
 from desktop.ui.context import UiContext
+from desktop.ui.month_chart import MonthChart
 
 _CARD_STYLE = "QFrame#card { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }"
 
@@ -67,6 +68,7 @@ class HomeTab(QWidget):
             zone = office.get_profile(s).zona_waktu
             now = datetime.now(office_tz(zone))
             data = dashboard.summary(s, self.ctx.actor, now.date())
+            mail = dashboard.letters_summary(s, self.ctx.actor, now.date(), zone)
 
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -105,6 +107,21 @@ class HomeTab(QWidget):
             box.addWidget(label)
         box.addStretch(1)
         grid.addWidget(card, 0, 1)
+
+        card, box = _card(self.tr("Surat"))
+        figures = QLabel(
+            self.tr(
+                "Masuk bulan ini: <b>{0}</b> &nbsp;·&nbsp; Keluar bulan ini: <b>{1}</b> &nbsp;·&nbsp; "
+                "Belum didisposisi: <b>{2}</b>"
+            ).format(mail.masuk_bulan_ini, mail.keluar_bulan_ini, mail.belum_didisposisi)
+        )
+        figures.setObjectName("letters_figures")
+        box.addWidget(figures)
+        chart = MonthChart()
+        chart.setObjectName("letters_chart")
+        chart.set_months(mail.per_bulan)
+        box.addWidget(chart)
+        grid.addWidget(card, 2, 0, 1, 2)
 
         card, box = _card(self.tr("Perlu perhatian"))
         if not data.attention:
