@@ -210,6 +210,23 @@ def bench_slip(ctx: system.AppContext, runs: int = 30) -> None:
     )
 
 
+def bench_register_pdf(ctx: system.AppContext) -> None:
+    from desktop.services import letter_reports
+
+    year = date.today().year - 2
+    steps: list[int] = []
+    t = time.perf_counter()
+    with ctx.db.transaction() as s:
+        pdf = letter_reports.incoming_register_pdf(
+            s, SYSTEM, date(year, 1, 1), date(year, 12, 31), progress=lambda done, total: steps.append(done)
+        )
+        rows = len(letter_reports.incoming_rows(s, SYSTEM, date(year, 1, 1), date(year, 12, 31)))
+    print(
+        f"Buku Agenda Surat Masuk PDF for {year} ({rows:,} rows, {pdf.count(b'/Type /Page') - 1} pages, "
+        f"{len(pdf) / 1e6:.1f} MB): {time.perf_counter() - t:.1f} s with {len(steps)} progress reports (goal <= 15 s)"
+    )
+
+
 _OPEN_TAB = r"""
 import sys, time
 from pathlib import Path
@@ -260,6 +277,7 @@ def main() -> None:
         bench_register(ctx)
         bench_search(ctx)
         bench_slip(ctx)
+        bench_register_pdf(ctx)
         ctx.db.dispose()
         bench_open_tab(data_dir)
 
