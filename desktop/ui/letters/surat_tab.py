@@ -11,6 +11,7 @@ from desktop.services.permissions import Perm
 from desktop.ui.context import UiContext
 from desktop.ui.letters.incoming_form import IncomingForm
 from desktop.ui.letters.incoming_list import IncomingList
+from desktop.ui.letters.reports_panel import ReportsPanel
 from desktop.ui.placeholder import ComingSoonTab
 
 
@@ -87,6 +88,8 @@ class SuratTab(QWidget):
         self.tabs.addTab(self.splitter, self.tr("Agenda Masuk"))
         self.tabs.addTab(self.keluar, self.tr("Agenda Keluar"))
         self.tabs.addTab(self.ekspedisi, self.tr("Ekspedisi"))
+        self.reports = ReportsPanel(ctx)
+        self.tabs.addTab(self.reports, self.tr("Laporan"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
