@@ -49,6 +49,7 @@ from desktop.ui.letters.common import (
     short_datetime,
     zone_info,
 )
+from desktop.ui.letters.scans_dialog import ScansDialog
 from desktop.ui.print_preview import PrintPreviewDialog
 
 PAGE_SIZE = 200
@@ -317,10 +318,14 @@ class IncomingList(QWidget):
         self.cancel_button.setToolTip(self.tr("Tandai agenda terpilih batal; nomornya tetap tercatat"))
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.cancel_button.setVisible(can_write)
+        self.scans_button = QPushButton(self.tr("Pindaian…"), self)
+        self.scans_button.setObjectName("scansButton")
+        self.scans_button.setToolTip(self.tr("Lihat atau lampirkan pindaian surat terpilih"))
+        self.scans_button.clicked.connect(self.open_scans)
         self.reload_button = QPushButton(self.tr("Muat ulang"), self)
         self.reload_button.setToolTip(self.tr("Muat ulang daftar (F5)"))
         self.reload_button.clicked.connect(lambda: self.reload())
-        for button in (self.print_button, self.cancel_button, self.reload_button):
+        for button in (self.print_button, self.scans_button, self.cancel_button, self.reload_button):
             button.setAutoDefault(False)
 
         self.print_action = QAction(self.tr("Cetak lembar disposisi"), self)
@@ -344,6 +349,8 @@ class IncomingList(QWidget):
         actions.addWidget(self.print_button)
         actions.addWidget(paper_label)
         actions.addWidget(self.paper)
+        actions.addSpacing(12)
+        actions.addWidget(self.scans_button)
         actions.addStretch(1)
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.reload_button)
@@ -413,6 +420,7 @@ class IncomingList(QWidget):
         info = self.selected_info()
         active = info is not None and info.status != "batal"
         self.print_button.setEnabled(active)
+        self.scans_button.setEnabled(info is not None)
         self.print_action.setEnabled(active)
         can_cancel = active and self.ctx.actor.can(Perm.WRITE_LETTERS)
         self.cancel_button.setEnabled(can_cancel)
@@ -492,12 +500,22 @@ class IncomingList(QWidget):
         self.reload(select_id=info.id)
         return True
 
+    def open_scans(self) -> ScansDialog | None:
+        info = self.selected_info()
+        if info is None:
+            return None
+        dialog = ScansDialog(self.ctx, "M", info.id, self.tr("agenda {0}").format(info.agenda), self)
+        dialog.open()
+        self.scans_dialog = dialog
+        return dialog
+
     def _context_menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)
         if index.isValid():
             self.table.selectRow(index.row())
         menu = QMenu(self)
         menu.addAction(self.print_action)
+        menu.addAction(self.tr("Pindaian…"), self.open_scans)
         if self.ctx.actor.can(Perm.WRITE_LETTERS):
             menu.addAction(self.cancel_action)
         menu.addSeparator()
