@@ -57,6 +57,7 @@ class RegisterReport:
     signatures: tuple[SignatureSpot, ...] = ()
     printed_at: str = ""
     paper: PaperSize = field(default_factory=F4.landscape)
+    min_row_height: float = 0.0  # e.g. room for a handwritten signature in the buku ekspedisi
 
 
 def _wrap(text: str, width: float) -> list[str]:
@@ -147,7 +148,9 @@ def build_register_report(
     # Pass 2: paginate. The first page's table starts under the kop: draw the kop now to know where.
     pages: list[list[int]] = [[]]
     bottom_limit = MARGIN + FOOTER
-    row_heights = [max(len(c) for c in cells) * line_h + 2 * PAD for cells in wrapped]
+    row_heights = [
+        max(max(len(c) for c in cells) * line_h + 2 * PAD, report.min_row_height) for cells in wrapped
+    ]
     first_top = table_top_first_page()
     y = first_top - head_h
     for i, h in enumerate(row_heights):
