@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QTabWidget
 from desktop.services import letters
 from desktop.services.permissions import Perm
 from desktop.ui.context import UiContext
+from desktop.ui.letters.expedition_panel import ExpeditionPanel
 from desktop.ui.letters.incoming_form import IncomingForm
 from desktop.ui.letters.incoming_list import IncomingList
 from desktop.ui.letters.reports_panel import ReportsPanel
@@ -74,14 +75,7 @@ class SuratTab(QWidget):
                 self.tr("Nomor batal dan nomor sisipan untuk surat bertanggal mundur"),
             ],
         )
-        self.ekspedisi = ComingSoonTab(
-            self.tr("Ekspedisi"),
-            self.tr("Menyusul: buku ekspedisi untuk bukti serah terima surat keluar."),
-            [
-                self.tr("Buku ekspedisi per hari atau per caraka, siap cetak"),
-                self.tr("Catatan penerima dan tanggal terima"),
-            ],
-        )
+        self.ekspedisi = ExpeditionPanel(ctx)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("suratTabs")
         self.tabs.setDocumentMode(True)
