@@ -236,7 +236,7 @@ from desktop.services import system
 from desktop.services.permissions import SYSTEM
 from desktop.ui.context import UiContext
 from desktop.ui.letters.incoming_list import IncomingList
-ctx = system.open_context(Path(sys.argv[1]))
+ctx = system.open_context(Path(sys.argv[1]), db_url=sys.argv[2] if len(sys.argv) > 2 else None)
 times = []
 for _ in range(7):
     t = time.perf_counter()
@@ -263,23 +263,38 @@ def bench_open_tab(data_dir: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--letters", type=int, default=150_000)
+    parser.add_argument(
+        "--postgres", action="store_true", help="run on a PostgreSQL cluster started for the run"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="sekretariat-bench-surat-") as tmp:
         data_dir = Path(tmp)
-        ctx = system.open_context(data_dir)
-        system.prepare(ctx)
-        demo.fill(ctx, letter_count=0)
-        t = time.perf_counter()
-        generate(ctx, args.letters)
-        print(
-            f"generated {args.letters:,} incoming letters over ten years in {time.perf_counter() - t:.1f} s"
-        )
-        bench_register(ctx)
-        bench_search(ctx)
-        bench_slip(ctx)
-        bench_register_pdf(ctx)
-        ctx.db.dispose()
-        bench_open_tab(data_dir)
+        cluster = None
+        url = None
+        if args.postgres:
+            from tests.support.pgcluster import PgCluster
+
+            cluster = PgCluster().start(data_dir / "pg")
+            url = cluster.create_database("bench")
+        try:
+            ctx = system.open_context(data_dir, db_url=url)
+            system.prepare(ctx)
+            demo.fill(ctx, letter_count=0)
+            print(f"engine: {ctx.db.engine.dialect.name}")
+            t = time.perf_counter()
+            generate(ctx, args.letters)
+            print(
+                f"generated {args.letters:,} incoming letters over ten years in {time.perf_counter() - t:.1f} s"
+            )
+            bench_register(ctx)
+            bench_search(ctx)
+            bench_slip(ctx)
+            bench_register_pdf(ctx)
+            ctx.db.dispose()
+            bench_open_tab(data_dir, url)
+        finally:
+            if cluster is not None:
+                cluster.stop()
 
 
 if __name__ == "__main__":

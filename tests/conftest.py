@@ -6,6 +6,7 @@ import itertools
 import os
 import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -66,7 +67,11 @@ def pg_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
             pytest.fail("PostgreSQL binaries not found but SEKRETARIAT_REQUIRE_PG=1")
         pytest.skip("PostgreSQL binaries not installed")
     cluster = PgCluster()
-    cluster.start(tmp_path_factory.mktemp("pgcluster"))
+    # Not under pytest's basetemp: the cluster must make its folder traversable for the postgres user, and
+    # every new pytest session resets /tmp/pytest-of-<user> to 0700, which locked a running server out of
+    # its own data directory ("could not open file global/pg_control: Permission denied").
+    base = Path(tempfile.mkdtemp(prefix="sekretariat-pgtest-"))
+    cluster.start(base)
     try:
         yield cluster
     finally:
@@ -74,6 +79,7 @@ def pg_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
         if cluster.log_file is not None and cluster.log_file.exists():
             shutil.copyfile(cluster.log_file, tmp_path_factory.getbasetemp() / "postgresql-server.log")
         cluster.stop()
+        shutil.rmtree(base, ignore_errors=True)
 
 
 _db_names = itertools.count(1)

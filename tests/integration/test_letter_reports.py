@@ -45,6 +45,7 @@ def _fill(ctx: AppContext, clerk: Actor, count: int) -> None:
                     tanggal_surat=received.date(),
                     perihal=f"Perihal surat ke-{i} " + "dengan uraian yang cukup panjang " * (i % 4),
                     keamanan=Keamanan.R if i == 3 else Keamanan.B,
+                    kode_klasifikasi="000.1.5",
                 ),
             )
 
@@ -92,3 +93,50 @@ def test_register_xlsx(ctx: AppContext, clerk: Actor, tmp_path: Path) -> None:
     sheet = load_workbook(out).active
     assert sheet["A1"].value == "No. Agenda" and sheet["A2"].value == "1/2026"
     assert sheet.max_row == 13 and sheet.freeze_panes == "A2"
+
+
+def test_outgoing_register_keeps_cancelled_numbers_and_the_recap_groups_by_code(
+    ctx: AppContext, clerk: Actor
+) -> None:
+    from desktop.models.letters import NumberSeries, OutgoingLetter
+
+    _fill(ctx, clerk, 3)  # incoming letters with code 000.1.5 in January
+    with ctx.db.transaction() as s:
+        series = NumberSeries(nama="Surat Keluar", template="{kka}/{urut}/{unit}/{tahun}", kode_unit="SEK.UM")
+        s.add(series)
+        s.flush()
+        for urut, (kode, status, alasan) in enumerate(
+            [
+                ("800.1.11.1", "dikirim", ""),
+                ("000.1.5", "batal", "salah tujuan"),
+                ("000.1.5", "ditandatangani", ""),
+            ],
+            start=57,
+        ):
+            s.add(
+                OutgoingLetter(
+                    seri_id=series.id,
+                    tahun=2026,
+                    urut=urut,
+                    sisipan=0,
+                    nomor_surat=f"{kode}/{urut}/SEK.UM/2026",
+                    kka=kode,
+                    kode_klasifikasi=kode,
+                    tanggal_surat=date(2026, 1, 20),
+                    tujuan="Setda",
+                    perihal=f"Surat keluar {urut}",
+                    status=status,
+                    batal_alasan=alasan,
+                    penandatangan="Kepala Dinas",
+                )
+            )
+    with ctx.db.transaction() as s:
+        pdf = letter_reports.outgoing_register_pdf(s, clerk, date(2026, 1, 1), date(2026, 1, 31))
+        recap = letter_reports.monthly_recap(s, clerk, 2026, 1)
+    words = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "BUKU AGENDA SURAT KELUAR" in words and "Periode 1 Januari 2026 s.d. 31 Januari 2026" in words
+    assert "800.1.11.1/57/SEK.UM/2026" in words and "Batal: salah tujuan" in words
+    by_code = {r.kode: (r.masuk, r.keluar) for r in recap}
+    assert by_code["000.1"] == (3, 1)  # the cancelled number is not counted
+    assert by_code["800.1"] == (0, 1)
+    assert [r.kode for r in recap] == sorted(by_code, key=lambda k: [int(x) for x in k.split(".")])

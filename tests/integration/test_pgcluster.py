@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import psycopg
@@ -25,8 +27,10 @@ def pg_bindir() -> Path:
     return bindir
 
 
-def test_cluster_serves_a_utf8_database_and_cleans_up(pg_bindir: Path, tmp_path: Path) -> None:
-    with PgCluster(pg_bindir).start(tmp_path) as pg:
+def test_cluster_serves_a_utf8_database_and_cleans_up(pg_bindir: Path) -> None:
+    # Outside pytest's basetemp for the reason given in tests/conftest.py (pg_cluster).
+    outer = Path(tempfile.mkdtemp(prefix="sekretariat-pgtest-"))
+    with PgCluster(pg_bindir).start(outer) as pg:
         assert pg.base is not None and pg.base.is_dir()
         base, port = pg.base, pg.port
         url = pg.create_database("sekretariat_uji")
@@ -56,6 +60,7 @@ def test_cluster_serves_a_utf8_database_and_cleans_up(pg_bindir: Path, tmp_path:
 
     assert not pg.running
     assert not base.exists()
+    shutil.rmtree(outer, ignore_errors=True)
     with pytest.raises(psycopg.OperationalError):
         psycopg.connect(f"host=127.0.0.1 port={port} user=postgres dbname=postgres", connect_timeout=2)
 
