@@ -252,11 +252,10 @@ print(f"open the agenda list to its first visible rows: median {times[len(times)
 """
 
 
-def bench_open_tab(data_dir: Path) -> None:
+def bench_open_tab(data_dir: Path, db_url: str | None = None) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run(
-        [sys.executable, "-c", _OPEN_TAB, str(data_dir)], env=env, capture_output=True, text=True
-    )
+    args = [sys.executable, "-c", _OPEN_TAB, str(data_dir), *([db_url] if db_url else [])]
+    out = subprocess.run(args, env=env, capture_output=True, text=True)
     print(out.stdout.strip() or out.stderr.strip()[-800:])
 
 

@@ -13,12 +13,9 @@ from sqlalchemy.orm import QueryableAttribute, Session
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 FTS_NAMES = ("surat_masuk_fts",)
-# Punctuation becomes spaces first: PostgreSQL's parser would read "440/1234/DINKES" as one file-path token.
-# The same text is in migration 0005, which made the index; both must stay identical for the index to serve.
-PG_DOCUMENT = (
-    "to_tsvector('simple', regexp_replace(coalesce(asal_surat, '') || ' ' || coalesce(nomor_surat, '') || ' ' || "
-    "coalesce(perihal, '') || ' ' || coalesce(keterangan, ''), '[^[:alnum:]]+', ' ', 'g'))"
-)
+# PostgreSQL keeps the document in a stored generated column made by migration 0005 (punctuation becomes
+# spaces first: the default parser would read "440/1234/DINKES" as one file-path token).
+PG_COLUMN = "surat_masuk.fts_doc"
 
 
 def words(query: str) -> list[str]:
@@ -42,7 +39,7 @@ def incoming_condition(
     if not tokens:
         return None
     if session.get_bind().dialect.name == "postgresql":
-        return literal_column(PG_DOCUMENT).op("@@")(func.to_tsquery("simple", pg_tsquery(tokens)))
+        return literal_column(PG_COLUMN).op("@@")(func.to_tsquery("simple", pg_tsquery(tokens)))
     matches = (
         select(column("rowid", Integer))
         .select_from(text("surat_masuk_fts"))
@@ -68,4 +65,6 @@ def incoming_count(session: Session, query: str) -> int | None:
 
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
     """For Alembic comparisons: the full-text tables and indexes are made by hand in migration 0005."""
+    if type_ == "column" and name == "fts_doc":
+        return False
     return not (name and (name.startswith(FTS_NAMES) or name.startswith("ix_fts_")))

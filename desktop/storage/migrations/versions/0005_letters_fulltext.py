@@ -1,4 +1,4 @@
-"""Full-text search over the agenda surat masuk: SQLite FTS5 table kept by triggers, PostgreSQL GIN index.
+"""Full-text search over the agenda surat masuk: SQLite FTS5 table kept by triggers, PostgreSQL stored tsvector column with a GIN index.
 
 Revision ID: 0005
 Revises: 0004
@@ -21,7 +21,11 @@ _PG_DOCUMENT = (
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
-        op.execute(f"CREATE INDEX ix_fts_surat_masuk ON surat_masuk USING gin ({_PG_DOCUMENT})")
+        # Stored, so a search that also filters by year reads the vector instead of recomputing it per row.
+        op.execute(
+            f"ALTER TABLE surat_masuk ADD COLUMN fts_doc tsvector GENERATED ALWAYS AS ({_PG_DOCUMENT}) STORED"
+        )
+        op.execute("CREATE INDEX ix_fts_surat_masuk ON surat_masuk USING gin (fts_doc)")
         return
     op.execute(
         "CREATE VIRTUAL TABLE surat_masuk_fts USING fts5("
@@ -53,6 +57,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP INDEX IF EXISTS ix_fts_surat_masuk")
+        op.execute("ALTER TABLE surat_masuk DROP COLUMN IF EXISTS fts_doc")
         return
     for name in ("surat_masuk_fts_ai", "surat_masuk_fts_ad", "surat_masuk_fts_au"):
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
