@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from desktop import __version__
+from desktop.services.letter_io import add_letters_parser, cli_letters
 from desktop.storage.config import default_data_dir, default_log_dir
 
 log = logging.getLogger("sekretariat")
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--postgres", metavar="HOST[:PORT]/NAMA_DB", help="pakai server PostgreSQL bersama")
     p.add_argument("--user", default="sekretariat", help="pengguna PostgreSQL")
     p.add_argument("--sqlite", action="store_true", help="kembali ke berkas lokal")
+    add_letters_parser(sub)
     return parser
 
 
@@ -171,6 +173,7 @@ COMMANDS = {
     "check": _cmd_check,
     "demo": _cmd_demo,
     "db": _cmd_db,
+    "letters": cli_letters,
 }
 
 

@@ -12,7 +12,7 @@ import keyring
 import keyring.errors
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from desktop.services import audit, calendar, letters
+from desktop.services import audit, calendar, letters, outgoing
 from desktop.services.permissions import SYSTEM, Actor, Perm
 from desktop.storage import backup as backups
 from desktop.storage import migrate
@@ -108,6 +108,7 @@ def prepare(ctx: AppContext) -> StartupReport:
     with ctx.db.transaction() as s:
         seeded = calendar.seed_holidays(s)
         letters.seed_reference(s)
+        outgoing.ensure_default_series(s)
     return StartupReport(
         schema=state,
         migrated_from=before.current if before.status is migrate.SchemaStatus.BEHIND else None,

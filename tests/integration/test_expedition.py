@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from desktop.models.admin import User
-from desktop.models.letters import NumberSeries, OutgoingLetter
-from desktop.services import auth, demo, expedition
+from desktop.models.letters import OutgoingLetter
+from desktop.services import auth, demo, expedition, outgoing
 from desktop.services.errors import ValidationError
 from desktop.services.permissions import Actor
 from desktop.services.system import AppContext
@@ -22,9 +22,7 @@ def clerk_and_letters(ctx: AppContext) -> tuple[Actor, list[int]]:
     demo.fill(ctx, letter_count=0)
     with ctx.db.transaction() as s:
         clerk = auth.actor_for(s.scalar(select(User).where(User.username == "surat")))
-        series = NumberSeries(nama="Surat Keluar", template="{kka}/{urut}/{unit}/{tahun}", kode_unit="SEK.UM")
-        s.add(series)
-        s.flush()
+        series_id = outgoing.ensure_default_series(s)  # created at first start
         ids = []
         for urut, (tujuan, status) in enumerate(
             [
@@ -36,7 +34,7 @@ def clerk_and_letters(ctx: AppContext) -> tuple[Actor, list[int]]:
             start=57,
         ):
             letter = OutgoingLetter(
-                seri_id=series.id,
+                seri_id=series_id,
                 tahun=2026,
                 urut=urut,
                 sisipan=0,

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from desktop.core.letters import Keamanan
 from desktop.models.admin import User
-from desktop.services import auth, demo, letter_reports, letters
+from desktop.services import auth, demo, letter_reports, letters, outgoing
 from desktop.services.errors import ValidationError
 from desktop.services.permissions import Actor
 from desktop.services.system import AppContext
@@ -98,13 +98,11 @@ def test_register_xlsx(ctx: AppContext, clerk: Actor, tmp_path: Path) -> None:
 def test_outgoing_register_keeps_cancelled_numbers_and_the_recap_groups_by_code(
     ctx: AppContext, clerk: Actor
 ) -> None:
-    from desktop.models.letters import NumberSeries, OutgoingLetter
+    from desktop.models.letters import OutgoingLetter
 
     _fill(ctx, clerk, 3)  # incoming letters with code 000.1.5 in January
     with ctx.db.transaction() as s:
-        series = NumberSeries(nama="Surat Keluar", template="{kka}/{urut}/{unit}/{tahun}", kode_unit="SEK.UM")
-        s.add(series)
-        s.flush()
+        series_id = outgoing.ensure_default_series(s)  # created at first start
         for urut, (kode, status, alasan) in enumerate(
             [
                 ("800.1.11.1", "dikirim", ""),
@@ -115,7 +113,7 @@ def test_outgoing_register_keeps_cancelled_numbers_and_the_recap_groups_by_code(
         ):
             s.add(
                 OutgoingLetter(
-                    seri_id=series.id,
+                    seri_id=series_id,
                     tahun=2026,
                     urut=urut,
                     sisipan=0,

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from desktop.models.admin import User
-from desktop.models.letters import NumberSeries, OutgoingLetter
-from desktop.services import auth, demo, expedition
+from desktop.models.letters import OutgoingLetter
+from desktop.services import auth, demo, expedition, outgoing
 from desktop.services.system import AppContext
 from desktop.ui.context import UiContext
 from desktop.ui.letters.expedition_panel import ExpeditionPanel
@@ -19,13 +19,11 @@ def test_tick_letters_and_hand_them_to_the_caraka(qtbot, app_ctx: AppContext) ->
     demo.fill(app_ctx, letter_count=0)
     with app_ctx.db.transaction() as s:
         clerk = auth.actor_for(s.scalar(select(User).where(User.username == "surat")))
-        series = NumberSeries(nama="Surat Keluar", template="{kka}/{urut}/{unit}/{tahun}", kode_unit="SEK.UM")
-        s.add(series)
-        s.flush()
+        series_id = outgoing.ensure_default_series(s)  # created at first start
         for urut in (57, 58):
             s.add(
                 OutgoingLetter(
-                    seri_id=series.id,
+                    seri_id=series_id,
                     tahun=2026,
                     urut=urut,
                     sisipan=0,

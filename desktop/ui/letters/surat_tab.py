@@ -12,8 +12,8 @@ from desktop.ui.context import UiContext
 from desktop.ui.letters.expedition_panel import ExpeditionPanel
 from desktop.ui.letters.incoming_form import IncomingForm
 from desktop.ui.letters.incoming_list import IncomingList
+from desktop.ui.letters.outgoing import OutgoingPanel
 from desktop.ui.letters.reports_panel import ReportsPanel
-from desktop.ui.placeholder import ComingSoonTab
 
 
 class SuratTab(QWidget):
@@ -66,15 +66,7 @@ class SuratTab(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([self._form_height(), 10_000])
 
-        self.keluar = ComingSoonTab(
-            self.tr("Agenda Keluar"),
-            self.tr("Menyusul: penomoran surat keluar dengan kode klasifikasi arsip."),
-            [
-                self.tr("Nomor surat keluar otomatis per tahun dari pola nomor kantor"),
-                self.tr("Pemilih kode klasifikasi Permendagri 83/2022"),
-                self.tr("Nomor batal dan nomor sisipan untuk surat bertanggal mundur"),
-            ],
-        )
+        self.keluar = OutgoingPanel(ctx)
         self.ekspedisi = ExpeditionPanel(ctx)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("suratTabs")

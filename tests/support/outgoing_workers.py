@@ -1,0 +1,38 @@
+"""Code that runs in separate processes for the outgoing-number concurrency test."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+
+def issue_numbers(url: str, username: str, count: int, start_at: float, tag: str) -> list[int]:
+    """A workstation taking ``count`` outgoing numbers, one transaction each; returns the urut it got."""
+    from sqlalchemy import select
+
+    from desktop.models.admin import User
+    from desktop.services import auth, outgoing
+    from desktop.storage.database import open_url
+
+    db = open_url(url)
+    with db.transaction() as s:
+        actor = auth.actor_for(s.scalar(select(User).where(User.username == username)))
+    while time.time() < start_at:
+        time.sleep(0.001)
+    numbers = []
+    for i in range(count):
+        with db.transaction() as s:
+            info = outgoing.issue_number(
+                s,
+                actor,
+                outgoing.OutgoingInput(
+                    tanggal_surat=date(2026, 3, 10),
+                    tujuan=f"Instansi {tag}",
+                    perihal=f"Surat uji {tag} {i}",
+                    kode_klasifikasi="000.1.5",
+                ),
+                today=date(2026, 3, 10),
+            )
+            numbers.append(info.urut)
+    db.dispose()
+    return numbers
