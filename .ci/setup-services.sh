@@ -73,7 +73,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
         chmod 755 /usr/sbin/policy-rc.d
         policy_created=1
     fi
-    cleanup_policy() { [ "$policy_created" -eq 1 ] && rm -f /usr/sbin/policy-rc.d; }
+    # An "if", not "&&": under set -e a false test as the last command would end the script with status 1
+    # when policy-rc.d was already there before us.
+    cleanup_policy() { if [ "$policy_created" -eq 1 ]; then rm -f /usr/sbin/policy-rc.d; fi; }
     trap cleanup_policy EXIT
     export DEBIAN_FRONTEND=noninteractive
     apt_run update -qq || die "apt-get update failed"
