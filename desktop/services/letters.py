@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import Select, UnaryExpression, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core.dates import format_date, office_tz
@@ -56,6 +56,7 @@ STATUS_LABELS = {
     "batal": "Batal",
 }
 DISPOSISI_PAPERS = ("HALF_F4", "A5", "A4")
+SEARCH_COUNT_CAP = 1000  # list_incoming reports SEARCH_COUNT_CAP + 1 for "more than this many" matches
 
 
 # --- reference data -----------------------------------------------------------------------------------------
@@ -440,18 +441,21 @@ def sender_suggestions(session: Session, actor: Actor, prefix: str, limit: int =
 _AGENDA_QUERY = re.compile(r"^\s*(\d{1,7})(?:\s*/\s*(\d{4}))?\s*$")
 
 
-def _search(session: Session, query: Select[IncomingLetter], text: str) -> Select[IncomingLetter]:
+def _search(
+    session: Session, query: Select[IncomingLetter], text: str
+) -> tuple[Select[IncomingLetter], ColumnElement[int]] | None:
     """What the clerk types: an agenda number ("367" or "367/2026") finds that entry; anything else is a
-    full-text search over asal, nomor surat, perihal and keterangan (every word, the last as a prefix)."""
+    full-text search over asal, nomor surat, perihal and keterangan (every word, the last as a prefix).
+    Returns the narrowed query and its order, or None when there is nothing to search for."""
     agenda = _AGENDA_QUERY.match(text)
     if agenda:
         by_number = IncomingLetter.nomor_agenda == int(agenda[1])
         if agenda[2]:
             by_number = by_number & (IncomingLetter.tahun == int(agenda[2]))
         condition = fulltext.incoming_condition(session, IncomingLetter.id, text)
-        return query.where(or_(by_number, condition) if condition is not None else by_number)
-    condition = fulltext.incoming_condition(session, IncomingLetter.id, text)
-    return query if condition is None else query.where(condition)
+        either = or_(by_number, condition) if condition is not None else by_number
+        return query.where(either), IncomingLetter.id.desc()
+    return fulltext.incoming_search(session, query, IncomingLetter.id, text)
 
 
 def list_incoming(
@@ -473,18 +477,17 @@ def list_incoming(
     if tahun is not None:
         query = query.where(IncomingLetter.tahun == tahun)
     searched = _search(session, query, text)
-    total = None
-    if tahun is None and searched is not query and not _AGENDA_QUERY.match(text):
-        total = fulltext.incoming_count(session, text)  # straight from the index when nothing else filters
-    if total is None:
-        total = session.scalar(select(func.count()).select_from(searched.subquery())) or 0
-    order: tuple[UnaryExpression[int], ...] = (
-        IncomingLetter.tahun.desc(),
-        IncomingLetter.nomor_agenda.desc(),
-    )
-    if searched is not query:
-        order = (IncomingLetter.id.desc(),)
-    rows = session.scalars(searched.order_by(*order).limit(limit).offset(offset))
+    if searched is None:
+        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        ordered = query.order_by(IncomingLetter.tahun.desc(), IncomingLetter.nomor_agenda.desc())
+    else:
+        found, order = searched
+        # A search is counted only up to SEARCH_COUNT_CAP + 1: nobody reads a thousand hits, and counting
+        # every match of a common word in ten years of letters is what made searching slow.
+        capped = found.with_only_columns(IncomingLetter.id).limit(SEARCH_COUNT_CAP + 1)
+        total = session.scalar(select(func.count()).select_from(capped.subquery())) or 0
+        ordered = found.order_by(order)
+    rows = session.scalars(ordered.limit(limit).offset(offset))
     return [_info(r, actor) for r in rows], total
 
 

@@ -7,9 +7,12 @@ uses it. Every word must match, the last one as a prefix, so results follow the 
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
-from sqlalchemy import ColumnElement, Integer, column, func, literal_column, select, text
+from sqlalchemy import ColumnElement, Integer, Select, column, func, literal_column, select, table, text
 from sqlalchemy.orm import QueryableAttribute, Session
+
+T = TypeVar("T")
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 FTS_NAMES = ("surat_masuk_fts",)
@@ -48,19 +51,27 @@ def incoming_condition(
     return id_column.in_(matches)
 
 
-def incoming_count(session: Session, query: str) -> int | None:
-    """How many letters match, counted in the index alone (SQLite); None where that shortcut does not apply.
+def incoming_search(
+    session: Session, query: Select[T], id_column: QueryableAttribute[int], query_text: str
+) -> tuple[Select[T], ColumnElement[int]] | None:
+    """``query`` narrowed to the letters matching ``query_text`` and the column that orders them newest first,
+    or None when there is nothing to search for.
 
-    Exact because the FTS5 table holds one row per surat_masuk row, kept so by the triggers of migration 0005.
+    On SQLite the index drives the query (FTS5 table joined to surat_masuk, read in descending rowid order), so
+    a page of hits costs the same however many letters match; an ``id IN (…)`` condition would first build
+    the whole set of matches. On PostgreSQL the planner uses the GIN index on the stored column itself.
     """
-    tokens = words(query)
-    if not tokens or session.get_bind().dialect.name != "sqlite":
+    tokens = words(query_text)
+    if not tokens:
         return None
-    count = session.execute(
-        text("SELECT count(*) FROM surat_masuk_fts WHERE surat_masuk_fts MATCH :q"),
-        {"q": sqlite_match(tokens)},
-    ).scalar_one()
-    return int(count)
+    if session.get_bind().dialect.name == "postgresql":
+        condition = literal_column(PG_COLUMN).op("@@")(func.to_tsquery("simple", pg_tsquery(tokens)))
+        return query.where(condition), id_column.desc()
+    fts = table("surat_masuk_fts", column("rowid", Integer))
+    joined = query.join_from(fts, id_column.class_, id_column == fts.c.rowid).where(
+        text("surat_masuk_fts MATCH :fts_query").bindparams(fts_query=sqlite_match(tokens))
+    )
+    return joined, fts.c.rowid.desc()
 
 
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:

@@ -257,9 +257,9 @@ def test_search_query_is_served_by_the_index(ctx: AppContext, clerk: Actor) -> N
     from desktop.storage import fulltext
 
     with ctx.db.transaction() as s:
-        condition = fulltext.incoming_condition(s, IncomingLetter.id, "undangan rapat")
-        assert condition is not None
-        stmt = select(IncomingLetter.id).where(condition)
+        searched = fulltext.incoming_search(s, select(IncomingLetter), IncomingLetter.id, "undangan rapat")
+        assert searched is not None
+        stmt = searched[0].order_by(searched[1]).limit(200)
         compiled = stmt.compile(s.get_bind())
         conn = s.connection()
         if s.get_bind().dialect.name == "postgresql":

@@ -411,7 +411,12 @@ class IncomingList(QWidget):
     def _update_count(self) -> None:
         shown, total = len(self.model.rows), self.model.total
         if self.search.text().strip():
-            text = self.tr("menampilkan {0} dari {1} yang cocok").format(shown, total)
+            if total > letters.SEARCH_COUNT_CAP:
+                text = self.tr("menampilkan {0} dari lebih dari {1} yang cocok — persempit pencarian").format(
+                    shown, f"{letters.SEARCH_COUNT_CAP:,}".replace(",", ".")
+                )
+            else:
+                text = self.tr("menampilkan {0} dari {1} yang cocok").format(shown, total)
         else:
             text = self.tr("menampilkan {0} dari {1} surat").format(shown, total)
         self.count_label.setText(text)
