@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.calendar import Holiday
 from desktop.core.dates import office_tz
 from desktop.models.letters import IncomingLetter, OutgoingLetter
-from desktop.services import calendar, office
+from desktop.services import calendar, dispositions, office
 from desktop.services.permissions import Actor, Perm
 
 
@@ -76,6 +76,8 @@ class LettersSummary:
     keluar_bulan_ini: int
     belum_didisposisi: int
     per_bulan: list[MonthCount]
+    disposisi_terlambat: int = 0  # recipients past their batas waktu (R17)
+    disposisi_terbuka: int = 0  # recipients still working on a disposition
 
 
 def _month_start(day: date, back: int) -> date:
@@ -112,12 +114,12 @@ def letters_summary(session: Session, actor: Actor, today: date, zone: str = "WI
         MonthCount(m.year, m.month, masuk.get((m.year, m.month), 0), keluar.get((m.year, m.month), 0))
         for m in months
     ]
-    waiting = session.scalar(
-        select(func.count()).select_from(IncomingLetter).where(IncomingLetter.status.in_(("baru", "dicetak")))
-    )
+    counted = dispositions.counts(session, actor, today)
     return LettersSummary(
         masuk_bulan_ini=per_bulan[-1].masuk,
         keluar_bulan_ini=per_bulan[-1].keluar,
-        belum_didisposisi=int(waiting or 0),
+        belum_didisposisi=counted.belum_didisposisi,
         per_bulan=per_bulan,
+        disposisi_terlambat=counted.overdue,
+        disposisi_terbuka=counted.open,
     )

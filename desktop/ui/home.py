@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -46,6 +47,7 @@ def _greeting(hour: int) -> str:
 
 class HomeTab(QWidget):
     open_settings = Signal()
+    open_overdue = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,6 +119,26 @@ class HomeTab(QWidget):
         )
         figures.setObjectName("letters_figures")
         box.addWidget(figures)
+        if mail.disposisi_terlambat:
+            late_text = self.tr(
+                "<span style='color:#b00020'>Disposisi melewati batas waktu: <b>{0}</b></span>"
+                " &nbsp;·&nbsp; Disposisi masih diproses: <b>{1}</b>"
+            ).format(mail.disposisi_terlambat, mail.disposisi_terbuka)
+        else:
+            late_text = self.tr(
+                "Tidak ada disposisi yang melewati batas waktu &nbsp;·&nbsp; Disposisi masih diproses: <b>{0}</b>"
+            ).format(mail.disposisi_terbuka)
+        late_row = QHBoxLayout()
+        late = QLabel(late_text)
+        late.setObjectName("dispositions_figures")
+        late_row.addWidget(late)
+        if mail.disposisi_terlambat:
+            show = QPushButton(self.tr("Lihat disposisi terlambat"))
+            show.setObjectName("show_overdue")
+            show.clicked.connect(self.open_overdue.emit)
+            late_row.addWidget(show)
+        late_row.addStretch(1)
+        box.addLayout(late_row)
         chart = MonthChart()
         chart.setObjectName("letters_chart")
         chart.set_months(mail.per_bulan)

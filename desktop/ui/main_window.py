@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.settings.restart_required.connect(self._on_restart_required)
         self.tabs.addTab(self.settings, self.tr("&Pengaturan"))
         self.home.open_settings.connect(lambda: self.tabs.setCurrentWidget(self.settings))
+        self.home.open_overdue.connect(self._show_overdue)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
 
@@ -198,6 +199,10 @@ class MainWindow(QMainWindow):
         return found
 
     # --- actions ---------------------------------------------------------------------------------------
+
+    def _show_overdue(self) -> None:
+        self.tabs.setCurrentWidget(self.surat)
+        self.surat.show_overdue()
 
     def _on_tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.home:

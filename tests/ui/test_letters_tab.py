@@ -281,6 +281,7 @@ def test_pimpinan_sees_the_list_but_a_disabled_form(qtbot, filled: AppContext) -
         "Agenda Masuk",
         "Agenda Keluar",
         "Ekspedisi",
+        "Disposisi Terlambat",
         "Laporan",
     ]
     QApplication.processEvents()

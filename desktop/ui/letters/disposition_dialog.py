@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -381,6 +381,9 @@ class DispositionDialog(QDialog):
         self.batas_hk.valueChanged.connect(lambda _v: self.batas_hk_mode.setChecked(True))
         self.batas_group.buttonToggled.connect(lambda *_: self._update_batas_preview())
         self.batas_hk.valueChanged.connect(lambda _v: self._update_batas_preview())
+        # Typing the value that is already there emits no valueChanged: entering the field picks its mode too.
+        self.batas_date.installEventFilter(self)
+        self.batas_hk.installEventFilter(self)
         batas_row = QHBoxLayout()
         batas_row.addWidget(self.batas_none)
         batas_row.addWidget(self.batas_date_mode)
@@ -1118,6 +1121,14 @@ class DispositionDialog(QDialog):
         self._refresh()
         self._after_save(self.tr("Disposisi dibatalkan. Status surat: {0}.").format(self.chain.status_label))
         return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            if watched is self.batas_hk:
+                self.batas_hk_mode.setChecked(True)
+            elif watched is self.batas_date:
+                self.batas_date_mode.setChecked(True)
+        return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------------ closing
     def reject(self) -> None:

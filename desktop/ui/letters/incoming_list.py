@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QPoint,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
@@ -49,6 +50,7 @@ from desktop.ui.letters.common import (
     short_datetime,
     zone_info,
 )
+from desktop.ui.letters.disposition_dialog import DispositionDialog
 from desktop.ui.letters.scans_dialog import ScansDialog
 from desktop.ui.print_preview import PrintPreviewDialog
 
@@ -57,6 +59,7 @@ SEARCH_DELAY_MS = 250
 PRINT_KEY = sequence("Ctrl+P")
 RELOAD_KEY = sequence("F5")
 FIND_KEY = sequence("Ctrl+F")
+DISPOSITION_KEY = sequence("Ctrl+D")
 INFO_ROLE = Qt.ItemDataRole.UserRole
 
 _URGENSI_SHORT = {Urgensi.BIASA: "", Urgensi.SEGERA: "Segera", Urgensi.AMAT_SEGERA: "Amat Segera"}
@@ -221,10 +224,13 @@ def sifat_text(keamanan: Keamanan, urgensi: Urgensi) -> str:
 class IncomingList(QWidget):
     """Buku agenda masuk of one year; Ctrl+P prints the selected letter's lembar disposisi, F5 reloads."""
 
+    disposition_changed = Signal(int)  # letter id, after the disposition dialog saved something
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("incomingList")
+        self.disposition_dialog: DispositionDialog | None = None
         with ctx.transaction() as s:
             self.zone = office.get_profile(s).zona_waktu or "WIB"
         self.preview: PrintPreviewDialog | None = None
@@ -318,6 +324,12 @@ class IncomingList(QWidget):
         self.cancel_button.setToolTip(self.tr("Tandai agenda terpilih batal; nomornya tetap tercatat"))
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.cancel_button.setVisible(can_write)
+        self.dispo_button = QPushButton(self.tr("Disposisi…"), self)
+        self.dispo_button.setObjectName("dispositionButton")
+        self.dispo_button.setToolTip(
+            self.tr("Catat disposisi dari lembar yang kembali dan tindak lanjutnya (Ctrl+D)")
+        )
+        self.dispo_button.clicked.connect(self.open_disposition)
         self.scans_button = QPushButton(self.tr("Pindaian…"), self)
         self.scans_button.setObjectName("scansButton")
         self.scans_button.setToolTip(self.tr("Lihat atau lampirkan pindaian surat terpilih"))
@@ -325,12 +337,21 @@ class IncomingList(QWidget):
         self.reload_button = QPushButton(self.tr("Muat ulang"), self)
         self.reload_button.setToolTip(self.tr("Muat ulang daftar (F5)"))
         self.reload_button.clicked.connect(lambda: self.reload())
-        for button in (self.print_button, self.scans_button, self.cancel_button, self.reload_button):
+        for button in (
+            self.print_button,
+            self.dispo_button,
+            self.scans_button,
+            self.cancel_button,
+            self.reload_button,
+        ):
             button.setAutoDefault(False)
 
         self.print_action = QAction(self.tr("Cetak lembar disposisi"), self)
         self.print_action.setShortcut(PRINT_KEY)
         self.print_action.triggered.connect(self.print_selected)
+        self.dispo_action = QAction(self.tr("Disposisi dan tindak lanjut…"), self)
+        self.dispo_action.setShortcut(DISPOSITION_KEY)
+        self.dispo_action.triggered.connect(self.open_disposition)
         self.cancel_action = QAction(self.tr("Batalkan agenda…"), self)
         self.cancel_action.triggered.connect(self.cancel_selected)
         self.reload_action = QAction(self.tr("Muat ulang"), self)
@@ -350,6 +371,7 @@ class IncomingList(QWidget):
         actions.addWidget(paper_label)
         actions.addWidget(self.paper)
         actions.addSpacing(12)
+        actions.addWidget(self.dispo_button)
         actions.addWidget(self.scans_button)
         actions.addStretch(1)
         actions.addWidget(self.cancel_button)
@@ -427,6 +449,8 @@ class IncomingList(QWidget):
         self.print_button.setEnabled(active)
         self.scans_button.setEnabled(info is not None)
         self.print_action.setEnabled(active)
+        self.dispo_button.setEnabled(active)
+        self.dispo_action.setEnabled(active)
         can_cancel = active and self.ctx.actor.can(Perm.WRITE_LETTERS)
         self.cancel_button.setEnabled(can_cancel)
         self.cancel_action.setEnabled(can_cancel)
@@ -505,6 +529,29 @@ class IncomingList(QWidget):
         self.reload(select_id=info.id)
         return True
 
+    def open_disposition(self) -> DispositionDialog | None:
+        """The disposition chain of the selected letter, window-modal; the list reloads after a save."""
+        info = self.selected_info()
+        if info is None or info.status == "batal":
+            return None
+        try:
+            dialog = DispositionDialog(self.ctx, info.id, self)
+        except ServiceError as exc:
+            dialogs.error(self, self.tr("Disposisi"), str(exc))
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r, d=dialog, i=info.id: self._disposition_closed(d, i))
+        self.disposition_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _disposition_closed(self, dialog: DispositionDialog, letter_id: int) -> None:
+        self.disposition_dialog = None
+        if dialog.saved_any:
+            self.reload(select_id=letter_id)
+            self.disposition_changed.emit(letter_id)
+        self.table.setFocus()
+
     def open_scans(self) -> ScansDialog | None:
         info = self.selected_info()
         if info is None:
@@ -520,6 +567,7 @@ class IncomingList(QWidget):
             self.table.selectRow(index.row())
         menu = QMenu(self)
         menu.addAction(self.print_action)
+        menu.addAction(self.dispo_action)
         menu.addAction(self.tr("Pindaian…"), self.open_scans)
         if self.ctx.actor.can(Perm.WRITE_LETTERS):
             menu.addAction(self.cancel_action)
@@ -537,6 +585,10 @@ class IncomingList(QWidget):
         if key == RELOAD_KEY:
             if run:
                 self.reload()
+            return True
+        if key == DISPOSITION_KEY:
+            if run:
+                self.open_disposition()
             return True
         if key == FIND_KEY:
             if run:

@@ -1,4 +1,5 @@
-"""The Surat tab: agenda masuk (entry form beside the buku agenda), with agenda keluar and ekspedisi to follow."""
+"""The Surat tab: agenda masuk (entry form above the buku agenda), agenda keluar, ekspedisi, overdue dispositions
+and reports."""
 
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ from desktop.ui.letters.expedition_panel import ExpeditionPanel
 from desktop.ui.letters.incoming_form import IncomingForm
 from desktop.ui.letters.incoming_list import IncomingList
 from desktop.ui.letters.outgoing import OutgoingPanel
+from desktop.ui.letters.overdue import OverduePanel
 from desktop.ui.letters.reports_panel import ReportsPanel
 
 
 class SuratTab(QWidget):
-    """Agenda Masuk, Agenda Keluar and Ekspedisi as sub-tabs; only Agenda Masuk exists so far."""
+    """Agenda Masuk, Agenda Keluar, Ekspedisi, Disposisi Terlambat and Laporan as sub-tabs."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +76,11 @@ class SuratTab(QWidget):
         self.tabs.addTab(self.splitter, self.tr("Agenda Masuk"))
         self.tabs.addTab(self.keluar, self.tr("Agenda Keluar"))
         self.tabs.addTab(self.ekspedisi, self.tr("Ekspedisi"))
+        self.overdue = OverduePanel(ctx)
+        self.tabs.addTab(self.overdue, self.tr("Disposisi Terlambat"))
+        self.tabs.currentChanged.connect(self._sub_tab_changed)
+        self.list.disposition_changed.connect(lambda _id: self.overdue.refresh())
+        self.overdue.changed.connect(lambda letter_id: self.list.reload(select_id=letter_id))
         self.reports = ReportsPanel(ctx)
         self.tabs.addTab(self.reports, self.tr("Laporan"))
 
@@ -101,6 +108,14 @@ class SuratTab(QWidget):
         top, bottom = self.splitter.sizes()
         if top < needed and top + bottom > needed + 200:
             self.splitter.setSizes([needed, top + bottom - needed])
+
+    def _sub_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.overdue:
+            self.overdue.refresh()  # batas waktu pass while the app stays open all day
+
+    def show_overdue(self) -> None:
+        self.tabs.setCurrentWidget(self.overdue)
+        self.overdue.table.setFocus()
 
     def _on_saved(self, info: letters.IncomingInfo) -> None:
         if self.list.year.value() != info.tahun:
