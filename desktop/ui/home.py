@@ -36,6 +36,8 @@ def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
 
 
 def _greeting(hour: int) -> str:
+    if hour < 4:
+        return "Selamat malam"
     if hour < 11:
         return "Selamat pagi"
     if hour < 15:

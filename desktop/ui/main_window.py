@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -113,7 +113,8 @@ class MainWindow(QMainWindow):
 
         self._build_menu()
         self._build_status_bar()
-        state.restore_window("main", self)
+        if not state.restore_window("main", self):
+            self._fit_to_screen()
         for key, header in self._headers():
             state.restore_header(key, header)
         index = state.value("main/tab", 0)
@@ -121,6 +122,15 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(int(index))
         except (TypeError, ValueError):
             self.tabs.setCurrentIndex(0)
+
+    def _fit_to_screen(self) -> None:
+        """First start: 1280 × 800, or the whole work area of a smaller screen (a 1366 × 768 laptop)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        if area.width() <= 1280 or area.height() <= 800:
+            self.setGeometry(area)
 
     # --- menu and status bar -------------------------------------------------------------------------
 

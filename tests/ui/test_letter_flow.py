@@ -190,3 +190,16 @@ def test_masuk_dicetak_didisposisi_selesai_and_the_overdue_list(qtbot, filled: A
         assert letters.get_incoming(s, clerk, info.id).status == "selesai"
     tab.tabs.setCurrentWidget(tab.overdue)
     assert tab.overdue.table.rowCount() == 0
+
+
+def test_ctrl_f_in_the_entry_form_goes_to_the_agenda_search(qtbot, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
+    tab = SuratTab(UiContext(filled, _actor(filled)))
+    qtbot.addWidget(tab)
+    tab.resize(1366, 700)
+    tab.show()
+    qtbot.waitExposed(tab)
+    _activate(qtbot, tab)
+    tab.form.focus_first()
+    qtbot.keyClick(tab.form.asal, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert tab.list.search.hasFocus()
+    assert tab.form.asal.text() == ""

@@ -50,6 +50,7 @@ _CODE_ROLE = Qt.ItemDataRole.UserRole  # what the code picker puts into the fiel
 SAVE_KEY = sequence("Ctrl+S")
 SAVE_PRINT_KEY = sequence("Ctrl+P")
 CLEAR_KEY = sequence("Esc")
+FIND_KEY = sequence("Ctrl+F")
 
 
 class IncomingForm(QWidget):
@@ -57,6 +58,7 @@ class IncomingForm(QWidget):
 
     saved = Signal(object)  # IncomingInfo of the letter just registered
     print_requested = Signal(int)  # letter id whose lembar disposisi should be printed
+    find_requested = Signal()  # Ctrl+F: the clerk wants the agenda search beside the form
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -688,7 +690,7 @@ class IncomingForm(QWidget):
 
     # ------------------------------------------------------------------ keyboard
     def _own_key(self, event: QKeyEvent) -> bool:
-        return key_of(event) in (SAVE_KEY, SAVE_PRINT_KEY, CLEAR_KEY)
+        return key_of(event) in (SAVE_KEY, SAVE_PRINT_KEY, CLEAR_KEY, FIND_KEY)
 
     def _run_key(self, event: QKeyEvent) -> None:
         key = key_of(event)
@@ -698,6 +700,8 @@ class IncomingForm(QWidget):
             self.save(print_after=True)
         elif key == CLEAR_KEY:
             self.clear_with_confirmation()
+        elif key == FIND_KEY:
+            self.find_requested.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if isinstance(event, QKeyEvent) and isinstance(watched, QWidget):

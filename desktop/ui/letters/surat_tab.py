@@ -4,7 +4,7 @@ and reports."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services import letters
@@ -88,9 +88,15 @@ class SuratTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
+        # Ctrl+F finds in the buku agenda from anywhere on Agenda Masuk, the form included.
+        find = QShortcut(QKeySequence("Ctrl+F"), self.splitter)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.focus_search)
+
         self.form.installEventFilter(self)
         self.form.saved.connect(self._on_saved)
         self.form.print_requested.connect(self.print_letter)
+        self.form.find_requested.connect(self.focus_search)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.form and event.type() == QEvent.Type.LayoutRequest:
@@ -108,6 +114,10 @@ class SuratTab(QWidget):
         top, bottom = self.splitter.sizes()
         if top < needed and top + bottom > needed + 200:
             self.splitter.setSizes([needed, top + bottom - needed])
+
+    def focus_search(self) -> None:
+        self.list.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.list.search.selectAll()
 
     def _sub_tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.overdue:
