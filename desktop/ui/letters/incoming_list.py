@@ -51,6 +51,7 @@ from desktop.ui.letters.common import (
     zone_info,
 )
 from desktop.ui.letters.disposition_dialog import DispositionDialog
+from desktop.ui.letters.import_dialog import ImportDialog, export_incoming
 from desktop.ui.letters.scans_dialog import ScansDialog
 from desktop.ui.print_preview import PrintPreviewDialog
 
@@ -357,6 +358,23 @@ class IncomingList(QWidget):
         self.reload_action = QAction(self.tr("Muat ulang"), self)
         self.reload_action.setShortcut(RELOAD_KEY)
         self.reload_action.triggered.connect(lambda: self.reload())
+        self.import_action = QAction(self.tr("Impor…"), self)
+        self.import_action.setToolTip(self.tr("Impor buku agenda surat masuk dari berkas .xlsx atau .csv"))
+        self.import_action.triggered.connect(self.open_import)
+        self.import_action.setVisible(can_write)
+        self.export_action = QAction(self.tr("Ekspor…"), self)
+        self.export_action.setToolTip(self.tr("Simpan agenda surat masuk tahun terpilih ke .xlsx atau .csv"))
+        self.export_action.triggered.connect(self.export_agenda)
+        self.export_action.setVisible(ctx.actor.can(Perm.VIEW))
+        self.io_button = QPushButton(self.tr("Impor/Ekspor"), self)
+        self.io_button.setObjectName("importExportButton")
+        self.io_button.setToolTip(self.tr("Impor agenda dari Excel/CSV, atau ekspor agenda tahun terpilih"))
+        self.io_button.setAutoDefault(False)
+        io_menu = QMenu(self.io_button)
+        io_menu.addActions([self.import_action, self.export_action])
+        self.io_button.setMenu(io_menu)
+        self.io_button.setVisible(self.import_action.isVisible() or self.export_action.isVisible())
+        self.import_dialog: ImportDialog | None = None
 
         top = QHBoxLayout()
         top.addWidget(title)
@@ -375,6 +393,7 @@ class IncomingList(QWidget):
         actions.addWidget(self.scans_button)
         actions.addStretch(1)
         actions.addWidget(self.cancel_button)
+        actions.addWidget(self.io_button)
         actions.addWidget(self.reload_button)
 
         layout = QVBoxLayout(self)
@@ -573,7 +592,35 @@ class IncomingList(QWidget):
             menu.addAction(self.cancel_action)
         menu.addSeparator()
         menu.addAction(self.reload_action)
+        if self.import_action.isVisible() or self.export_action.isVisible():
+            menu.addSeparator()
+            menu.addActions([self.import_action, self.export_action])
         menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def open_import(self) -> ImportDialog | None:
+        """The import wizard, window-modal; the list shows the imported letters as soon as they are in."""
+        if not self.ctx.actor.can(Perm.WRITE_LETTERS):
+            return None
+        dialog = ImportDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self._imported)
+        dialog.finished.connect(self._import_closed)
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _import_closed(self, _result: int) -> None:
+        self.import_dialog = None
+        self.table.setFocus()
+
+    def _imported(self, years: list[int]) -> None:
+        if years and self.year.value() not in years:
+            self.year.setValue(max(years))  # reloads
+        else:
+            self.reload()
+
+    def export_agenda(self) -> None:
+        export_incoming(self, self.ctx, self.year.value())
 
     # ------------------------------------------------------------------ keyboard
     def _handle_key(self, event: QKeyEvent, run: bool) -> bool:
