@@ -4,6 +4,7 @@ The flow is ``read_table`` (a csv or xlsx file → headers, and rows keyed by he
 sees in Excel) → ``validate_incoming`` (every row checked, nothing written; design.md §5) → ``import_incoming``
 (all or nothing in the caller's transaction, or the valid rows only when the user chooses so). The export writes
 ``INCOMING_COLUMNS`` and the import reads them back, so an export re-imports into an empty data dir unchanged.
+The agenda surat keluar has the same flow in ``letter_io_outgoing``; the command line below serves both.
 
 Decisions, for the clerk's help text and the next engineer:
 
@@ -1194,7 +1195,7 @@ def add_letters_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="BERKAS")
     kind = p.add_mutually_exclusive_group(required=True)
     kind.add_argument("--incoming", action="store_true", help="agenda surat masuk")
-    kind.add_argument("--outgoing", action="store_true", help="agenda surat keluar (belum tersedia)")
+    kind.add_argument("--outgoing", action="store_true", help="agenda surat keluar")
     p.add_argument(
         "--skip-invalid", action="store_true", help="impor baris yang valid saja, lewati baris yang salah"
     )
@@ -1210,7 +1211,7 @@ def add_letters_parser(subparsers: Any) -> argparse.ArgumentParser:
     p = actions.add_parser("export", help="ekspor buku agenda ke .csv (atau .xlsx)")
     kind = p.add_mutually_exclusive_group(required=True)
     kind.add_argument("--incoming", action="store_true", help="agenda surat masuk")
-    kind.add_argument("--outgoing", action="store_true", help="agenda surat keluar (belum tersedia)")
+    kind.add_argument("--outgoing", action="store_true", help="agenda surat keluar")
     p.add_argument("--year", type=int, default=None, metavar="TAHUN", help="hanya tahun agenda ini")
     p.add_argument(
         "--out", type=Path, required=True, metavar="BERKAS", help="berkas tujuan (.csv atau .xlsx)"
@@ -1269,17 +1270,59 @@ def _cli_export(ctx: system.AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _cli_import_outgoing(ctx: system.AppContext, args: argparse.Namespace) -> int:
+    # Imported here: letter_io_outgoing builds on this module's helpers.
+    from desktop.services import letter_io_outgoing as out
+
+    table = read_table(Path(args.file))
+    with ctx.db.transaction() as s:
+        plan = out.validate_outgoing(s, SYSTEM, table, _parse_map(getattr(args, "map", None)))
+        skip = bool(getattr(args, "skip_invalid", False))
+        for warning in plan.warnings[:_MAX_WARNINGS_SHOWN]:
+            print(f"peringatan {warning}")
+        if len(plan.warnings) > _MAX_WARNINGS_SHOWN:
+            print(f"… dan {len(plan.warnings) - _MAX_WARNINGS_SHOWN} peringatan lain.")
+        for error in plan.errors:
+            print(str(error), file=sys.stderr)
+        if plan.errors and not skip:
+            print(
+                f"Tidak ada yang diimpor: {len(plan.errors)} baris tidak valid. Perbaiki berkasnya, atau "
+                "jalankan lagi dengan --skip-invalid untuk mengimpor baris yang valid saja."
+            )
+            return 1
+        result = out.import_outgoing(s, SYSTEM, plan, skip_invalid=skip)
+    message = f"{result.imported} surat keluar diimpor dari {table.source}"
+    if result.legacy:
+        message += f" ({result.legacy} bernomor lama di luar pola seri nomor)"
+    if result.skipped:
+        message += f"; {result.skipped} baris tidak valid dilewati"
+    print(message + ".")
+    return 0
+
+
+def _cli_export_outgoing(ctx: system.AppContext, args: argparse.Namespace) -> int:
+    from desktop.services import letter_io_outgoing as out
+
+    target = Path(args.out)
+    year = getattr(args, "year", None)
+    with ctx.db.transaction() as s:
+        if target.suffix.lower() == ".xlsx":
+            count = out.export_outgoing_xlsx(s, SYSTEM, target, year)
+        else:
+            count = out.export_outgoing_csv(s, SYSTEM, target, year)
+    print(f"{count} surat keluar diekspor ke {target}.")
+    return 0
+
+
 def cli_letters(args: argparse.Namespace) -> int:
     """``sekretariat letters import|export``: the whole job, returning the exit code.
 
     0 done; 1 refused or failed (import: one ``baris N: alasan`` line per bad row on stderr); 2 usage.
     """
     action = getattr(args, "action", None)
-    if getattr(args, "outgoing", False):
-        print("Impor/ekspor agenda surat keluar belum tersedia.", file=sys.stderr)
-        return 2
-    if not getattr(args, "incoming", False):
-        print("Pilih --incoming (agenda surat masuk).", file=sys.stderr)
+    outgoing = bool(getattr(args, "outgoing", False))
+    if not outgoing and not getattr(args, "incoming", False):
+        print("Pilih --incoming (agenda surat masuk) atau --outgoing (agenda surat keluar).", file=sys.stderr)
         return 2
     if action not in ("import", "export"):
         print(f"Aksi tidak dikenal: {action} (pilih import atau export).", file=sys.stderr)
@@ -1291,7 +1334,11 @@ def cli_letters(args: argparse.Namespace) -> int:
             report = system.prepare(ctx)
             if report.backup_written:
                 print(f"Cadangan sebelum migrasi: {report.backup_written}")
-            return _cli_import(ctx, args) if action == "import" else _cli_export(ctx, args)
+            if outgoing:
+                run = _cli_import_outgoing if action == "import" else _cli_export_outgoing
+            else:
+                run = _cli_import if action == "import" else _cli_export
+            return run(ctx, args)
         finally:
             ctx.db.dispose()
     except (ServiceError, StorageError) as exc:

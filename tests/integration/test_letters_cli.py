@@ -11,13 +11,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
-from desktop.models.letters import IncomingLetter
+from desktop.models.letters import IncomingLetter, OutgoingLetter
 from desktop.services import letter_io, letters
 from desktop.services.letter_io import INCOMING_COLUMNS
+from desktop.services.letter_io_outgoing import OUTGOING_COLUMNS
 from desktop.services.permissions import SYSTEM
 from desktop.services.system import AppContext
 
 HEADER = ",".join(INCOMING_COLUMNS)
+OUT_HEADER = ",".join(OUTGOING_COLUMNS)
 WITA = ZoneInfo("Asia/Makassar")
 
 
@@ -125,15 +127,10 @@ def test_import_with_a_column_mapping_then_export_one_year(
     assert [line for line, _ in letter_io.read_table(everything).rows] == [2, 3]
 
 
-def test_usage_errors_and_the_outgoing_register_not_yet_available(
-    ctx: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert _run(ctx, "import", str(tmp_path / "x.csv"), "--outgoing") == 2
-    assert "belum tersedia" in capsys.readouterr().err
-    assert _run(ctx, "export", "--outgoing", "--out", str(tmp_path / "k.csv")) == 2
-    assert "belum tersedia" in capsys.readouterr().err
-
+def test_usage_errors(ctx: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(ctx, "import", str(tmp_path / "tidak-ada.csv"), "--incoming") == 1
+    assert capsys.readouterr().err.startswith("Gagal: Berkas tidak ditemukan")
+    assert _run(ctx, "import", str(tmp_path / "tidak-ada.csv"), "--outgoing") == 1
     assert capsys.readouterr().err.startswith("Gagal: Berkas tidak ditemukan")
     bad_map = _csv(tmp_path / "a.csv", ",2026-01-02,A,B,2026-01-02,C,,,,")
     assert _run(ctx, "import", str(bad_map), "--incoming", "--map", "tanpa-sama-dengan") == 1
@@ -141,4 +138,84 @@ def test_usage_errors_and_the_outgoing_register_not_yet_available(
 
     with pytest.raises(SystemExit):  # argparse: --incoming or --outgoing is required
         _parser().parse_args(["letters", "export", "--out", "x.csv"])
+    with pytest.raises(SystemExit):  # and only one of them
+        _parser().parse_args(["letters", "export", "--incoming", "--outgoing", "--out", "x.csv"])
+    capsys.readouterr()
+
+
+def _run_in(data_dir: Path, *argv: str) -> int:
+    """The command on a data dir of its own (an SQLite file), as on a freshly installed workstation."""
+    args = _parser().parse_args(["--data-dir", str(data_dir), "letters", *argv])
+    return letter_io.cli_letters(args)
+
+
+def _count_outgoing(ctx: AppContext) -> int:
+    with ctx.db.transaction() as s:
+        return int(s.scalar(select(func.count()).select_from(OutgoingLetter)) or 0)
+
+
+def test_outgoing_import_refuses_bad_rows_then_imports_exports_and_round_trips(
+    ctx: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "keluar.csv"
+    path.write_text(
+        "\n".join(
+            [
+                OUT_HEADER,
+                "000.1.5/1/DP2KUKM/2026,2026-01-05,Biro Umum,Undangan,000.1.5,B,",
+                "000.1.5/2/DP2KUKM/2026,2026-01-06,Biro Umum,,000.1.5,B,",
+                "000.1.5 / 1 / DP2KUKM / 2026,2026-01-07,BPKAD,Laporan,000.1.5,B,",
+                "800.1.11.1/3/DP2KUKM/2026,2026-01-08,BPKAD,Data pegawai,800.1.11.1,Rahasia,Ditandatangani",
+                "B-015/PL.02/OIKN/VII/2026,2026-01-09,Otorita IKN,Koordinasi,,B,konsep",
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    assert _run(ctx, "import", str(path), "--outgoing") == 1
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        "baris 3: perihal kosong",
+        "baris 4: nomor surat 000.1.5 / 1 / DP2KUKM / 2026 juga dipakai di baris 2",
+    ]
+    assert "Tidak ada yang diimpor: 2 baris tidak valid" in out and "--skip-invalid" in out
+    assert _count_outgoing(ctx) == 0
+
+    assert _run(ctx, "import", str(path), "--outgoing", "--skip-invalid") == 0
+    out, err = capsys.readouterr()
+    assert len(err.splitlines()) == 2  # the skipped rows are still named
+    assert "peringatan baris 6: nomor surat tidak sesuai pola seri nomor mana pun" in out
+    assert (
+        "3 surat keluar diimpor dari keluar.csv (1 bernomor lama di luar pola seri nomor); "
+        "2 baris tidak valid dilewati." in out
+    )
+    assert _count_outgoing(ctx) == 3
+
+    exported = tmp_path / "ekspor" / "keluar-2026.csv"
+    assert _run(ctx, "export", "--outgoing", "--year", "2026", "--out", str(exported)) == 0
+    out, err = capsys.readouterr()
+    assert (err, f"3 surat keluar diekspor ke {exported}." in out) == ("", True)
+    assert exported.read_text(encoding="utf-8").splitlines() == [
+        OUT_HEADER,
+        "000.1.5/1/DP2KUKM/2026,2026-01-05,Biro Umum,Undangan,000.1.5,B,dikirim",
+        "800.1.11.1/3/DP2KUKM/2026,2026-01-08,BPKAD,Data pegawai,800.1.11.1,R,ditandatangani",
+        "B-015/PL.02/OIKN/VII/2026,2026-01-09,Otorita IKN,Koordinasi,,B,dipesan",
+    ]
+    assert _run(ctx, "export", "--outgoing", "--year", "2025", "--out", str(tmp_path / "2025.csv")) == 0
+    assert (tmp_path / "2025.csv").read_text(encoding="utf-8") == OUT_HEADER + "\n"
+
+    # Importing the same file again: every number is already in the agenda keluar.
+    assert _run(ctx, "import", str(exported), "--outgoing") == 1
+    err = capsys.readouterr().err
+    assert (
+        err.splitlines()[0] == "baris 2: nomor surat 000.1.5/1/DP2KUKM/2026 sudah ada di agenda surat keluar"
+    )
+    assert len(err.splitlines()) == 3
+
+    fresh = tmp_path / "workstation-baru"
+    assert _run_in(fresh, "import", str(exported), "--outgoing") == 0
+    assert _run_in(fresh, "export", "--outgoing", "--out", str(tmp_path / "lagi.csv")) == 0
+    assert (tmp_path / "lagi.csv").read_bytes() == exported.read_bytes()
+    assert _run_in(fresh, "export", "--outgoing", "--out", str(tmp_path / "lagi.xlsx")) == 0
+    assert [line for line, _ in letter_io.read_table(tmp_path / "lagi.xlsx").rows] == [2, 3, 4]
     capsys.readouterr()
