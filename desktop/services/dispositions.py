@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
@@ -533,6 +533,111 @@ def overdue(session: Session, actor: Actor, today: date) -> list[OverdueItem]:
             )
     items.sort(key=lambda i: (-i.days_late, i.agenda, i.recipient_id))
     return items
+
+
+@dataclass(frozen=True)
+class FollowUpEntry:
+    """One recipient of an active hop, as the follow-up report (Laporan Tindak Lanjut Disposisi) reads it."""
+
+    letter_id: int
+    agenda: str
+    tanggal_diterima: date
+    asal_surat: str
+    perihal: str  # masked for R/SR without the permission
+    hop_id: int
+    hop_tanggal: date
+    induk_penerima_id: int | None  # the recipient whose hop this one continues, None for a first hop
+    recipient_id: int
+    nama: str
+    jabatan: str
+    nip: str
+    unit_id: int | None
+    status: RecipientStatus
+    tanggal_selesai: date | None
+    is_leaf: bool  # no active hop continues from this recipient: the letter waits on them (R16)
+    batas_waktu: date | None  # the effective deadline, as overdue() reads it
+
+    @property
+    def label(self) -> str:
+        return person_label(self.nama, self.jabatan)
+
+
+def follow_ups(session: Session, actor: Actor, start: date, end: date) -> list[FollowUpEntry]:
+    """Every recipient of the active hops of the letters received from ``start`` to ``end`` (office dates),
+    in agenda order and parents before children. Batal and arsip letters are left out, as in :func:`overdue`;
+    the deadline is the effective one (a hop without its own inherits the nearest above it)."""
+    actor.require(Perm.VIEW)
+    zone = office_tz(_zone(session))
+    lo = datetime.combine(start, time.min, zone)
+    hi = datetime.combine(end, time.max, zone)
+    found = session.scalars(
+        select(IncomingLetter)
+        .where(
+            IncomingLetter.tanggal_diterima >= lo,
+            IncomingLetter.tanggal_diterima <= hi,
+            IncomingLetter.status.not_in(CLOSED_LETTER),
+        )
+        .order_by(IncomingLetter.tahun, IncomingLetter.nomor_agenda)
+    ).all()
+    trees: dict[int, _Tree] = {m.id: _Tree([]) for m in found}
+    ids = list(trees)
+    for chunk in range(0, len(ids), 900):  # SQLite's limit on bound parameters
+        hops = session.scalars(
+            select(Disposition)
+            .where(Disposition.surat_masuk_id.in_(ids[chunk : chunk + 900]))
+            .order_by(Disposition.tanggal, Disposition.id)
+        ).all()
+        for hop in hops:
+            trees[hop.surat_masuk_id].hops.append(hop)
+        hop_letter = {h.id: h.surat_masuk_id for h in hops}
+        hop_ids = list(hop_letter)
+        for part in range(0, len(hop_ids), 900):
+            for r in session.scalars(
+                select(DispositionRecipient)
+                .where(DispositionRecipient.disposisi_id.in_(hop_ids[part : part + 900]))
+                .order_by(DispositionRecipient.id)
+            ):
+                trees[hop_letter[r.disposisi_id]].recipients.setdefault(r.disposisi_id, []).append(r)
+    for tree in trees.values():
+        for h in tree.hops:
+            if h.induk_penerima_id is not None:
+                tree.children.setdefault(h.induk_penerima_id, []).append(h)
+
+    entries: list[FollowUpEntry] = []
+    for letter in found:
+        tree = trees[letter.id]
+        if not tree.hops:
+            continue
+        masked = _is_masked(letter, actor)
+        received = letter.tanggal_diterima.astimezone(zone).date()
+        deadlines = _effective_deadlines(tree)
+        leaves = {r.id for r in tree.leaves()}
+        for hop in tree.hops:
+            if hop.status != "aktif":
+                continue
+            for r in tree.recipients.get(hop.id, []):
+                entries.append(
+                    FollowUpEntry(
+                        letter_id=letter.id,
+                        agenda=_agenda(letter),
+                        tanggal_diterima=received,
+                        asal_surat=letter.asal_surat,
+                        perihal=SECRET_MASK if masked else letter.perihal,
+                        hop_id=hop.id,
+                        hop_tanggal=hop.tanggal,
+                        induk_penerima_id=hop.induk_penerima_id,
+                        recipient_id=r.id,
+                        nama=r.nama,
+                        jabatan=r.jabatan,
+                        nip=r.nip,
+                        unit_id=r.unit_id,
+                        status=RecipientStatus(r.status),
+                        tanggal_selesai=r.tanggal_selesai,
+                        is_leaf=r.id in leaves,
+                        batas_waktu=deadlines.get(hop.id),
+                    )
+                )
+    return entries
 
 
 def counts(session: Session, actor: Actor, today: date) -> DispositionCounts:

@@ -1,4 +1,5 @@
-"""Buku Agenda Surat Masuk as a printed register (PDF) and a workbook."""
+"""Surat reports: the buku agenda masuk and keluar, the monthly recap and the disposition follow-up, as printed
+reports (PDF) and workbooks."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from sqlalchemy import select
 from desktop.core.letters import Keamanan
 from desktop.models.admin import User
 from desktop.services import auth, demo, letter_reports, letters, outgoing
+from desktop.services import dispositions as dispo
+from desktop.services.dispositions import HopInput, RecipientInput
 from desktop.services.errors import ValidationError
 from desktop.services.permissions import Actor
 from desktop.services.system import AppContext
@@ -96,8 +99,9 @@ def test_register_xlsx(ctx: AppContext, clerk: Actor, tmp_path: Path) -> None:
 
 
 def test_outgoing_register_keeps_cancelled_numbers_and_the_recap_groups_by_code(
-    ctx: AppContext, clerk: Actor
+    ctx: AppContext, clerk: Actor, tmp_path: Path
 ) -> None:
+    out, recap_out = tmp_path / "agenda-keluar.xlsx", tmp_path / "rekap.xlsx"
     from desktop.models.letters import OutgoingLetter
 
     _fill(ctx, clerk, 3)  # incoming letters with code 000.1.5 in January
@@ -138,3 +142,211 @@ def test_outgoing_register_keeps_cancelled_numbers_and_the_recap_groups_by_code(
     assert by_code["000.1"] == (3, 1)  # the cancelled number is not counted
     assert by_code["800.1"] == (0, 1)
     assert [r.kode for r in recap] == sorted(by_code, key=lambda k: [int(x) for x in k.split(".")])
+
+    # The same book as a workbook, and the recap printed and exported with its totals.
+    with ctx.db.transaction() as s:
+        assert letter_reports.outgoing_register_xlsx(s, clerk, date(2026, 1, 1), date(2026, 1, 31), out) == 3
+        recap_pdf = letter_reports.monthly_recap_pdf(s, clerk, 2026, 1)
+        assert letter_reports.monthly_recap_xlsx(s, clerk, 2026, 1, recap_out) == 2
+    sheet = load_workbook(out).active
+    assert sheet.title == "Agenda Keluar" and sheet["B1"].value == "No. Surat" and sheet.max_row == 4
+    assert sheet["I3"].value == "Batal: salah tujuan"
+    words = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(recap_pdf)).pages)
+    assert "REKAPITULASI SURAT MASUK DAN SURAT KELUAR" in words and "Bulan Januari 2026" in words
+    assert "Jumlah 3 2 5" in words and "800.1" in words
+    last = list(load_workbook(recap_out).active.iter_rows(values_only=True))[-1]
+    assert last == (None, None, "Jumlah", 3, 2, 5)  # numbers stay numbers
+
+
+# --- Laporan Tindak Lanjut Disposisi ------------------------------------------------------------------------
+
+
+def _incoming(ctx: AppContext, clerk: Actor, received: datetime, perihal: str) -> int:
+    with ctx.db.transaction() as s:
+        return letters.register_incoming(
+            s,
+            clerk,
+            letters.IncomingInput(
+                tanggal_diterima=received,
+                asal_surat="Kementerian Perdagangan Republik Indonesia",
+                nomor_surat=f"800.1/{received:%m%d%H}/SJ/2026",
+                tanggal_surat=received.date() - timedelta(days=2),
+                perihal=perihal,
+            ),
+            today=received.date(),
+        ).id
+
+
+def _hop(dari: RecipientInput | None, tanggal: date, *to: RecipientInput, **kw: object) -> HopInput:
+    return HopInput(
+        dari_nama=dari.nama if dari else "",
+        dari_jabatan=dari.jabatan if dari else "",
+        dari_nip=dari.nip if dari else "",
+        tanggal=tanggal,
+        recipients=to,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture
+def chains(ctx: AppContext, clerk: Actor) -> dict[str, int]:
+    """Four letters with their dispositions, as the clerk transcribed them from the returned slips:
+
+    - "selesai": Sekretaris → Kepala Dinas → Kabid Perdagangan DN (batas 18 Nov) → a staff member typed by hand,
+      who finished on 19 Nov;
+    - "late": Kepala Dinas → Kabid Perindustrian, 3 working days from Tue 17 Nov (Fri 20 Nov), still open;
+    - "open": Kepala Dinas → Kabid Koperasi dan UKM, batas 30 Nov, read but not done;
+    - "october": received before the period, overdue too, but not in a November report.
+    """
+    with ctx.db.transaction() as s:
+        by_post = {
+            o.jabatan: RecipientInput(o.nama, o.jabatan, o.nip, o.unit_id) for o in dispo.officials(s, clerk)
+        }
+    sekretaris, kadis = by_post["Sekretaris"], by_post["Kepala Dinas"]
+    staf = RecipientInput("Andi Pratama, S.E.", "Analis Perdagangan", "199104122019031007")
+    ids = {
+        "selesai": _incoming(ctx, clerk, datetime(2026, 11, 16, 9, 0, tzinfo=WITA), "Harga bahan pokok"),
+        "late": _incoming(ctx, clerk, datetime(2026, 11, 16, 10, 0, tzinfo=WITA), "Data industri kecil"),
+        "open": _incoming(ctx, clerk, datetime(2026, 11, 17, 8, 0, tzinfo=WITA), "Pembinaan koperasi"),
+        "october": _incoming(ctx, clerk, datetime(2026, 10, 5, 8, 0, tzinfo=WITA), "Surat bulan lalu"),
+    }
+    with ctx.db.transaction() as s:
+        done = dispo.record_chain(
+            s,
+            clerk,
+            ids["selesai"],
+            [
+                _hop(sekretaris, date(2026, 11, 16), kadis),
+                _hop(
+                    None,
+                    date(2026, 11, 16),
+                    by_post["Kepala Bidang Perdagangan Dalam Negeri"],
+                    batas_waktu=date(2026, 11, 18),
+                    induk_index=(0, 0),
+                ),
+                _hop(None, date(2026, 11, 17), staf, induk_index=(1, 0)),
+            ],
+        )
+        staf_id = done.hops[0].recipients[0].hops[0].recipients[0].hops[0].recipients[0].id
+        dispo.update_recipient(s, clerk, staf_id, "selesai", tanggal_selesai=date(2026, 11, 19))
+        dispo.record_chain(
+            s,
+            clerk,
+            ids["late"],
+            [
+                _hop(
+                    kadis,
+                    date(2026, 11, 17),
+                    by_post["Kepala Bidang Perindustrian"],
+                    batas_hari_kerja_count=3,
+                )
+            ],
+        )
+        opened = dispo.record_chain(
+            s,
+            clerk,
+            ids["open"],
+            [
+                _hop(
+                    kadis,
+                    date(2026, 11, 17),
+                    by_post["Kepala Bidang Koperasi dan UKM"],
+                    batas_waktu=date(2026, 11, 30),
+                )
+            ],
+        )
+        dispo.update_recipient(s, clerk, opened.hops[0].recipients[0].id, "dibaca")
+        dispo.record_chain(
+            s,
+            clerk,
+            ids["october"],
+            [
+                _hop(
+                    kadis,
+                    date(2026, 10, 5),
+                    by_post["Kepala Bidang Perindustrian"],
+                    batas_waktu=date(2026, 10, 9),
+                )
+            ],
+        )
+    return ids
+
+
+NOVEMBER = (date(2026, 11, 1), date(2026, 11, 30))
+AS_OF = date(2026, 11, 25)
+
+
+def test_follow_up_counts_per_unit(ctx: AppContext, clerk: Actor, chains: dict[str, int]) -> None:
+    with ctx.db.transaction() as s:
+        report = letter_reports.follow_up(s, clerk, *NOVEMBER, today=AS_OF)
+        overdue_now = dispo.overdue(s, clerk, AS_OF)
+    lines = {
+        u.unit: (u.diterima, u.selesai, u.diteruskan, u.belum_selesai, u.terlambat) for u in report.units
+    }
+    # The Kepala Dinas has no unit: a line of their own, first; the staff member typed by hand counts for the
+    # Kabid's unit; the Kabid who passed it on is "diteruskan", not "belum selesai".
+    assert report.units[0].unit == "Kepala Dinas" and lines["Kepala Dinas"] == (1, 0, 1, 0, 0)
+    assert lines["Bidang Perdagangan Dalam Negeri"] == (2, 1, 1, 0, 0)
+    assert lines["Bidang Perindustrian"] == (1, 0, 0, 1, 1)  # the October letter is not in the period
+    assert lines["Bidang Koperasi dan UKM"] == (1, 0, 0, 1, 0)
+    assert lines["Sekretariat"] == lines["Sub Bagian Umum"] == (0, 0, 0, 0, 0)  # every unit is listed
+    assert [u.unit for u in report.units[1:]] == [nama for nama, *_rest in demo.UNITS]
+    t = report.totals
+    assert (t.diterima, t.selesai, t.diteruskan, t.belum_selesai, t.terlambat) == (5, 1, 2, 2, 1)
+    # Overdue is what the overdue list says, restricted to the period.
+    assert len(overdue_now) == 2 and {i.letter_id for i in overdue_now} == {chains["late"], chains["october"]}
+
+    late, still_open = report.items  # the most late first within the unit order
+    assert (late.unit, late.perihal, late.batas_waktu, late.days_late, late.status) == (
+        "Bidang Perindustrian",
+        "Data industri kecil",
+        date(2026, 11, 20),  # Tue 17 Nov + 3 working days
+        5,
+        "Belum dibaca",
+    )
+    assert late.tujuan.startswith("Kepala Bidang Perindustrian") and late.agenda.endswith("/2026")
+    assert (still_open.unit, still_open.days_late, still_open.status) == (
+        "Bidang Koperasi dan UKM",
+        0,
+        "Dibaca",
+    )
+
+    # On the batas day nothing is late yet; a report for October holds only its own letter.
+    with ctx.db.transaction() as s:
+        assert letter_reports.follow_up(s, clerk, *NOVEMBER, today=date(2026, 11, 20)).totals.terlambat == 0
+        october = letter_reports.follow_up(s, clerk, date(2026, 10, 1), date(2026, 10, 31), today=AS_OF)
+    assert october.totals.diterima == 1 and october.items[0].days_late == 47
+    assert october.items[0].perihal == "Surat bulan lalu"
+
+
+def test_follow_up_pdf_and_xlsx(
+    ctx: AppContext, clerk: Actor, chains: dict[str, int], tmp_path: Path
+) -> None:
+    with ctx.db.transaction() as s:
+        pdf = letter_reports.follow_up_pdf(s, clerk, *NOVEMBER, today=AS_OF)
+        out = tmp_path / "tindak-lanjut.xlsx"
+        assert letter_reports.follow_up_xlsx(s, clerk, *NOVEMBER, out, today=AS_OF) == 2
+    reader = PdfReader(io.BytesIO(pdf))
+    page = reader.pages[0]
+    assert abs(float(page.mediabox.width) - 330 * MM) < 1 and abs(float(page.mediabox.height) - 215 * MM) < 1
+    words = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    assert "LAPORAN TINDAK LANJUT DISPOSISI" in words
+    assert (
+        "Surat diterima Periode 1 November 2026 s.d. 30 November 2026 · keadaan per 25 November 2026" in words
+    )
+    # Each unit's line with its counts: diterima, selesai, diteruskan, belum selesai, terlambat.
+    assert "Kepala Dinas 1 0 1 0 0" in words
+    assert "Bidang Perdagangan Dalam Negeri 2 1 1 0 0" in words
+    assert "Bidang Perindustrian 1 0 0 1 1" in words
+    assert "Bidang Koperasi dan UKM 1 0 0 1 0" in words
+    assert "Jumlah 5 1 2 2 1" in words
+    # The open follow-ups, with their batas waktu and days late; then the signatures.
+    assert "Data industri kecil" in words and "20-11-2026" in words and "Pembinaan koperasi" in words
+    assert "Harga bahan pokok" not in words and "Surat bulan lalu" not in words
+    assert "Mengetahui" in words and "Siti Nurhaliza" in words
+
+    book = load_workbook(out)
+    rekap, rincian = book["Rekap per Unit"], book["Belum Selesai"]
+    rows = {r[1]: r[2:] for r in rekap.iter_rows(min_row=2, values_only=True)}
+    assert rows["Bidang Perindustrian"] == (1, 0, 0, 1, 1) and rows["Jumlah"] == (5, 1, 2, 2, 1)
+    assert rincian.max_row == 3 and rincian["E2"].value == "Data industri kecil" and rincian["K2"].value == 5

@@ -1,12 +1,16 @@
-"""Laporan: the Buku Agenda Surat Masuk for a year or a period, as PDF (preview, print) or Excel."""
+"""Laporan: the clerk picks a report (buku agenda masuk or keluar, rekap bulanan, tindak lanjut disposisi) and a
+period, then previews and prints it as PDF or saves it as Excel."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QFileDialog,
     QFormLayout,
@@ -18,13 +22,89 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
+from desktop.core.dates import month_name
 from desktop.printing.register_report import Cancelled
 from desktop.services import letter_reports
+from desktop.services.permissions import Actor
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.print_preview import PrintPreviewDialog
 from desktop.ui.tasks import Progress, TaskCancelled, run_task
+
+ProgressFn = Callable[[int, int], None]
+CancelledFn = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    """One report of the list: how to build its PDF and its workbook for a period."""
+
+    key: str
+    title: str
+    hint: str
+    file_stem: str
+    saved: str  # "{0} … disimpan ke {1}" after the Excel file is written
+    pdf: Callable[[Session, Actor, date, date, ProgressFn, CancelledFn], bytes]
+    xlsx: Callable[[Session, Actor, date, date, Path], int]
+    monthly: bool = False  # the period is one calendar month
+
+
+REPORTS = (
+    ReportKind(
+        key="agenda_masuk",
+        title="Buku Agenda Surat Masuk",
+        hint="Semua surat masuk menurut tanggal terima, dicetak di kertas F4 mendatar dengan kop surat, "
+        "diketahui Kepala Sub Bagian Umum dan ditandatangani pengelola surat.",
+        file_stem="buku-agenda-masuk",
+        saved="{0} surat disimpan ke {1}",
+        pdf=lambda s, a, start, end, progress, cancelled: letter_reports.incoming_register_pdf(
+            s, a, start, end, progress=progress, cancelled=cancelled
+        ),
+        xlsx=letter_reports.incoming_register_xlsx,
+    ),
+    ReportKind(
+        key="agenda_keluar",
+        title="Buku Agenda Surat Keluar",
+        hint="Semua nomor surat keluar menurut tanggal surat, termasuk nomor yang dibatalkan beserta "
+        "alasannya; F4 mendatar dengan kop surat dan tanda tangan.",
+        file_stem="buku-agenda-keluar",
+        saved="{0} surat disimpan ke {1}",
+        pdf=lambda s, a, start, end, progress, cancelled: letter_reports.outgoing_register_pdf(
+            s, a, start, end, progress=progress, cancelled=cancelled
+        ),
+        xlsx=letter_reports.outgoing_register_xlsx,
+    ),
+    ReportKind(
+        key="rekap_bulanan",
+        title="Rekap Bulanan Surat",
+        hint="Jumlah surat masuk dan surat keluar satu bulan menurut kode klasifikasi arsip (dua tingkat "
+        "pertama), dengan jumlah keseluruhan.",
+        file_stem="rekap-surat",
+        saved="{0} kode klasifikasi disimpan ke {1}",
+        pdf=lambda s, a, start, _end, progress, cancelled: letter_reports.monthly_recap_pdf(
+            s, a, start.year, start.month, progress=progress, cancelled=cancelled
+        ),
+        xlsx=lambda s, a, start, _end, path: letter_reports.monthly_recap_xlsx(
+            s, a, start.year, start.month, path
+        ),
+        monthly=True,
+    ),
+    ReportKind(
+        key="tindak_lanjut",
+        title="Laporan Tindak Lanjut Disposisi",
+        hint="Surat yang diterima pada periode ini: per unit kerja jumlah disposisi yang diterima, selesai, "
+        "diteruskan, belum selesai dan terlambat, lalu rincian disposisi yang belum selesai. Status "
+        "tindak lanjut adalah keadaan hari ini.",
+        file_stem="tindak-lanjut-disposisi",
+        saved="{0} disposisi belum selesai disimpan ke {1}",
+        pdf=lambda s, a, start, end, progress, cancelled: letter_reports.follow_up_pdf(
+            s, a, start, end, progress=progress, cancelled=cancelled
+        ),
+        xlsx=lambda s, a, start, end, path: letter_reports.follow_up_xlsx(s, a, start, end, path),
+    ),
+)
 
 
 class ReportsPanel(QWidget):
@@ -34,20 +114,36 @@ class ReportsPanel(QWidget):
         self.preview: PrintPreviewDialog | None = None
         today = date.today()
 
-        title = QLabel(self.tr("<b>Buku Agenda Surat Masuk</b>"))
-        hint = QLabel(
-            self.tr(
-                "Dicetak di kertas F4 mendatar dengan kop surat, diketahui Kepala Sub Bagian Umum dan "
-                "ditandatangani pengelola surat. Bisa juga disimpan sebagai berkas Excel."
-            )
-        )
-        hint.setWordWrap(True)
+        self.kind = QComboBox()
+        self.kind.setObjectName("reportKind")
+        for report in REPORTS:
+            self.kind.addItem(self.tr(report.title), report.key)
+        kind_label = QLabel(self.tr("&Laporan:"))
+        kind_label.setBuddy(self.kind)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.kind.currentIndexChanged.connect(self._sync)
 
         self.by_year = QRadioButton(self.tr("Satu &tahun"))
         self.by_year.setChecked(True)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(today.year)
+
+        self.by_month = QRadioButton(self.tr("Satu &bulan"))
+        self.month = QComboBox()
+        self.month.setObjectName("reportMonth")
+        for number in range(1, 13):
+            self.month.addItem(month_name(number), number)
+        self.month.setCurrentIndex(today.month - 1)
+        self.month_year = QSpinBox()
+        self.month_year.setRange(2000, 2100)
+        self.month_year.setValue(today.year)
+        month_row = QHBoxLayout()
+        month_row.addWidget(self.month)
+        month_row.addWidget(self.month_year)
+        month_row.addStretch(1)
+
         self.by_range = QRadioButton(self.tr("&Periode"))
         self.start = QDateEdit(QDate(today.year, today.month, 1))
         self.end = QDateEdit(QDate(today.year, today.month, today.day))
@@ -59,16 +155,24 @@ class ReportsPanel(QWidget):
         range_row.addWidget(QLabel(self.tr("s.d.")))
         range_row.addWidget(self.end)
         range_row.addStretch(1)
-        self.by_year.toggled.connect(self._sync)
+        for radio in (self.by_year, self.by_month, self.by_range):
+            radio.toggled.connect(self._sync)
 
         form = QFormLayout()
-        form.addRow(self.by_year, self.year)
+        form.addRow(kind_label, self.kind)
+        form.addRow("", self.hint)
+        year_row = QHBoxLayout()
+        year_row.addWidget(self.year)
+        year_row.addStretch(1)
+        form.addRow(self.by_year, year_row)
+        form.addRow(self.by_month, month_row)
         form.addRow(self.by_range, range_row)
 
         self.pdf_button = QPushButton(self.tr("Pratinjau && &cetak PDF"))
         self.pdf_button.setObjectName("reportPdf")
         self.pdf_button.clicked.connect(self.make_pdf)
         self.xlsx_button = QPushButton(self.tr("Simpan &Excel…"))
+        self.xlsx_button.setObjectName("reportXlsx")
         self.xlsx_button.clicked.connect(self.make_xlsx)
         buttons = QHBoxLayout()
         buttons.addWidget(self.pdf_button)
@@ -77,62 +181,93 @@ class ReportsPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(title)
-        layout.addWidget(hint)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addStretch(1)
         self._sync()
 
+    def report(self) -> ReportKind:
+        return REPORTS[max(self.kind.currentIndex(), 0)]
+
+    def choose(self, key: str) -> None:
+        """Select the report by its key (``agenda_masuk``, ``agenda_keluar``, ``rekap_bulanan``, ``tindak_lanjut``)."""
+        self.kind.setCurrentIndex(self.kind.findData(key))
+
     def _sync(self) -> None:
+        report = self.report()
+        self.hint.setText(self.tr(report.hint))
+        if report.monthly and not self.by_month.isChecked():
+            # The recap counts one calendar month: the month of the year shown, unless one was picked.
+            self.month_year.setValue(
+                self.year.value() if self.by_year.isChecked() else self.month_year.value()
+            )
+            self.by_month.setChecked(True)  # toggles: _sync runs again
+            return
+        self.by_year.setEnabled(not report.monthly)
+        self.by_range.setEnabled(not report.monthly)
         self.year.setEnabled(self.by_year.isChecked())
-        self.start.setEnabled(not self.by_year.isChecked())
-        self.end.setEnabled(not self.by_year.isChecked())
+        self.month.setEnabled(self.by_month.isChecked())
+        self.month_year.setEnabled(self.by_month.isChecked())
+        self.start.setEnabled(self.by_range.isChecked())
+        self.end.setEnabled(self.by_range.isChecked())
 
     def period(self) -> tuple[date, date]:
         if self.by_year.isChecked():
             return date(self.year.value(), 1, 1), date(self.year.value(), 12, 31)
+        if self.by_month.isChecked():
+            year, month = self.month_year.value(), int(self.month.currentData())
+            first = QDate(year, month, 1)
+            return first.toPython(), first.addMonths(1).addDays(-1).toPython()
         return self.start.date().toPython(), self.end.date().toPython()
 
+    def _file_name(self, report: ReportKind, start: date, end: date, suffix: str) -> str:
+        if report.monthly:
+            return f"{report.file_stem}-{start:%Y-%m}.{suffix}"
+        return f"{report.file_stem}-{start}-{end}.{suffix}"
+
     def make_pdf(self) -> None:
+        report = self.report()
         start, end = self.period()
+        text = self.tr("Menyusun {0}…").format(self.tr(report.title).lower())
 
         def work(progress: Progress) -> bytes:
             try:
                 with self.ctx.transaction() as session:
-                    return letter_reports.incoming_register_pdf(
+                    return report.pdf(
                         session,
                         self.ctx.actor,
                         start,
                         end,
-                        progress=lambda done, total: progress.set(
-                            done, total, self.tr("Menyusun buku agenda…")
-                        ),
-                        cancelled=lambda: progress.cancelled,
+                        lambda done, total: progress.set(done, total, text),
+                        lambda: progress.cancelled,
                     )
             except Cancelled:
                 raise TaskCancelled from None
 
         run_task(
-            self, self.tr("Buku Agenda Surat Masuk"), work, on_done=self._show_pdf, on_error=self._failed
+            self,
+            self.tr(report.title),
+            work,
+            on_done=lambda pdf: self._show_pdf(pdf, report, start, end),
+            on_error=self._failed,
         )
 
-    def _show_pdf(self, pdf: bytes) -> None:
-        start, end = self.period()
+    def _show_pdf(self, pdf: bytes, report: ReportKind, start: date, end: date) -> None:
         self.preview = PrintPreviewDialog(
             pdf,
-            self.tr("Buku Agenda Surat Masuk"),
+            self.tr(report.title),
             self,
-            suggested_filename=f"buku-agenda-masuk-{start}-{end}.pdf",
+            suggested_filename=self._file_name(report, start, end, "pdf"),
         )
         self.preview.open()
 
     def make_xlsx(self) -> None:
+        report = self.report()
         start, end = self.period()
         path, _ = QFileDialog.getSaveFileName(
             self,
-            self.tr("Simpan buku agenda"),
-            f"buku-agenda-masuk-{start}-{end}.xlsx",
+            self.tr("Simpan {0}").format(self.tr(report.title).lower()),
+            self._file_name(report, start, end, "xlsx"),
             self.tr("Excel (*.xlsx)"),
         )
         if not path:
@@ -141,12 +276,10 @@ class ReportsPanel(QWidget):
 
         def work(progress: Progress) -> int:
             with self.ctx.transaction() as session:
-                return letter_reports.incoming_register_xlsx(session, self.ctx.actor, start, end, target)
+                return report.xlsx(session, self.ctx.actor, start, end, target)
 
         def done(rows: int) -> None:
-            dialogs.info(
-                self, self.tr("Tersimpan"), self.tr("{0} surat disimpan ke {1}").format(rows, target)
-            )
+            dialogs.info(self, self.tr("Tersimpan"), self.tr(report.saved).format(rows, target))
 
         run_task(
             self, self.tr("Menyimpan Excel…"), work, on_done=done, on_error=self._failed, cancellable=False
