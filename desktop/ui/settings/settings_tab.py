@@ -29,6 +29,7 @@ from desktop.ui.settings.audit_page import AuditPage
 from desktop.ui.settings.backup_page import BackupPage
 from desktop.ui.settings.calendar_page import CalendarPage
 from desktop.ui.settings.database_page import DatabasePage
+from desktop.ui.settings.letters_page import LettersPage
 from desktop.ui.settings.profile_form import OfficeProfileForm
 from desktop.ui.settings.signatories_page import SignatoriesPage
 from desktop.ui.settings.testprint_page import TestPrintPage
@@ -163,6 +164,7 @@ class SettingsTab(QWidget):
             ("profile", self.tr("Profil kantor"), ProfilePage, None),
             ("units", self.tr("Unit organisasi"), UnitsPage, None),
             ("signatories", self.tr("Penanda tangan"), SignatoriesPage, None),
+            ("letters", self.tr("Surat"), LettersPage, None),
             ("users", self.tr("Pengguna"), UsersPage, Perm.MANAGE_USERS),
             ("calendar", self.tr("Kalender kerja"), CalendarPage, None),
             ("backup", self.tr("Cadangan"), BackupPage, Perm.MANAGE_BACKUPS),
