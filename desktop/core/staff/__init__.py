@@ -1,0 +1,1 @@
+"""Kepegawaian rules (staff.md): KGB, kenaikan pangkat, pensiun, cuti, Satyalancana and their reference data."""
