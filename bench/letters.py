@@ -1,8 +1,11 @@
-"""Surat benchmarks: registration, full-text search, first rows of the agenda, lembar disposisi PDF.
+"""Surat benchmarks: registering incoming and outgoing letters, full-text search, first rows of the agenda,
+lembar disposisi PDF, recording and reading disposition chains, the dashboard counts and the overdue list.
 
-    python -m bench.letters [--letters 150000]
+    python -m bench.letters [--letters 150000] [--outgoing N] [--hops N] [--postgres]
 
-Generates ten years of a busy Dinas in bulk (the service path is measured separately on top of it).
+Generates ten years of a busy Dinas in bulk (bench/letters_data.py; the service path is measured separately on
+top of it): 150,000 incoming letters, 60,000 outgoing and 100,000 disposition hops by default; the other sizes
+keep those ratios unless --outgoing / --hops say otherwise (the 1.5M variant: --letters 1500000).
 """
 
 from __future__ import annotations
@@ -15,124 +18,22 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import insert, text
+from sqlalchemy import func, select, text
 
-from desktop.core.letters import normalize_asal, normalize_nomor_surat
-from desktop.models.letters import IncomingLetter
-from desktop.services import demo, letters, system
+from bench.letters_data import WORDS, generate
+from desktop.core.dates import office_tz
+from desktop.models.letters import Disposition, IncomingLetter
+from desktop.services import demo, dispositions, letters, office, outgoing, system
 from desktop.services.permissions import SYSTEM
-
-WORDS = [
-    "undangan",
-    "rapat",
-    "koordinasi",
-    "permohonan",
-    "data",
-    "laporan",
-    "realisasi",
-    "anggaran",
-    "pengendalian",
-    "harga",
-    "barang",
-    "pokok",
-    "pelatihan",
-    "kewirausahaan",
-    "koperasi",
-    "usaha",
-    "mikro",
-    "kecil",
-    "menengah",
-    "pameran",
-    "produk",
-    "unggulan",
-    "daerah",
-    "monitoring",
-    "evaluasi",
-    "penyampaian",
-    "standar",
-    "operasional",
-    "prosedur",
-    "pelayanan",
-    "kenaikan",
-    "gaji",
-    "berkala",
-    "pangkat",
-    "cuti",
-    "tahunan",
-    "perjalanan",
-    "dinas",
-    "surat",
-    "tugas",
-    "narasumber",
-    "sosialisasi",
-    "regulasi",
-    "perdagangan",
-    "ekspor",
-    "impor",
-    "industri",
-    "kecil",
-]
 
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
-
-
-def generate(ctx: system.AppContext, count: int, seed: int = 11) -> None:
-    rng = random.Random(seed)
-    start = date.today() - timedelta(days=3650)
-    per_year: dict[int, int] = {}
-    batch: list[dict[str, object]] = []
-    with ctx.db.transaction() as s:
-        for i in range(count):
-            day = start + timedelta(days=int(i * 3650 / count))
-            per_year[day.year] = per_year.get(day.year, 0) + 1
-            asal = rng.choice(demo.SENDERS)
-            nomor = f"{rng.randint(1, 999)}/{rng.randint(1, 9999)}/{asal.split()[0][:3].upper()}/{day.year}"
-            perihal = " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 11))).capitalize()
-            batch.append(
-                {
-                    "tahun": day.year,
-                    "nomor_agenda": per_year[day.year],
-                    "susulan": False,
-                    "tanggal_diterima": datetime(day.year, day.month, day.day, 1, 0, tzinfo=UTC),
-                    "asal_surat": asal,
-                    "asal_norm": normalize_asal(asal),
-                    "nomor_surat": nomor,
-                    "nomor_norm": normalize_nomor_surat(nomor),
-                    "tanggal_surat": day,
-                    "perihal": perihal,
-                    "ditujukan_kepada": "Kepala Dinas",
-                    "kode_klasifikasi": "000.1.5",
-                    "skema": "83/2022",
-                    "keamanan": "B",
-                    "urgensi": "biasa",
-                    "lampiran": "",
-                    "cara_terima": "langsung",
-                    "srikandi_id": "",
-                    "keterangan": "",
-                    "status": "selesai",
-                    "batal_alasan": "",
-                    "dicetak_oleh": "",
-                    "jumlah_cetak": 1,
-                    "created_at": datetime.now(UTC),
-                    "updated_at": datetime.now(UTC),
-                }
-            )
-            if len(batch) == 5000:
-                s.execute(insert(IncomingLetter), batch)
-                batch.clear()
-        if batch:
-            s.execute(insert(IncomingLetter), batch)
-        for year, last in per_year.items():
-            s.execute(
-                text("INSERT INTO counter (series, period, last_value) VALUES ('agenda_masuk', :p, :v)"),
-                {"p": str(year), "v": last},
-            )
 
 
 def bench_register(ctx: system.AppContext, runs: int = 300) -> None:
@@ -228,6 +129,168 @@ def bench_register_pdf(ctx: system.AppContext) -> None:
     )
 
 
+def _office_today(ctx: system.AppContext) -> date:
+    with ctx.db.transaction() as s:
+        return datetime.now(office_tz(office.get_profile(s).zona_waktu)).date()
+
+
+def _timed(label: str, times: list[float], goal: str = "") -> None:
+    print(
+        f"{label}: median {statistics.median(times):.1f} ms, p95 {percentile(times, 95):.1f} ms"
+        + (f" ({goal})" if goal else "")
+    )
+
+
+def bench_register_outgoing(ctx: system.AppContext, runs: int = 300) -> None:
+    """What the clerk's "Ambil nomor" does: the series' next number and the letter, in one transaction."""
+    today = _office_today(ctx)
+    with ctx.db.transaction() as s:
+        signer = office.list_signatories(s)[0].id
+    times = []
+    for i in range(runs):
+        data = outgoing.OutgoingInput(
+            tanggal_surat=today,
+            tujuan="Kepala Dinas Perindustrian dan Perdagangan Kota Samarinda",
+            perihal=f"Undangan rapat koordinasi pengendalian harga barang pokok ({i})",
+            kode_klasifikasi="000.1.5",
+            alamat_tujuan="Jl. Kesuma Bangsa No. 2, Samarinda",
+            signatory_id=signer,
+            pengolah="Bidang Perdagangan Dalam Negeri",
+        )
+        t = time.perf_counter()
+        with ctx.db.transaction() as s:
+            outgoing.issue_number(s, SYSTEM, data)
+        times.append((time.perf_counter() - t) * 1000)
+    _timed(f"register an outgoing letter (next number + save, {runs} runs)", times, "goal p95 <= 20 ms")
+
+
+def bench_record_chain(ctx: system.AppContext, runs: int = 100) -> None:
+    """A returned slip transcribed: Kepala Dinas → Kabid and Sekretaris, then Kabid → a staff member."""
+    today = _office_today(ctx)
+    with ctx.db.transaction() as s:
+        waiting = list(
+            s.scalars(
+                select(IncomingLetter.id)
+                .where(IncomingLetter.status.in_(("baru", "dicetak")))
+                .order_by(IncomingLetter.id.desc())
+                .limit(runs)
+            )
+        )
+        people = dispositions.officials(s, SYSTEM)
+    now = datetime.now(UTC) - timedelta(hours=1)
+    for i in range(runs - len(waiting)):  # not timed: letters waiting for their disposition
+        with ctx.db.transaction() as s:
+            data = letters.IncomingInput(
+                tanggal_diterima=now,
+                asal_surat="Badan Pusat Statistik Provinsi Kalimantan Timur",
+                nomor_surat=f"B/{i}/CHAIN/2026",
+                tanggal_surat=now.date(),
+                perihal="Permohonan data jumlah koperasi aktif",
+            )
+            waiting.append(letters.register_incoming(s, SYSTEM, data).id)
+    kadis = next(p for p in people if p.unit_id is None)
+    kabid = next(p for p in people if p.jabatan.startswith("Kepala Bidang"))
+    sekretaris = next(p for p in people if p.jabatan == "Sekretaris")
+    hops = [
+        dispositions.HopInput(
+            dari_nama=kadis.nama,
+            dari_jabatan=kadis.jabatan,
+            dari_nip=kadis.nip,
+            tanggal=today,
+            recipients=tuple(
+                dispositions.RecipientInput(p.nama, p.jabatan, p.nip, p.unit_id) for p in (kabid, sekretaris)
+            ),
+            instruksi=("Untuk ditindaklanjuti", "Koordinasikan/konfirmasikan"),
+            catatan="Siapkan bahan untuk rapat.",
+            batas_hari_kerja_count=5,
+        ),
+        dispositions.HopInput(
+            dari_nama="",
+            dari_jabatan="",
+            tanggal=today,
+            recipients=(
+                dispositions.RecipientInput("Fitri Handayani, S.E.", "Analis Perdagangan", "", kabid.unit_id),
+            ),
+            instruksi=("Proses lebih lanjut",),
+            induk_index=(0, 0),
+        ),
+    ]
+    times = []
+    for letter_id in waiting:
+        t = time.perf_counter()
+        with ctx.db.transaction() as s:
+            dispositions.record_chain(s, SYSTEM, letter_id, hops)
+        times.append((time.perf_counter() - t) * 1000)
+    _timed(f"record a two-hop disposition chain ({len(times)} runs)", times)
+
+
+def _repeat(call: Callable[[], None], runs: int, budget_s: float) -> list[float]:
+    """Up to ``runs`` timings; fewer (at least one) when the calls take longer than ``budget_s`` together."""
+    times: list[float] = []
+    started = time.perf_counter()
+    while len(times) < runs and (not times or time.perf_counter() - started < budget_s):
+        t = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - t) * 1000)
+    return times
+
+
+def bench_dashboard(ctx: system.AppContext, runs: int = 20, budget_s: float = 60.0) -> None:
+    """dispositions.counts() (home dashboard) and dispositions.overdue() (the overdue list), as of today."""
+    today = _office_today(ctx)
+    result: dict[str, object] = {}
+
+    def counts() -> None:
+        with ctx.db.transaction() as s:
+            result["counts"] = dispositions.counts(s, SYSTEM, today)
+
+    def overdue() -> None:
+        with ctx.db.transaction() as s:
+            result["overdue"] = dispositions.overdue(s, SYSTEM, today)
+
+    times = _repeat(counts, runs, budget_s)
+    c = result["counts"]
+    assert isinstance(c, dispositions.DispositionCounts)
+    _timed(
+        f"dashboard disposition counts ({len(times)} runs; {c.belum_didisposisi:,} waiting, {c.open:,} open, "
+        f"{c.overdue:,} overdue)",
+        times,
+    )
+    times = _repeat(overdue, runs, budget_s)
+    items = result["overdue"]
+    assert isinstance(items, list)
+    with ctx.db.transaction() as s:
+        candidates = s.scalar(
+            select(func.count(Disposition.surat_masuk_id.distinct()))
+            .select_from(Disposition)
+            .join(IncomingLetter, IncomingLetter.id == Disposition.surat_masuk_id)
+            .where(
+                Disposition.status == "aktif",
+                Disposition.batas_waktu < today,
+                IncomingLetter.status.not_in(dispositions.CLOSED_LETTER),
+            )
+        )
+    _timed(
+        f"overdue list ({len(times)} runs; {len(items):,} overdue recipients, "
+        f"{candidates:,} letters with a past batas waktu read)",
+        times,
+    )
+
+
+def bench_chain(ctx: system.AppContext, runs: int = 200, seed: int = 3) -> None:
+    """Opening one letter's disposition chain (the dialog's tree), letters picked at random."""
+    with ctx.db.transaction() as s:
+        ids = list(s.scalars(select(Disposition.surat_masuk_id).distinct()))
+    picked = random.Random(seed).sample(ids, min(runs, len(ids)))
+    times = []
+    for letter_id in picked:
+        t = time.perf_counter()
+        with ctx.db.transaction() as s:
+            dispositions.chain(s, SYSTEM, letter_id)
+        times.append((time.perf_counter() - t) * 1000)
+    _timed(f"open one letter's disposition chain ({len(times)} runs)", times)
+
+
 _OPEN_TAB = r"""
 import sys, time
 from pathlib import Path
@@ -261,8 +324,12 @@ def bench_open_tab(data_dir: Path, db_url: str | None = None) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--letters", type=int, default=150_000)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--letters", type=int, default=150_000, help="incoming letters (default 150,000)")
+    parser.add_argument("--outgoing", type=int, help="outgoing letters (default 0.4 × --letters)")
+    parser.add_argument("--hops", type=int, help="disposition hops (default 2/3 × --letters)")
     parser.add_argument(
         "--postgres", action="store_true", help="run on a PostgreSQL cluster started for the run"
     )
@@ -282,14 +349,20 @@ def main() -> None:
             demo.fill(ctx, letter_count=0)
             print(f"engine: {ctx.db.engine.dialect.name}")
             t = time.perf_counter()
-            generate(ctx, args.letters)
+            made = generate(ctx, args.letters, outgoing_count=args.outgoing, hops=args.hops)
             print(
-                f"generated {args.letters:,} incoming letters over ten years in {time.perf_counter() - t:.1f} s"
+                f"generated {made.incoming:,} incoming letters ({made.chained_letters:,} with a disposition chain of "
+                f"{made.hops:,} hops and {made.recipients:,} recipients) and {made.outgoing:,} outgoing letters "
+                f"over ten years in {time.perf_counter() - t:.1f} s"
             )
             bench_register(ctx)
             bench_search(ctx)
             bench_slip(ctx)
             bench_register_pdf(ctx)
+            bench_register_outgoing(ctx)
+            bench_chain(ctx)
+            bench_dashboard(ctx)
+            bench_record_chain(ctx)
             ctx.db.dispose()
             bench_open_tab(data_dir, url)
         finally:
