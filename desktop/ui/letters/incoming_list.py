@@ -1,4 +1,5 @@
-"""The buku agenda surat masuk on screen: search as you type, print the lembar disposisi, cancel with a reason."""
+"""The buku agenda surat masuk on screen: search as you type, filter and sort in SQL, print the lembar disposisi,
+cancel with a reason."""
 
 from __future__ import annotations
 
@@ -36,11 +37,12 @@ from PySide6.QtWidgets import (
 from desktop.core.dates import format_date, format_date_numeric
 from desktop.core.letters import Keamanan, Urgensi
 from desktop.printing.pages import paper_by_key
-from desktop.services import letters, office
+from desktop.services import dispositions, letters, office
 from desktop.services.errors import ServiceError
 from desktop.services.permissions import Perm
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
+from desktop.ui.letters.agenda_filters import FILTER_KEY, FilterBar, FilterToggle
 from desktop.ui.letters.common import (
     is_enter,
     key_of,
@@ -67,7 +69,13 @@ _URGENSI_SHORT = {Urgensi.BIASA: "", Urgensi.SEGERA: "Segera", Urgensi.AMAT_SEGE
 
 
 class IncomingTableModel(QAbstractTableModel):
-    """Rows of ``IncomingInfo``, newest first, fetched a page at a time as the view scrolls."""
+    """Rows of ``IncomingInfo``, newest first, fetched a page at a time as the view scrolls.
+
+    Clicking a header sorts in SQL: ``sort`` keeps the column's key and direction and fetches again from the
+    first page (the rows on screen are only a page or two of the whole agenda, so they cannot be sorted here).
+    """
+
+    sorted = Signal()  # after a sort() that changed the order and reloaded
 
     COLUMNS = (
         "No. agenda",
@@ -81,6 +89,8 @@ class IncomingTableModel(QAbstractTableModel):
         "Status",
     )
     PERIHAL = 5
+    SORT_KEYS = letters.INCOMING_SORT_KEYS  # one per column, in the order of COLUMNS
+    NEWEST_FIRST = (0, 1, 4)  # agenda and dates: the first click sorts newest first
 
     def __init__(self, fetch: Callable[[int], tuple[list[letters.IncomingInfo], int]], zone: str) -> None:
         super().__init__()
@@ -88,6 +98,7 @@ class IncomingTableModel(QAbstractTableModel):
         self.zone = zone
         self.rows: list[letters.IncomingInfo] = []
         self.total = 0
+        self.sort_spec: tuple[str, bool] | None = None  # None: the agenda's own order, newest first
 
     # --- loading
     def reload(self) -> None:
@@ -113,6 +124,18 @@ class IncomingTableModel(QAbstractTableModel):
         self.rows.extend(more)
         self.endInsertRows()
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        descending = order == Qt.SortOrder.DescendingOrder
+        spec: tuple[str, bool] | None = None
+        if 0 < column < len(self.SORT_KEYS) or (column == 0 and not descending):
+            spec = (self.SORT_KEYS[column], descending)
+        # Column 0 newest first is the agenda's own order; keeping it as None keeps the search's fast path.
+        if spec == self.sort_spec:
+            return
+        self.sort_spec = spec
+        self.reload()
+        self.sorted.emit()
+
     def info(self, row: int) -> letters.IncomingInfo | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
@@ -129,6 +152,11 @@ class IncomingTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.tr(self.COLUMNS[section])
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.InitialSortOrderRole:
+            newest = section in self.NEWEST_FIRST
+            return Qt.SortOrder.DescendingOrder if newest else Qt.SortOrder.AscendingOrder
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Klik untuk mengurutkan menurut kolom ini; klik lagi untuk membalik urutan")
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -223,7 +251,8 @@ def sifat_text(keamanan: Keamanan, urgensi: Urgensi) -> str:
 
 
 class IncomingList(QWidget):
-    """Buku agenda masuk of one year; Ctrl+P prints the selected letter's lembar disposisi, F5 reloads."""
+    """Buku agenda masuk of one year (or a date range); Ctrl+P prints the selected letter's lembar disposisi,
+    F5 reloads, Ctrl+F searches, Ctrl+Shift+F shows the filters; a click on a header sorts."""
 
     disposition_changed = Signal(int)  # letter id, after the disposition dialog saved something
 
@@ -265,6 +294,26 @@ class IncomingList(QWidget):
         self.count_label = muted(QLabel(self))
         self.count_label.setObjectName("countLabel")
 
+        try:
+            officials = ctx.call(dispositions.officials)
+        except ServiceError:
+            officials = []
+        self.targets = [
+            letters.DispositionTarget(unit_id=o.unit_id, jabatan=o.jabatan, nama=o.nama) for o in officials
+        ]
+        self.filter_bar = FilterBar(
+            date_label=self.tr("Tgl terima"),
+            name_placeholder=self.tr("Asal surat"),
+            statuses=letters.STATUS_LABELS,
+            today=datetime.now(zone_info(self.zone)).date(),
+            targets=[o.label for o in officials],
+            parent=self,
+        )
+        self.filter_bar.hide()  # the table keeps its rows at 1366 × 768 until the clerk asks for filters
+        self.filter_bar.changed.connect(self._filters_changed)
+        self.filter_toggle = FilterToggle(self)
+        self.filter_toggle.toggled.connect(self.filter_bar.setVisible)
+
         self.model = IncomingTableModel(self._fetch, self.zone)
         self.table = QTableView(self)
         self.table.setObjectName("incomingTable")
@@ -283,6 +332,13 @@ class IncomingList(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(IncomingTableModel.PERIHAL, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicatorClearable(True)  # a third click goes back to the agenda's own order
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)  # the model sorts in SQL (IncomingTableModel.sort)
+        self.model.sorted.connect(self._after_sort)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self._kept_selection: int | None = None
         metrics = self.table.fontMetrics()
         bold = QFont(self.table.font())
         bold.setBold(True)
@@ -380,6 +436,7 @@ class IncomingList(QWidget):
         top.addWidget(title)
         top.addSpacing(12)
         top.addWidget(self.search, 1)
+        top.addWidget(self.filter_toggle)
         top.addWidget(self.count_label)
         top.addSpacing(12)
         top.addWidget(year_label)
@@ -400,20 +457,49 @@ class IncomingList(QWidget):
         layout.setContentsMargins(12, 6, 12, 8)
         layout.setSpacing(6)
         layout.addLayout(top)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
 
-        for widget in (self.year, self.search, self.table, self.paper, *self.findChildren(QPushButton)):
+        for widget in (
+            self.year,
+            self.search,
+            self.table,
+            self.paper,
+            self.filter_toggle,
+            *self.findChildren(QPushButton),
+            *self.filter_bar.findChildren(QWidget),
+        ):
             widget.installEventFilter(self)
         self.reload()
 
     # ------------------------------------------------------------------ data
+    def current_filter(self) -> letters.IncomingFilter:
+        """What the filter bar says, as the service's filter (also while the bar is hidden)."""
+        bar = self.filter_bar
+        dari, sampai = bar.date_range()
+        index = bar.target_index()
+        return letters.IncomingFilter(
+            dari=dari,
+            sampai=sampai,
+            asal=bar.name_text(),
+            kode_klasifikasi=bar.kode_text(),
+            keamanan=bar.keamanan_value(),
+            urgensi=bar.urgensi_value(),
+            status=bar.status_value(),
+            disposisi_kepada=self.targets[index] if index is not None else None,
+        )
+
     def _fetch(self, offset: int) -> tuple[list[letters.IncomingInfo], int]:
+        filters = self.current_filter()
         try:
             return self.ctx.call(
                 letters.list_incoming,
-                tahun=self.year.value(),
+                # A date range replaces the year: a range across the new year is not cut at 1 January.
+                tahun=None if filters.dari is not None else self.year.value(),
                 text=self.search.text(),
+                filters=filters,
+                sort=self.model.sort_spec,
                 limit=PAGE_SIZE,
                 offset=offset,
             )
@@ -428,6 +514,37 @@ class IncomingList(QWidget):
         self.model.reload()
         if (keep is None or not self.select(keep)) and self.model.rows:
             self.table.selectRow(0)  # the newest letter: Ctrl+P and the buttons act on something sensible
+        self._update_actions()
+
+    def _filters_changed(self) -> None:
+        """Count the filters on the toggle and reload after the same pause as typing in the search box."""
+        count = self.current_filter().active_count
+        self.filter_toggle.set_count(count)
+        ranged = self.filter_bar.date_range()[0] is not None
+        self.year.setEnabled(not ranged)
+        self.year.setToolTip(self.tr("Rentang tanggal terima dipakai sebagai ganti tahun") if ranged else "")
+        self._search_timer.start()
+
+    def toggle_filters(self) -> None:
+        """Ctrl+Shift+F: show the filter row and put the cursor in it, or hide it and go back to the table."""
+        if self.filter_bar.isVisible() and not self.filter_bar.isAncestorOf(self.focusWidget()):
+            self.filter_bar.focus_first()
+            return
+        self.filter_toggle.setChecked(not self.filter_toggle.isChecked())
+        if self.filter_bar.isVisible():
+            self.filter_bar.focus_first()
+        else:
+            self.table.setFocus()
+
+    def _remember_selection(self) -> None:
+        self._kept_selection = self.selected_id()
+
+    def _after_sort(self) -> None:
+        """A header click fetched the first page in the new order: keep the letter selected, else the first."""
+        self._update_count()
+        if (self._kept_selection is None or not self.select(self._kept_selection)) and self.model.rows:
+            self.table.selectRow(0)
+            self.table.scrollToTop()
         self._update_actions()
 
     def select(self, letter_id: int) -> bool:
@@ -458,6 +575,8 @@ class IncomingList(QWidget):
                 )
             else:
                 text = self.tr("menampilkan {0} dari {1} yang cocok").format(shown, total)
+        elif self.filter_toggle.count:
+            text = self.tr("menampilkan {0} dari {1} yang cocok").format(shown, total)
         else:
             text = self.tr("menampilkan {0} dari {1} surat").format(shown, total)
         self.count_label.setText(text)
@@ -642,6 +761,10 @@ class IncomingList(QWidget):
                 self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
                 self.search.selectAll()
             return True
+        if key == FILTER_KEY:
+            if run:
+                self.toggle_filters()
+            return True
         return False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -662,5 +785,12 @@ class IncomingList(QWidget):
                     self.table.setFocus()
                     if self.model.rows and not self.selected_info():
                         self.table.selectRow(0)
+                    return True
+                if (
+                    isinstance(watched, QLineEdit)
+                    and self.filter_bar.isAncestorOf(watched)
+                    and is_enter(event)
+                ):
+                    self.reload()  # no need to wait for the pause
                     return True
         return super().eventFilter(watched, event)

@@ -68,6 +68,7 @@ from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.permissions import Perm
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
+from desktop.ui.letters.agenda_filters import FILTER_KEY, FilterBar, FilterToggle
 from desktop.ui.letters.common import (
     ERROR_COLOR,
     SUCCESS_COLOR,
@@ -985,16 +986,22 @@ class OutgoingForm(QWidget):
 
 
 class OutgoingTableModel(QAbstractTableModel):
-    """Rows of ``OutgoingInfo``, newest number first, fetched a page at a time as the view scrolls."""
+    """Rows of ``OutgoingInfo``, newest number first, fetched a page at a time as the view scrolls; a header
+    click sorts in SQL and fetches again from the first page."""
 
     COLUMNS = ("Nomor surat", "Tgl surat", "Tujuan", "Perihal", "Kode", "Penanda tangan", "Status")
     NOMOR, TANGGAL, TUJUAN, PERIHAL, KODE, PENANDATANGAN, STATUS = range(7)
+    SORT_KEYS = outgoing.OUTGOING_SORT_KEYS  # one per column, in the order of COLUMNS
+    NEWEST_FIRST = (NOMOR, TANGGAL)
+
+    sorted = Signal()  # after a sort() that changed the order and reloaded
 
     def __init__(self, fetch: Callable[[int], tuple[list[outgoing.OutgoingInfo], int]]) -> None:
         super().__init__()
         self._fetch = fetch
         self.rows: list[outgoing.OutgoingInfo] = []
         self.total = 0
+        self.sort_spec: tuple[str, bool] | None = None  # None: the book's own order, newest number first
 
     def reload(self) -> None:
         rows, total = self._fetch(0)
@@ -1019,6 +1026,17 @@ class OutgoingTableModel(QAbstractTableModel):
         self.rows.extend(more)
         self.endInsertRows()
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        descending = order == Qt.SortOrder.DescendingOrder
+        spec: tuple[str, bool] | None = None
+        if 0 < column < len(self.SORT_KEYS) or (column == self.NOMOR and not descending):
+            spec = (self.SORT_KEYS[column], descending)
+        if spec == self.sort_spec:  # the nomor column newest first is the book's own order
+            return
+        self.sort_spec = spec
+        self.reload()
+        self.sorted.emit()
+
     def info(self, row: int) -> outgoing.OutgoingInfo | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
@@ -1034,6 +1052,11 @@ class OutgoingTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.tr(self.COLUMNS[section])
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.InitialSortOrderRole:
+            newest = section in self.NEWEST_FIRST
+            return Qt.SortOrder.DescendingOrder if newest else Qt.SortOrder.AscendingOrder
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Klik untuk mengurutkan menurut kolom ini; klik lagi untuk membalik urutan")
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -1153,7 +1176,8 @@ class SentDialog(QDialog):
 
 
 class OutgoingList(QWidget):
-    """Buku agenda keluar of one year: copy a number, confirm a reservation, mark sent, cancel with a reason."""
+    """Buku agenda keluar of one year (or a date range): copy a number, confirm a reservation, mark sent, cancel
+    with a reason; Ctrl+F searches, Ctrl+Shift+F shows the filters, a click on a header sorts."""
 
     changed = Signal()
 
@@ -1192,6 +1216,18 @@ class OutgoingList(QWidget):
         self.count_label = muted(QLabel(self))
         self.count_label.setObjectName("countLabel")
 
+        self.filter_bar = FilterBar(
+            date_label=self.tr("Tgl surat"),
+            name_placeholder=self.tr("Tujuan"),
+            statuses=outgoing.STATUS_LABELS,
+            today=_today(self.zone),
+            parent=self,
+        )
+        self.filter_bar.hide()  # the list shares the screen with the form: filters only when asked for
+        self.filter_bar.changed.connect(self._filters_changed)
+        self.filter_toggle = FilterToggle(self)
+        self.filter_toggle.toggled.connect(self.filter_bar.setVisible)
+
         self.model = OutgoingTableModel(self._fetch)
         self.table = QTableView(self)
         self.table.setObjectName("outgoingTable")
@@ -1210,6 +1246,13 @@ class OutgoingList(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(OutgoingTableModel.PERIHAL, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicatorClearable(True)  # a third click goes back to the book's own order
+        header.setSortIndicator(OutgoingTableModel.NOMOR, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)  # the model sorts in SQL (OutgoingTableModel.sort)
+        self.model.sorted.connect(self._after_sort)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self._kept_selection: int | None = None
         metrics = self.table.fontMetrics()
         bold = QFont(self.table.font())
         bold.setBold(True)
@@ -1266,6 +1309,7 @@ class OutgoingList(QWidget):
         top.addWidget(title)
         top.addSpacing(12)
         top.addWidget(self.search, 1)
+        top.addWidget(self.filter_toggle)
         top.addWidget(self.count_label)
         top.addSpacing(12)
         top.addWidget(year_label)
@@ -1282,20 +1326,46 @@ class OutgoingList(QWidget):
         layout.setContentsMargins(12, 6, 12, 8)
         layout.setSpacing(6)
         layout.addLayout(top)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
 
-        for widget in (self.year, self.search, self.table, *self.findChildren(QPushButton)):
+        for widget in (
+            self.year,
+            self.search,
+            self.table,
+            self.filter_toggle,
+            *self.findChildren(QPushButton),
+            *self.filter_bar.findChildren(QWidget),
+        ):
             widget.installEventFilter(self)
         self.reload()
 
     # ------------------------------------------------------------------ data
+    def current_filter(self) -> outgoing.OutgoingFilter:
+        """What the filter bar says, as the service's filter (also while the bar is hidden)."""
+        bar = self.filter_bar
+        dari, sampai = bar.date_range()
+        return outgoing.OutgoingFilter(
+            dari=dari,
+            sampai=sampai,
+            tujuan=bar.name_text(),
+            kode_klasifikasi=bar.kode_text(),
+            keamanan=bar.keamanan_value(),
+            urgensi=bar.urgensi_value(),
+            status=bar.status_value(),
+        )
+
     def _fetch(self, offset: int) -> tuple[list[outgoing.OutgoingInfo], int]:
+        filters = self.current_filter()
         try:
             return self.ctx.call(
                 outgoing.list_outgoing,
-                tahun=self.year.value(),
+                # A date range replaces the year: a range across the new year is not cut at 1 January.
+                tahun=None if filters.dari is not None else self.year.value(),
                 text=self.search.text(),
+                filters=filters,
+                sort=self.model.sort_spec,
                 limit=PAGE_SIZE,
                 offset=offset,
             )
@@ -1312,7 +1382,7 @@ class OutgoingList(QWidget):
         self._update_actions()
 
     def show_letter(self, info: outgoing.OutgoingInfo) -> None:
-        """Show a letter just numbered: its year, no stale search, selected."""
+        """Show a letter just numbered: its year, no stale search or filter, selected."""
         if self.year.value() != info.tahun:
             self.year.blockSignals(True)
             self.year.setValue(info.tahun)
@@ -1321,7 +1391,48 @@ class OutgoingList(QWidget):
             self.search.blockSignals(True)
             self.search.clear()
             self.search.blockSignals(False)
+        if self.current_filter().active_count:
+            self.filter_bar.blockSignals(True)
+            self.filter_bar.clear()
+            self.filter_bar.blockSignals(False)
+            self._filters_changed()
         self.reload(select_id=info.id)
+        if self.selected_id() != info.id and self.model.sort_spec is not None:
+            # Sorted by another column the new number may sit pages down: back to the book's own order.
+            self.table.horizontalHeader().setSortIndicator(
+                OutgoingTableModel.NOMOR, Qt.SortOrder.DescendingOrder
+            )
+            self.select(info.id)
+
+    def _filters_changed(self) -> None:
+        """Count the filters on the toggle and reload after the same pause as typing in the search box."""
+        self.filter_toggle.set_count(self.current_filter().active_count)
+        ranged = self.filter_bar.date_range()[0] is not None
+        self.year.setEnabled(not ranged)
+        self.year.setToolTip(self.tr("Rentang tanggal surat dipakai sebagai ganti tahun") if ranged else "")
+        self._search_timer.start()
+
+    def toggle_filters(self) -> None:
+        """Ctrl+Shift+F: show the filter row and put the cursor in it, or hide it and go back to the table."""
+        if self.filter_bar.isVisible() and not self.filter_bar.isAncestorOf(self.focusWidget()):
+            self.filter_bar.focus_first()
+            return
+        self.filter_toggle.setChecked(not self.filter_toggle.isChecked())
+        if self.filter_bar.isVisible():
+            self.filter_bar.focus_first()
+        else:
+            self.table.setFocus()
+
+    def _remember_selection(self) -> None:
+        self._kept_selection = self.selected_id()
+
+    def _after_sort(self) -> None:
+        """A header click fetched the first page in the new order: keep the letter selected, else the first."""
+        self._update_count()
+        if (self._kept_selection is None or not self.select(self._kept_selection)) and self.model.rows:
+            self.table.selectRow(0)
+            self.table.scrollToTop()
+        self._update_actions()
 
     def select(self, letter_id: int) -> bool:
         row = self.model.row_of(letter_id)
@@ -1341,7 +1452,7 @@ class OutgoingList(QWidget):
 
     def _update_count(self) -> None:
         shown, total = len(self.model.rows), self.model.total
-        if self.search.text().strip():
+        if self.search.text().strip() or self.filter_toggle.count:
             text = self.tr("menampilkan {0} dari {1} yang cocok").format(shown, total)
         else:
             text = self.tr("menampilkan {0} dari {1} nomor").format(shown, total)
@@ -1505,6 +1616,10 @@ class OutgoingList(QWidget):
             if run:
                 self.copy_selected()
             return True
+        if key == FILTER_KEY:
+            if run:
+                self.toggle_filters()
+            return True
         return False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -1521,6 +1636,13 @@ class OutgoingList(QWidget):
                     self.table.setFocus()
                     if self.model.rows and not self.selected_info():
                         self.table.selectRow(0)
+                    return True
+                if (
+                    isinstance(watched, QLineEdit)
+                    and self.filter_bar.isAncestorOf(watched)
+                    and is_enter(event)
+                ):
+                    self.reload()  # no need to wait for the pause
                     return True
         return super().eventFilter(watched, event)
 
