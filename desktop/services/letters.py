@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, UnaryExpression, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, UnaryExpression, and_, case, exists, func, or_, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from desktop.core.dates import format_date, office_tz
@@ -449,7 +449,12 @@ _AGENDA_QUERY = re.compile(r"^\s*(\d{1,7})(?:\s*/\s*(\d{4}))?\s*$")
 
 
 def _search(
-    session: Session, query: Select[IncomingLetter], text: str, *, sorted_by_column: bool = False
+    session: Session,
+    query: Select[IncomingLetter],
+    text: str,
+    *,
+    sorted_by_column: bool = False,
+    see_secret: bool = True,
 ) -> tuple[Select[IncomingLetter], ColumnElement[int], bool] | None:
     """What the clerk types: an agenda number ("367" or "367/2026") finds that entry; anything else is a
     full-text search over asal, nomor surat, perihal and keterangan (every word, the last as a prefix).
@@ -460,18 +465,24 @@ def _search(
     (``id IN (…)``), which SQLite builds once. Joined, it may walk the year's rows in the column's index order
     and run the full-text query again for each of them (two seconds for "undangan" in one year of 150,000).
     """
+    # Without see_secret the words of Rahasia and Sangat Rahasia letters are not searched at all: a match on a
+    # masked row would tell the searcher what its perihal says (R10). Their agenda number still finds them.
+    hidden = IncomingLetter.keamanan.not_in([k.value for k in Keamanan if k.is_secret])
+    query_words = query if see_secret else query.where(hidden)
     agenda = _AGENDA_QUERY.match(text)
     if agenda:
         by_number = IncomingLetter.nomor_agenda == int(agenda[1])
         if agenda[2]:
             by_number = by_number & (IncomingLetter.tahun == int(agenda[2]))
         condition = fulltext.incoming_condition(session, IncomingLetter.id, text)
+        if condition is not None and not see_secret:
+            condition = and_(condition, hidden)
         either = or_(by_number, condition) if condition is not None else by_number
         return query.where(either), IncomingLetter.id.desc(), False
     if sorted_by_column:
         condition = fulltext.incoming_condition(session, IncomingLetter.id, text)
-        return None if condition is None else (query.where(condition), IncomingLetter.id.desc(), False)
-    searched = fulltext.incoming_search(session, query, IncomingLetter.id, text)
+        return None if condition is None else (query_words.where(condition), IncomingLetter.id.desc(), False)
+    searched = fulltext.incoming_search(session, query_words, IncomingLetter.id, text)
     return None if searched is None else (*searched, True)
 
 
@@ -689,7 +700,9 @@ def list_incoming(
         if conditions:
             query = query.where(*conditions)
     order = _incoming_order(actor, *sort) if sort is not None else None
-    searched = _search(session, query, text, sorted_by_column=order is not None)
+    searched = _search(
+        session, query, text, sorted_by_column=order is not None, see_secret=actor.can(Perm.VIEW_SECRET)
+    )
     if searched is None:
         total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
         ordered = query.order_by(

@@ -135,6 +135,13 @@ def test_secret_letters_are_masked_for_roles_without_the_permission(ctx: AppCont
         assert letters.get_incoming(s, boss, info.id).perihal == "Hasil audit investigasi"
         with pytest.raises(PermissionDenied):
             letters.register_incoming(s, boss, _letter(received))
+        # The words of a secret letter are no search for those who may not read them: a hit would tell.
+        assert letters.list_incoming(s, clerk, text="investigasi")[1] == 0
+        assert letters.list_incoming(s, clerk, text="investigasi", sort=("asal_surat", False))[1] == 0
+        assert [i.id for i in letters.list_incoming(s, boss, text="investigasi")[0]] == [info.id]
+        # Its agenda number still finds it, masked.
+        (by_number,) = letters.list_incoming(s, clerk, text=str(info.nomor_agenda))[0]
+        assert by_number.id == info.id and by_number.perihal == letters.SECRET_MASK
 
 
 def test_urgent_letter_gets_a_deadline_and_the_slip_prints_on_half_f4(ctx: AppContext, clerk: Actor) -> None:
