@@ -1,11 +1,13 @@
 """Surat reports (letters.md R29, features 6 and 9): buku agenda masuk and keluar for a period, the monthly
-recap by classification and the disposition follow-up per unit; PDF (F4 landscape, kop, signatures) and xlsx."""
+recap by classification and by unit, the disposition follow-up per unit; PDF (F4 landscape, kop, signatures)
+and xlsx."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +22,7 @@ from desktop.models.letters import (
     Disposition,
     DispositionRecipient,
     IncomingLetter,
+    NumberSeries,
     OutgoingLetter,
 )
 from desktop.printing.data import OfficeHeader, Signer
@@ -335,12 +338,16 @@ class RecapRow:
     keluar: int
 
 
+def _month(year: int, month: int) -> tuple[date, date]:
+    """The first day of the month and the first day of the next one."""
+    return date(year, month, 1), date(year + (month == 12), month % 12 + 1, 1)
+
+
 def monthly_recap(session: Session, actor: Actor, year: int, month: int) -> list[RecapRow]:
     """Letters of a month grouped by classification heading (the first two levels of the code)."""
     actor.require(Perm.VIEW)
     zone = office_tz(office.get_profile(session).zona_waktu)
-    first = date(year, month, 1)
-    after = date(year + (month == 12), month % 12 + 1, 1)
+    first, after = _month(year, month)
     lo = datetime.combine(first, time.min, zone)
     hi = datetime.combine(after, time.min, zone)
     counts: dict[str, list[int]] = {}
@@ -404,6 +411,194 @@ def _recap_table(
     return rows, ("", "", "Jumlah", str(masuk), str(keluar), str(masuk + keluar))
 
 
+@dataclass(frozen=True)
+class UnitRecapRow:
+    """One line of the recap per unit kerja: a unit, "Tanpa unit" or the totals ("Jumlah")."""
+
+    unit: str
+    masuk: int  # incoming letters of the month forwarded to the unit, each letter once
+    selesai: int  # of those, the ones whose follow-up in the unit is finished
+    keluar: int  # outgoing letters of the month the unit produced
+
+    @property
+    def belum_selesai(self) -> int:
+        return self.masuk - self.selesai
+
+
+@dataclass(frozen=True)
+class UnitRecap:
+    units: tuple[UnitRecapRow, ...]  # the units in their order, then "Tanpa unit"
+    totals: UnitRecapRow  # every letter once, so not the sum of the lines when a letter went to two units
+
+
+TANPA_UNIT = "Tanpa unit"
+
+
+def _segments(text: str) -> list[str]:
+    """ "Sek.Um/SOP" → ["sek", "um", "sop"]: the words of a unit name or code, compared without case."""
+    return [s for s in re.split(r"[\W_]+", text.casefold()) if s]
+
+
+def _unit_matcher(units: Sequence[OrgUnit]) -> Callable[[str], int | None]:
+    """The unit named in a text (a konseptor "Sub Bagian Umum", a number's unit code "SEK.UM"): a unit whose
+    name or singkatan appears in it as whole words; of several, the deepest in the organisation (Sub Bagian
+    Umum under Sekretariat for "SEK.UM"), then the longest name, then the one written last."""
+    parent = {u.id: u.parent_id for u in units}
+
+    def depth(unit_id: int) -> int:
+        seen: set[int] = set()
+        up = parent.get(unit_id)
+        while up is not None and up not in seen and up in parent:
+            seen.add(up)
+            up = parent[up]
+        return len(seen)
+
+    keys = [
+        (u.id, depth(u.id), words)
+        for u in units
+        for words in (_segments(u.nama), _segments(u.singkatan))
+        if words
+    ]
+
+    def match(text: str) -> int | None:
+        words = _segments(text)
+        best: tuple[int, int, int] | None = None
+        found: int | None = None
+        for unit_id, level, key in keys:
+            for end in range(len(words), len(key) - 1, -1):
+                if words[end - len(key) : end] == key:
+                    score = (level, len(key), end)
+                    if best is None or score > best:
+                        best, found = score, unit_id
+                    break
+        return found
+
+    return match
+
+
+def monthly_recap_by_unit(session: Session, actor: Actor, year: int, month: int) -> UnitRecap:
+    """The month's letters per unit kerja (org_unit): incoming letters forwarded to it, of those finished and
+    still open, and outgoing letters it produced; then "Tanpa unit" for the rest, and the totals.
+
+    An incoming letter (by date received, batal left out) counts for a unit when the unit is the *first* unit
+    its active disposition chain reaches on a branch: the topmost recipient of the branch with a unit, usually
+    a Kabid or the Sekretaris in the Kepala Dinas's hop ("Diteruskan ke unit"), whether the clerk entered the
+    chain from the Sekretaris's or the Kepala Dinas's hop. Any level was not chosen: it would count a letter
+    again for every unit it passes on its way down (Sekretariat, then Sub Bagian Umum), which is what the
+    follow-up report shows per recipient. A letter forwarded to two units counts once for each. The unit's
+    part is *selesai* when every leaf recipient below that unit recipient is selesai: R16 applied to the
+    unit's branch of :func:`dispositions.follow_ups`; the state is today's, not the month's end. Recipients
+    are matched to units by the unit picked for them in the disposition dialog, as in the follow-up report.
+
+    An outgoing letter (by date of letter, batal left out) counts for the unit named as its pengolah
+    (konseptor, R27), else the unit whose singkatan is the unit code of its number, else the series' unit
+    code: the konseptor comes first because the number's code is often one code for the whole office
+    (``SEK.UM``, ``DP2KUKM``) whichever unit drafted the letter.
+
+    "Tanpa unit" holds the incoming letters not forwarded to any unit (not yet disposed, disposed only to the
+    Kepala Dinas, or filed without disposition, which counts as selesai) and the outgoing letters whose unit is
+    not known. The totals count each letter once, selesai by the letter's own status (R16).
+    """
+    actor.require(Perm.VIEW)
+    first, after = _month(year, month)
+    zone = office_tz(office.get_profile(session).zona_waktu)
+    units = session.scalars(select(OrgUnit).order_by(OrgUnit.urutan, OrgUnit.id)).all()
+    unit_ids = {u.id for u in units}
+
+    # Incoming: the unit of each branch is the topmost recipient with a unit; a unit's part is done when every
+    # leaf of its branch is. Parents are looked up by id, so the order of the entries does not matter.
+    entries = dispositions.follow_ups(session, actor, first, after - timedelta(days=1))
+    by_id = {e.recipient_id: e for e in entries}
+    done: dict[tuple[int, int], bool] = {}  # (letter, unit) → every leaf below the unit is selesai
+    for e in entries:
+        unit: int | None = None
+        node: dispositions.FollowUpEntry | None = e
+        while node is not None:
+            if node.unit_id in unit_ids:
+                unit = node.unit_id
+            node = by_id.get(node.induk_penerima_id) if node.induk_penerima_id is not None else None
+        if unit is None:
+            continue
+        key = (e.letter_id, unit)
+        finished = not e.is_leaf or e.status is dispositions.RecipientStatus.SELESAI
+        done[key] = done.get(key, True) and finished
+
+    counts: dict[int | None, list[int]] = {}  # unit id (None: tanpa unit) → masuk, selesai, keluar
+    for (_letter, unit), finished in done.items():
+        tally = counts.setdefault(unit, [0, 0, 0])
+        tally[0] += 1
+        tally[1] += int(finished)
+    forwarded = {letter for letter, _unit in done}
+    total = [0, 0, 0]
+    for letter_id, status in session.execute(
+        select(IncomingLetter.id, IncomingLetter.status).where(
+            IncomingLetter.tanggal_diterima >= datetime.combine(first, time.min, zone),
+            IncomingLetter.tanggal_diterima < datetime.combine(after, time.min, zone),
+            IncomingLetter.status != "batal",
+        )
+    ):
+        finished = status in ("selesai", "arsip")
+        total[0] += 1
+        total[1] += int(finished)
+        if letter_id not in forwarded:
+            tally = counts.setdefault(None, [0, 0, 0])
+            tally[0] += 1
+            tally[1] += int(finished)
+
+    # Outgoing: the konseptor's unit, else the unit code of the number, else the series' unit code.
+    match = _unit_matcher(units)
+    for pengolah, code, series_code in session.execute(
+        select(OutgoingLetter.pengolah, OutgoingLetter.unit, NumberSeries.kode_unit)
+        .join(NumberSeries, NumberSeries.id == OutgoingLetter.seri_id)
+        .where(
+            OutgoingLetter.tanggal_surat >= first,
+            OutgoingLetter.tanggal_surat < after,
+            OutgoingLetter.status != "batal",
+        )
+    ):
+        unit = match(pengolah) or match(code) or match(series_code)
+        counts.setdefault(unit, [0, 0, 0])[2] += 1
+        total[2] += 1
+
+    # Every active unit has a line, even with nothing to count; an inactive one only when it has letters.
+    lines = [UnitRecapRow(u.nama, *counts.get(u.id, [0, 0, 0])) for u in units if u.aktif or u.id in counts]
+    lines.append(UnitRecapRow(TANPA_UNIT, *counts.get(None, [0, 0, 0])))
+    return UnitRecap(units=tuple(lines), totals=UnitRecapRow("Jumlah", *total))
+
+
+UNIT_RECAP_COLUMNS = (
+    Column("No", 4, "center"),
+    Column("Unit Kerja", 52),
+    Column("Surat Masuk Diteruskan ke Unit", 12, "center"),
+    Column("Selesai", 10, "center"),
+    Column("Belum Selesai", 10, "center"),
+    Column("Surat Keluar", 10, "center"),
+)
+UNIT_RECAP_NOTE = (
+    "Surat masuk dihitung pada unit kerja pertama yang menerimanya dalam alur disposisi (biasanya disposisi "
+    "Kepala Dinas kepada Sekretaris atau Kepala Bidang); surat yang diteruskan ke dua unit dihitung pada "
+    "keduanya, sedangkan baris Jumlah menghitung setiap surat satu kali. Selesai: semua penerima terakhir "
+    "disposisi di unit itu telah selesai, menurut keadaan pada tanggal cetak. Surat keluar dihitung pada unit "
+    "pengolahnya, atau bila tidak tercatat, pada kode unit dalam nomor surat. Tanpa unit: surat masuk yang "
+    "belum atau tidak didisposisikan ke unit kerja (yang diarsipkan tanpa disposisi dihitung selesai) dan surat "
+    "keluar yang unitnya tidak dikenali."
+)
+
+
+def _unit_recap_table(
+    session: Session, actor: Actor, year: int, month: int
+) -> tuple[list[tuple[object, ...]], tuple[object, ...]]:
+    """Rows and totals with numbers as numbers; "Tanpa unit" goes unnumbered below the units."""
+    recap = monthly_recap_by_unit(session, actor, year, month)
+    *units, rest = recap.units
+    rows: list[tuple[object, ...]] = [
+        (n, r.unit, r.masuk, r.selesai, r.belum_selesai, r.keluar) for n, r in enumerate(units, start=1)
+    ]
+    rows.append(("", rest.unit, rest.masuk, rest.selesai, rest.belum_selesai, rest.keluar))
+    t = recap.totals
+    return rows, ("", t.unit, t.masuk, t.selesai, t.belum_selesai, t.keluar)
+
+
 def monthly_recap_pdf(
     session: Session,
     actor: Actor,
@@ -412,9 +607,11 @@ def monthly_recap_pdf(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> bytes:
-    """The month's letters in and out per classification heading, with a totals row, signed as the books."""
+    """The month's letters in and out per classification heading, then per unit kerja, each with a totals row;
+    signed as the books."""
     frame = _frame(session, actor)
     rows, totals = _recap_table(session, actor, year, month)
+    unit_rows, unit_totals = _unit_recap_table(session, actor, year, month)
     subtitle = f"Bulan {month_name(month)} {year}"
     report = SectionReport(
         header=frame.header,
@@ -422,12 +619,19 @@ def monthly_recap_pdf(
         subtitle=subtitle,
         sections=(
             Section(
-                "Menurut kode klasifikasi arsip",
+                "A. Menurut kode klasifikasi arsip",
                 RECAP_COLUMNS,
                 rows,
                 totals=totals,
                 empty="Tidak ada surat pada bulan ini.",
                 note=RECAP_NOTE,
+            ),
+            Section(
+                "B. Menurut unit kerja",
+                UNIT_RECAP_COLUMNS,
+                [tuple(str(cell) for cell in row) for row in unit_rows],
+                totals=tuple(str(cell) for cell in unit_totals),
+                note=UNIT_RECAP_NOTE,
             ),
         ),
         place_date=frame.place_date,
@@ -442,7 +646,8 @@ def monthly_recap_pdf(
 
 
 def monthly_recap_xlsx(session: Session, actor: Actor, year: int, month: int, path: Path) -> int:
-    """The monthly recap as a workbook (numbers as numbers, totals row in bold); returns the number of codes."""
+    """The monthly recap as a workbook: the classification headings on the first sheet, the units on sheet
+    "Per Unit" (numbers as numbers, totals rows in bold); returns the number of codes."""
     from openpyxl import Workbook
 
     recap = monthly_recap(session, actor, year, month)
@@ -453,6 +658,10 @@ def monthly_recap_xlsx(session: Session, actor: Actor, year: int, month: int, pa
     rows.append(("", "", "Jumlah", masuk, keluar, masuk + keluar))
     book = Workbook()
     _fill_sheet(book.active, f"Rekap {month:02d}-{year}", RECAP_COLUMNS, rows, bold_last=True)
+    unit_rows, unit_totals = _unit_recap_table(session, actor, year, month)
+    _fill_sheet(
+        book.create_sheet(), "Per Unit", UNIT_RECAP_COLUMNS, [*unit_rows, unit_totals], bold_last=True
+    )
     book.save(path)
     audit.record(
         session,

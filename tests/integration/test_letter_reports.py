@@ -19,7 +19,7 @@ from desktop.services import auth, demo, letter_reports, letters, outgoing
 from desktop.services import dispositions as dispo
 from desktop.services.dispositions import HopInput, RecipientInput
 from desktop.services.errors import ValidationError
-from desktop.services.permissions import Actor
+from desktop.services.permissions import SYSTEM, Actor
 from desktop.services.system import AppContext
 
 WITA = ZoneInfo("Asia/Makassar")
@@ -350,3 +350,160 @@ def test_follow_up_pdf_and_xlsx(
     rows = {r[1]: r[2:] for r in rekap.iter_rows(min_row=2, values_only=True)}
     assert rows["Bidang Perindustrian"] == (1, 0, 0, 1, 1) and rows["Jumlah"] == (5, 1, 2, 2, 1)
     assert rincian.max_row == 3 and rincian["E2"].value == "Data industri kecil" and rincian["K2"].value == 5
+
+
+# --- Rekap bulanan per unit kerja ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def march(ctx: AppContext, clerk: Actor) -> None:
+    """March 2026, as the clerk recorded it:
+
+    - "a": Sekretaris → Kepala Dinas → Kabid Perindustrian → a staff member typed by hand, who finished;
+    - "b": Kepala Dinas → Kabid Perindustrian and Kabid Perdagangan DN; only Perdagangan DN has finished;
+    - "c": Kepala Dinas → Sekretaris → Kasubbag Umum, still open;
+    - "d": not disposed yet; "e": filed without disposition; "f": cancelled;
+    - a February letter disposed to Perindustrian, outside the month;
+    - outgoing: two from Perindustrian (by pengolah; a third cancelled), one from Perdagangan DN (pengolah
+      "PDN"), one numbered SEK.UM without pengolah, one of the UPTD's own series, one drafted by a person only.
+    """
+    with ctx.db.transaction() as s:
+        by_post = {
+            o.jabatan: RecipientInput(o.nama, o.jabatan, o.nip, o.unit_id) for o in dispo.officials(s, clerk)
+        }
+    sekretaris, kadis = by_post["Sekretaris"], by_post["Kepala Dinas"]
+    industri = by_post["Kepala Bidang Perindustrian"]
+    dagang = by_post["Kepala Bidang Perdagangan Dalam Negeri"]
+    staf = RecipientInput("Andi Pratama, S.E.", "Analis Perindustrian", "199104122019031007")
+    ids = {
+        key: _incoming(ctx, clerk, datetime(2026, month, day, hour, 0, tzinfo=WITA), f"Surat {key}")
+        for key, month, day, hour in [
+            ("a", 3, 2, 9),
+            ("b", 3, 3, 9),
+            ("c", 3, 4, 9),
+            ("d", 3, 30, 9),
+            ("e", 3, 31, 23),  # late in the evening, still March in the office's time
+            ("f", 3, 5, 9),
+            ("feb", 2, 27, 9),
+        ]
+    }
+    day = date(2026, 3, 5)
+    with ctx.db.transaction() as s:
+        chain_a = dispo.record_chain(
+            s,
+            clerk,
+            ids["a"],
+            [
+                _hop(sekretaris, day, kadis),
+                _hop(None, day, industri, induk_index=(0, 0)),
+                _hop(None, day, staf, induk_index=(1, 0)),
+            ],
+        )
+        staf_id = chain_a.hops[0].recipients[0].hops[0].recipients[0].hops[0].recipients[0].id
+        dispo.update_recipient(s, clerk, staf_id, "selesai", tanggal_selesai=date(2026, 3, 9))
+        chain_b = dispo.record_chain(s, clerk, ids["b"], [_hop(kadis, day, industri, dagang)])
+        to_industri, to_dagang = chain_b.hops[0].recipients
+        dispo.update_recipient(s, clerk, to_industri.id, "dibaca")
+        dispo.update_recipient(s, clerk, to_dagang.id, "selesai", tanggal_selesai=date(2026, 3, 10))
+        dispo.record_chain(
+            s,
+            clerk,
+            ids["c"],
+            [
+                _hop(kadis, day, sekretaris),
+                _hop(None, day, by_post["Kepala Sub Bagian Umum"], induk_index=(0, 0)),
+            ],
+        )
+        dispo.no_disposition_needed(s, clerk, ids["e"], "untuk diketahui")
+        letters.cancel_incoming(s, clerk, ids["f"], "tercatat dua kali")
+        dispo.record_chain(s, clerk, ids["feb"], [_hop(kadis, date(2026, 2, 27), industri)])
+
+    with ctx.db.transaction() as s:
+        uptd = outgoing.save_series(
+            s, SYSTEM, outgoing.SeriesData("Surat Keluar UPTD", "{kka}/{urut}/{tahun}", kode_unit="BPSMB")
+        )
+    march_end = date(2026, 3, 31)
+    with ctx.db.transaction() as s:
+        for tanggal, pengolah, unit, seri_id, batal in [
+            (date(2026, 3, 6), "Bidang Perindustrian", "", None, False),
+            (date(2026, 3, 9), "Bidang Perindustrian (Andi Pratama)", "", None, False),
+            (date(2026, 3, 9), "Bidang Perindustrian", "", None, True),
+            (date(2026, 3, 10), "PDN", "", None, False),
+            (date(2026, 3, 11), "", "SEK.UM", None, False),
+            (date(2026, 3, 12), "", "", uptd.id, False),
+            (date(2026, 3, 13), "Andi Pratama, S.E.", "", None, False),
+            (date(2026, 2, 20), "Bidang Perindustrian", "", None, False),
+        ]:
+            info = outgoing.issue_number(
+                s,
+                clerk,
+                outgoing.OutgoingInput(
+                    tanggal_surat=tanggal,
+                    tujuan="Sekretaris Daerah Provinsi Kalimantan Timur",
+                    perihal=f"Surat keluar {pengolah or unit or 'UPTD'}",
+                    kode_klasifikasi="000.1.5",
+                    penandatangan="Kepala Dinas",
+                    pengolah=pengolah,
+                    unit=unit,
+                    seri_id=seri_id,
+                ),
+                today=march_end,
+            )
+            if batal:
+                outgoing.cancel(s, clerk, info.id, "salah tujuan")
+
+
+# (masuk diteruskan, selesai, belum selesai, keluar) per line of March
+MARCH_BY_UNIT = {
+    "Sekretariat": (1, 0, 1, 0),  # letter c: the first unit on its way down
+    "Sub Bagian Umum": (0, 0, 0, 1),  # c reached it through the Sekretariat; the SEK.UM number is theirs
+    "Sub Bagian Perencanaan dan Keuangan": (0, 0, 0, 0),
+    "Bidang Perindustrian": (2, 1, 1, 2),  # a (done by the staff member) and b (only read)
+    "Bidang Perdagangan Dalam Negeri": (1, 1, 0, 1),
+    "Bidang Koperasi dan UKM": (0, 0, 0, 0),
+    "UPTD Balai Pengujian dan Sertifikasi Mutu Barang": (0, 0, 0, 1),
+    "Tanpa unit": (2, 1, 1, 1),  # d waits, e was filed; the letter drafted by a person only
+}
+
+
+def test_monthly_recap_by_unit(ctx: AppContext, clerk: Actor, march: None) -> None:
+    with ctx.db.transaction() as s:
+        recap = letter_reports.monthly_recap_by_unit(s, clerk, 2026, 3)
+        by_code = letter_reports.monthly_recap(s, clerk, 2026, 3)
+    lines = {r.unit: (r.masuk, r.selesai, r.belum_selesai, r.keluar) for r in recap.units}
+    # Every unit in the organisation's order, then "Tanpa unit".
+    assert [r.unit for r in recap.units] == [nama for nama, *_rest in demo.UNITS] + ["Tanpa unit"]
+    assert lines == MARCH_BY_UNIT
+    # Letter b went to two units and counts for each; the totals count every letter once, as section A does,
+    # selesai by the letter's own status (a is selesai, e filed; b is not, though Perdagangan DN is done).
+    t = recap.totals
+    assert (t.unit, t.masuk, t.selesai, t.belum_selesai, t.keluar) == ("Jumlah", 5, 2, 3, 6)
+    assert (sum(r.masuk for r in by_code), sum(r.keluar for r in by_code)) == (5, 6)
+
+
+def test_monthly_recap_pdf_and_xlsx_have_the_units(
+    ctx: AppContext, clerk: Actor, march: None, tmp_path: Path
+) -> None:
+    out = tmp_path / "rekap.xlsx"
+    with ctx.db.transaction() as s:
+        pdf = letter_reports.monthly_recap_pdf(s, clerk, 2026, 3)
+        assert letter_reports.monthly_recap_xlsx(s, clerk, 2026, 3, out) == 2  # "-" and 000.1
+    (tmp_path / "rekap.pdf").write_bytes(pdf)
+    words = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "REKAPITULASI SURAT MASUK DAN SURAT KELUAR" in words and "Bulan Maret 2026" in words
+    assert words.index("A. Menurut kode klasifikasi arsip") < words.index("B. Menurut unit kerja")
+    assert "Jumlah 5 6 11" in words  # section A
+    for unit, counts in MARCH_BY_UNIT.items():
+        assert f"{unit} {' '.join(map(str, counts))}" in words, unit
+    assert "Jumlah 5 2 3 6" in words
+    assert "Mengetahui" in words and words.index("B. Menurut unit kerja") < words.index("Mengetahui")
+
+    book = load_workbook(out)
+    assert book.sheetnames == ["Rekap 03-2026", "Per Unit"]
+    sheet = book["Per Unit"]
+    assert sheet["B1"].value == "Unit Kerja" and sheet.freeze_panes == "A2"
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert rows[0] == (1, "Sekretariat", 1, 0, 1, 0)  # numbers stay numbers
+    assert {r[1]: r[2:] for r in rows[:-1]} == MARCH_BY_UNIT
+    assert rows[-2][0] is None and rows[-1] == (None, "Jumlah", 5, 2, 3, 6)
+    assert sheet.cell(row=sheet.max_row, column=2).font.bold

@@ -80,7 +80,8 @@ REPORTS = (
         key="rekap_bulanan",
         title="Rekap Bulanan Surat",
         hint="Jumlah surat masuk dan surat keluar satu bulan menurut kode klasifikasi arsip (dua tingkat "
-        "pertama), dengan jumlah keseluruhan.",
+        "pertama) dan menurut unit kerja (surat masuk yang diteruskan ke unit, surat keluar yang diolah unit), "
+        "dengan jumlah keseluruhan.",
         file_stem="rekap-surat",
         saved="{0} kode klasifikasi disimpan ke {1}",
         pdf=lambda s, a, start, _end, progress, cancelled: letter_reports.monthly_recap_pdf(
