@@ -11,6 +11,7 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.services.letter_io import add_letters_parser, cli_letters
+from desktop.services.staff_io import add_staff_parser, cli_staff
 from desktop.storage.config import default_data_dir, default_log_dir
 
 log = logging.getLogger("sekretariat")
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user", default="sekretariat", help="pengguna PostgreSQL")
     p.add_argument("--sqlite", action="store_true", help="kembali ke berkas lokal")
     add_letters_parser(sub)
+    add_staff_parser(sub)
     return parser
 
 
@@ -174,6 +176,7 @@ COMMANDS = {
     "demo": _cmd_demo,
     "db": _cmd_db,
     "letters": cli_letters,
+    "staff": cli_staff,
 }
 
 
