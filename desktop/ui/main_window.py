@@ -96,6 +96,13 @@ class MainWindow(QMainWindow):
                 self.surat.setObjectName("tab_surat")
                 self.tabs.addTab(self.surat, self.tr(title))
                 continue
+            if key == "pegawai":
+                from desktop.ui.staff import StaffTab
+
+                self.staff = StaffTab(ctx)
+                self.staff.setObjectName("tab_pegawai")
+                self.tabs.addTab(self.staff, self.tr(title))
+                continue
             tab = ComingSoonTab(
                 self.tr(title.replace("&", "")), self.tr(summary), [self.tr(f) for f in features]
             )
