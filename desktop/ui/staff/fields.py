@@ -1,0 +1,224 @@
+"""Small pieces the Pegawai dialogs share: an optional date field, labelled rows with an error line, keyboard
+walking (Enter moves on), and the print preview of a staff printout."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.dates import format_date_numeric, parse_date
+from desktop.services.staff_printouts import Printout
+from desktop.ui.letters.common import ERROR_COLOR, is_enter, key_of, set_message
+from desktop.ui.print_preview import PrintPreviewDialog
+
+_EIGHT_DIGITS = re.compile(r"\d{8}")
+
+
+def parse_optional_date(text: str) -> date | None:
+    """``14-03-1973``, ``14/03/1973``, ``14031973``, ``1973-03-14`` or ``14 Maret 1973``; empty -> None.
+
+    ValueError (Indonesian) for anything else."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    if _EIGHT_DIGITS.fullmatch(cleaned):
+        cleaned = f"{cleaned[:2]}-{cleaned[2:4]}-{cleaned[4:]}"
+    return parse_date(cleaned)
+
+
+class DateField(QLineEdit):
+    """A date that may be left empty (a QDateEdit cannot): typed as 14031973 or 14-03-1973, shown as 14-03-1973.
+
+    ``value()`` raises ValueError with an Indonesian message for text that is not a date."""
+
+    def __init__(self, parent: QWidget | None = None, placeholder: str = "") -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder or self.tr("hh-bb-tttt"))
+        self.setMaxLength(40)
+        metrics = self.fontMetrics()
+        self.setMinimumWidth(metrics.horizontalAdvance("88-88-8888 (dari NIP)") + 16)
+        self.editingFinished.connect(self._tidy)
+
+    def value(self) -> date | None:
+        return parse_optional_date(self.text())
+
+    def set_value(self, value: date | None) -> None:
+        self.setText(format_date_numeric(value) if value is not None else "")
+
+    def _tidy(self) -> None:
+        try:
+            found = self.value()
+        except ValueError:
+            return  # left as typed; the save says what is wrong
+        if found is not None:
+            self.set_value(found)
+
+
+class FieldRows:
+    """Labelled rows of a QFormLayout, each with a hidden error line under its field; errors are shown by the
+    service's field name (``ValidationError.field``)."""
+
+    def __init__(self, owner: QWidget, form: QFormLayout) -> None:
+        self.owner = owner
+        self.form = form
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+
+    def add(
+        self,
+        label_text: str,
+        name: str,
+        field: QWidget,
+        *,
+        extra: list[QWidget] | None = None,
+        also: tuple[str, ...] = (),
+        focus: QWidget | None = None,
+    ) -> QLabel:
+        """A row ``label: field`` (``field`` may be a box of several widgets; ``focus`` is the one the label's
+        mnemonic and error focus go to); ``also`` are other field names whose errors show on this row."""
+        box = QWidget(self.owner)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(field)
+        for widget in extra or []:
+            column.addWidget(widget)
+        error = QLabel(box)
+        error.setObjectName(f"error_{name}")
+        error.setWordWrap(True)
+        error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        error.hide()
+        column.addWidget(error)
+        target = focus or field
+        label = QLabel(label_text, self.owner)
+        label.setBuddy(target)
+        self.form.addRow(label, box)
+        for key in (name, *also):
+            self.fields.setdefault(key, target)
+            self.errors[key] = error
+        self.labels[name] = label
+        return label
+
+    def show_error(self, name: str | None, message: str) -> bool:
+        """Show ``message`` under the field; False when no row has that name (the caller shows it elsewhere)."""
+        label = self.errors.get(name or "")
+        if label is None:
+            return False
+        set_message(label, message, ERROR_COLOR)
+        widget = self.fields.get(name or "")
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
+        return True
+
+    def error_text(self, name: str) -> str:
+        label = self.errors.get(name)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def clear_errors(self) -> None:
+        for label in set(self.errors.values()):
+            set_message(label, "", ERROR_COLOR)
+
+
+def form_layout() -> QFormLayout:
+    form = QFormLayout()
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setVerticalSpacing(4)
+    form.setHorizontalSpacing(8)
+    return form
+
+
+class EnterWalker(QObject):
+    """Enter moves to the next enabled, visible widget of ``chain`` (a button at the end is clicked); ``keys``
+    maps key combinations to actions run wherever the focus is among the watched widgets."""
+
+    def __init__(
+        self, owner: QWidget, chain: list[QWidget], keys: dict[object, Callable[[], object]]
+    ) -> None:
+        super().__init__(owner)
+        self.owner = owner
+        self.chain = chain
+        self.keys = keys
+        for widget in chain:
+            self.watch(widget)
+
+    def watch(self, widget: QWidget) -> None:
+        widget.installEventFilter(self)
+        if isinstance(widget, QComboBox) and widget.isEditable() and widget.lineEdit() is not None:
+            widget.lineEdit().installEventFilter(self)
+        if isinstance(widget, QAbstractSpinBox):
+            for child in widget.findChildren(QLineEdit):
+                child.installEventFilter(self)
+
+    def _owner_of(self, watched: QObject) -> QWidget | None:
+        for widget in self.chain:
+            if watched is widget or (isinstance(watched, QWidget) and widget.isAncestorOf(watched)):
+                return widget
+        return None
+
+    def next_after(self, current: QWidget) -> None:
+        try:
+            start = self.chain.index(current)
+        except ValueError:
+            return
+        for widget in self.chain[start + 1 :]:
+            if widget.isVisibleTo(self.owner) and widget.isEnabled():
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QKeyEvent):
+            return False
+        key = key_of(event)
+        if event.type() == QEvent.Type.ShortcutOverride and key in self.keys:
+            event.accept()
+            return True
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        action = self.keys.get(key)
+        if action is not None:
+            action()
+            return True
+        if not is_enter(event) or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        if isinstance(watched, QComboBox) and watched.view().isVisible():
+            return False  # Enter picks the item in an open list
+        if (
+            isinstance(watched, QLineEdit)
+            and watched.completer() is not None
+            and watched.completer().popup().isVisible()
+        ):
+            return False
+        current = self._owner_of(watched)
+        if current is None:
+            return False
+        if isinstance(current, QPushButton):
+            current.click()
+        else:
+            self.next_after(current)
+        return True
+
+
+def open_preview(parent: QWidget, printout: Printout) -> PrintPreviewDialog:
+    """The print preview of a staff printout, window-modal without blocking."""
+    dialog = PrintPreviewDialog(printout.pdf, printout.title, parent, suggested_filename=printout.filename)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
