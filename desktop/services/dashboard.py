@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.calendar import Holiday
 from desktop.core.dates import office_tz
 from desktop.models.letters import IncomingLetter, OutgoingLetter
-from desktop.services import calendar, dispositions, office
+from desktop.models.staff import Pegawai
+from desktop.services import calendar, dispositions, office, staff_schedule
 from desktop.services.permissions import Actor, Perm
+from desktop.services.staff_schedule import JenisJadwal
 
 
 @dataclass(frozen=True)
@@ -122,4 +125,35 @@ def letters_summary(session: Session, actor: Actor, today: date, zone: str = "WI
         per_bulan=per_bulan,
         disposisi_terlambat=counted.overdue,
         disposisi_terbuka=counted.open,
+    )
+
+
+@dataclass(frozen=True)
+class StaffSummary:
+    """The Kepegawaian card: open deadlines in the horizon (staff.md R29), by kind and urgency."""
+
+    horizon_days: int
+    pegawai_aktif: int
+    total: int
+    lewat: int
+    segera: int  # ≤ 30 days
+    perlu_diproses: int  # open and nobody has started on it
+    diproses: int
+    per_jenis: Mapping[JenisJadwal, int] = field(default_factory=dict)
+
+
+def staff_summary(
+    session: Session, actor: Actor, today: date, *, horizon_days: int = staff_schedule.HORIZON_DAYS
+) -> StaffSummary:
+    counted = staff_schedule.counts(session, actor, today, horizon_days)
+    aktif = session.scalar(select(func.count()).select_from(Pegawai).where(Pegawai.aktif)) or 0
+    return StaffSummary(
+        horizon_days=horizon_days,
+        pegawai_aktif=aktif,
+        total=counted.total,
+        lewat=counted.lewat,
+        segera=counted.segera,
+        perlu_diproses=counted.total - counted.diproses,
+        diproses=counted.diproses,
+        per_jenis=dict(counted.per_jenis),
     )

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.dates import format_date, format_date_long, office_tz
 from desktop.services import dashboard, office, system
-from desktop.services.permissions import Perm
+from desktop.services.permissions import Perm, Role
+from desktop.services.staff_schedule import JenisJadwal
 from desktop.ui.context import UiContext
 from desktop.ui.month_chart import MonthChart
 
@@ -50,10 +51,12 @@ def _greeting(hour: int) -> str:
 class HomeTab(QWidget):
     open_settings = Signal()
     open_overdue = Signal()
+    open_schedule = Signal()  # the Kepegawaian Jadwal
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.staff_summary: dashboard.StaffSummary | None = None
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -73,6 +76,10 @@ class HomeTab(QWidget):
             now = datetime.now(office_tz(zone))
             data = dashboard.summary(s, self.ctx.actor, now.date())
             mail = dashboard.letters_summary(s, self.ctx.actor, now.date(), zone)
+            # The deadlines are for whoever keeps them or answers for them, not every clerk.
+            actor = self.ctx.actor
+            if actor.can(Perm.WRITE_STAFF) or actor.role is Role.PIMPINAN:
+                self.staff_summary = dashboard.staff_summary(s, actor, now.date())
 
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -145,7 +152,10 @@ class HomeTab(QWidget):
         chart.setObjectName("letters_chart")
         chart.set_months(mail.per_bulan)
         box.addWidget(chart)
-        grid.addWidget(card, 2, 0, 1, 2)
+        grid.addWidget(card, 3, 0, 1, 2)
+
+        if self.staff_summary is not None:
+            grid.addWidget(self._staff_card(self.staff_summary), 2, 0, 1, 2)
 
         card, box = _card(self.tr("Perlu perhatian"))
         if not data.attention:
@@ -183,11 +193,51 @@ class HomeTab(QWidget):
 
         modules = QLabel(
             self.tr(
-                "Modul Buku Tamu, Barang (BMD) dan Kepegawaian sedang disiapkan dan akan muncul di tabnya "
-                "masing-masing."
+                "Modul Buku Tamu dan Barang (BMD) sedang disiapkan dan akan muncul di tabnya masing-masing."
             )
         )
         modules.setWordWrap(True)
         modules.setStyleSheet("color: #555")
         layout.addWidget(modules)
         layout.addStretch(1)
+
+    def _staff_card(self, data: dashboard.StaffSummary) -> QFrame:
+        card, box = _card(self.tr("Kepegawaian: tenggat {0} hari ke depan").format(data.horizon_days))
+        kinds = " &nbsp;·&nbsp; ".join(
+            f"{self.tr(label)}: <b>{data.per_jenis.get(kind, 0)}</b>"
+            for kind, label in (
+                (JenisJadwal.KGB, "KGB"),
+                (JenisJadwal.KP, "Kenaikan pangkat"),
+                (JenisJadwal.PENSIUN, "Pensiun"),
+                (JenisJadwal.PPPK, "Akhir kontrak PPPK"),
+                (JenisJadwal.SATYALANCANA, "Satyalancana"),
+            )
+        )
+        figures = QLabel(kinds)
+        figures.setObjectName("staff_figures")
+        box.addWidget(figures)
+        row = QHBoxLayout()
+        if data.total:
+            late = (
+                self.tr("<span style='color:#b00020'>Lewat: <b>{0}</b></span>").format(data.lewat)
+                if data.lewat
+                else self.tr("Lewat: <b>0</b>")
+            )
+            text = self.tr(
+                "{0} &nbsp;·&nbsp; ≤ 30 hari: <b>{1}</b> &nbsp;·&nbsp; Perlu diproses: <b>{2}</b>"
+                " &nbsp;·&nbsp; Sedang diproses: <b>{3}</b>"
+            ).format(late, data.segera, data.perlu_diproses, data.diproses)
+        elif data.pegawai_aktif:
+            text = self.tr("Tidak ada KGB, kenaikan pangkat atau pensiun yang perlu diproses.")
+        else:
+            text = self.tr("Belum ada data pegawai: impor dari SIASN atau isi di tab Kepegawaian.")
+        status = QLabel(text)
+        status.setObjectName("staff_status")
+        row.addWidget(status)
+        show = QPushButton(self.tr("Buka jadwal"))
+        show.setObjectName("show_schedule")
+        show.clicked.connect(self.open_schedule.emit)
+        row.addWidget(show)
+        row.addStretch(1)
+        box.addLayout(row)
+        return card

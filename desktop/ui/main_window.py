@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.services import system
-from desktop.services.permissions import Perm
+from desktop.services.permissions import Perm, Role
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.home import HomeTab
@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.settings, self.tr("&Pengaturan"))
         self.home.open_settings.connect(lambda: self.tabs.setCurrentWidget(self.settings))
         self.home.open_overdue.connect(self._show_overdue)
+        self.home.open_schedule.connect(self._show_schedule)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
 
@@ -129,6 +130,10 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(int(index))
         except (TypeError, ValueError):
             self.tabs.setCurrentIndex(0)
+        # The pengelola kepegawaian is greeted by the deadlines that wait for them (the home tab counted them).
+        summary = self.home.staff_summary
+        if ctx.actor.role is Role.PENGELOLA_KEPEGAWAIAN and summary is not None and summary.perlu_diproses:
+            self._show_schedule()
 
     def _fit_to_screen(self) -> None:
         """First start: 1280 × 800, or the whole work area of a smaller screen (a 1366 × 768 laptop)."""
@@ -220,6 +225,10 @@ class MainWindow(QMainWindow):
     def _show_overdue(self) -> None:
         self.tabs.setCurrentWidget(self.surat)
         self.surat.show_overdue()
+
+    def _show_schedule(self) -> None:
+        self.tabs.setCurrentWidget(self.staff)
+        self.staff.show_board()
 
     def _on_tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.home:
