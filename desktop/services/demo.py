@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -13,9 +13,20 @@ from desktop.core.calendar import WorkingCalendar
 from desktop.core.dates import BULAN, format_date, office_tz, to_roman
 from desktop.core.letters import CaraTerima, Keamanan, Urgensi
 from desktop.printing.sample_logo import sample_logo_png
-from desktop.services import auth, calendar, dispositions, letters, office, outgoing
+from desktop.services import (
+    auth,
+    calendar,
+    demo_staff,
+    dispositions,
+    letters,
+    office,
+    outgoing,
+    staff,
+    staff_schedule,
+)
 from desktop.services.dispositions import HopInput, LetterChain, RecipientInput, RecipientStatus
 from desktop.services.permissions import SYSTEM, Actor, Role
+from desktop.services.staff_schedule import JenisJadwal, StatusJadwal
 from desktop.services.system import AppContext
 
 PROFILE = office.OfficeProfileData(
@@ -1049,16 +1060,119 @@ def _fill_outgoing(
         tally.keluar += 1
 
 
+# --- the staff register ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class StaffTally:
+    """What ``fill_staff`` added, and the Jadwal of the next 90 days that results (open items per kind)."""
+
+    pegawai: int = 0
+    riwayat: int = 0
+    jadwal: dict[JenisJadwal, int] = field(default_factory=dict)
+
+
+def _known_people() -> tuple[list[demo_staff.Known], list[demo_staff.Known], list[demo_staff.Known]]:
+    """The signatories, Kasi and staff the letters already name, so the register and the dispositions agree."""
+    signatories = [demo_staff.Known(s.nama, s.jabatan, s.nip, "") for s in SIGNATORIES]
+    kasi = [demo_staff.Known(n, j, nip, unit) for unit, people in KASI.items() for n, j, nip in people]
+    staf = [demo_staff.Known(n, j, nip, unit) for unit, people in STAF.items() for n, j, nip in people]
+    return signatories, kasi, staf
+
+
+def fill_staff(
+    ctx: AppContext, *, count: int = 60, seed: int = 2026, today: date | None = None
+) -> StaffTally:
+    """``count`` PNS, CPNS and PPPK with their riwayat (pangkat, KGB, jabatan, pendidikan, cuti), entered through
+    the staff services one pegawai per transaction (``demo_staff`` plans them).
+
+    The same seed and day give the same people. Skipped when the register already holds pegawai that are not
+    part of the plan (real data, or a demo of another day); otherwise only the missing ones are added, so a
+    second run adds nothing. A KP the Jadwal reckons but the career does not plan (a post's highest pangkat,
+    angka kredit not yet met) is marked *tidak perlu* with the reason, as the pengelola would.
+    """
+    tally = StaffTally()
+    if count <= 0:
+        return tally
+    with ctx.db.transaction() as s:
+        zone = office.get_profile(s).zona_waktu
+        units = office.list_units(s)
+        cal = calendar.working_calendar(s)
+        rows, _ = staff.list_pegawai(s, SYSTEM, aktif=None, limit=1_000_000)
+        existing = {r.nip for r in rows}
+    today = today or datetime.now(office_tz(zone)).date()
+    signatories, kasi, staf = _known_people()
+    plan = demo_staff.plan_staff(
+        staff.reference(),
+        count=count,
+        seed=seed,
+        today=today,
+        unit_ids={u.singkatan: u.id for u in units if u.id is not None},
+        unit_names={u.singkatan: u.nama for u in units},
+        cal=cal,
+        signatories=signatories,
+        kasi=kasi,
+        staf=staf,
+    )
+    if existing - {p.nip for p in plan}:
+        return tally
+    for person in plan:
+        if person.nip in existing:
+            continue
+        with ctx.db.transaction() as s:
+            pegawai_id = staff.create_pegawai(s, SYSTEM, person.input).value.id
+            for entry in person.entries:
+                staff.add_riwayat(s, SYSTEM, pegawai_id, entry)
+            if person.kp_tidak_perlu is not None:
+                # The Jadwal reckons this KP from the time in the pangkat; the career does not plan it then.
+                staff_schedule.set_status(
+                    s,
+                    SYSTEM,
+                    pegawai_id,
+                    JenisJadwal.KP,
+                    person.kp_tidak_perlu,
+                    StatusJadwal.TIDAK_PERLU,
+                    person.kp_catatan,
+                )
+            if person.satyalancana_diusulkan is not None:
+                staff_schedule.set_status(
+                    s,
+                    SYSTEM,
+                    pegawai_id,
+                    JenisJadwal.SATYALANCANA,
+                    person.satyalancana_diusulkan,
+                    StatusJadwal.SELESAI,
+                    "Usul Satyalancana Karya Satya telah disampaikan ke BKD.",
+                )
+        tally.pegawai += 1
+        tally.riwayat += len(person.entries)
+    with ctx.db.transaction() as s:
+        items = staff_schedule.schedule(s, SYSTEM, today).items
+    tally.jadwal = {j: n for j in JenisJadwal if (n := sum(1 for i in items if i.jenis is j))}
+    return tally
+
+
+_JADWAL_WORDS = {
+    JenisJadwal.KGB: "KGB",
+    JenisJadwal.KP: "kenaikan pangkat",
+    JenisJadwal.PENSIUN: "pensiun",
+    JenisJadwal.PPPK: "akhir kontrak PPPK",
+    JenisJadwal.SATYALANCANA: "Satyalancana",
+}
+
+
 def fill(
     ctx: AppContext,
     password: str = "demo12345",
     *,
     letter_count: int = 400,
     outgoing_count: int | None = None,
+    staff_count: int | None = None,
 ) -> str:
-    """Fill an empty data dir; safe to run again (existing users, profile and letters are left alone).
+    """Fill an empty data dir; safe to run again (existing users, profile, letters and pegawai are left alone).
 
-    ``outgoing_count`` defaults to about 150 outgoing letters for 400 incoming ones.
+    ``outgoing_count`` defaults to about 150 outgoing letters for 400 incoming ones. ``staff_count`` defaults to
+    60 pegawai, and to none when ``letter_count`` is 0 (the quick fill of the tests: office, units and users).
     """
     lines = []
     with ctx.db.transaction() as s:
@@ -1095,6 +1209,15 @@ def fill(
         lines.append(
             f"{added.keluar} surat keluar contoh dinomori: {added.balasan} membalas surat masuk, "
             f"{added.batal} nomor batal."
+        )
+    if staff_count is None:
+        staff_count = 60 if letter_count else 0
+    people = fill_staff(ctx, count=staff_count) if staff_count else StaffTally()
+    if people.pegawai:
+        due = ", ".join(f"{n} {_JADWAL_WORDS[j]}" for j, n in people.jadwal.items())
+        lines.append(
+            f"{people.pegawai} pegawai contoh (PNS, CPNS dan PPPK) didaftarkan dengan {people.riwayat} entri "
+            f"riwayat; jadwal 90 hari ke depan: {due or 'kosong'}."
         )
     lines.append(f"Data contoh siap di {ctx.location}")
     return "\n".join(lines)

@@ -12,7 +12,7 @@ import keyring
 import keyring.errors
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from desktop.services import audit, calendar, letters, outgoing
+from desktop.services import audit, calendar, letters, outgoing, staff_award
 from desktop.services.permissions import SYSTEM, Actor, Perm
 from desktop.storage import backup as backups
 from desktop.storage import migrate
@@ -109,6 +109,7 @@ def prepare(ctx: AppContext) -> StartupReport:
         seeded = calendar.seed_holidays(s)
         letters.seed_reference(s)
         outgoing.ensure_default_series(s)
+        staff_award.seed_criteria(s)  # at start, not on first use: two workstations might both write them
     return StartupReport(
         schema=state,
         migrated_from=before.current if before.status is migrate.SchemaStatus.BEHIND else None,
