@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop.ui.context import UiContext
+from desktop.ui.staff.award_panel import AwardPanel
 from desktop.ui.staff.pegawai_panel import PegawaiPanel
 from desktop.ui.staff.schedule_board import ScheduleBoard
 
@@ -23,6 +24,7 @@ class StaffTab(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.board, self.tr("Jadwal"))
         self.tabs.addTab(self.pegawai, self.tr("Pegawai"))
+        self.tabs.addTab(AwardPanel(ctx), self.tr("ASN Berprestasi"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
