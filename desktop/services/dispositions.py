@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import Any
 
-from sqlalchemy import and_, exists, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, Row, Select, exists, func, or_, select
+from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from desktop.core.dates import format_date, office_tz
 from desktop.core.letters import Keamanan, format_agenda
@@ -22,6 +23,9 @@ from desktop.services.permissions import Actor, Perm
 
 MAX_HARI_KERJA = 90
 CLOSED_LETTER = ("batal", "arsip")
+_IN_CHUNK = 900  # ids per IN (...) list: SQLite's limit on bound parameters
+
+_Column = ColumnElement[Any] | QueryableAttribute[Any]
 
 
 class RecipientStatus(enum.StrEnum):
@@ -40,6 +44,9 @@ class RecipientStatus(enum.StrEnum):
     def rank(self) -> int:
         return list(RecipientStatus).index(self)
 
+
+# Spelled out rather than "!= selesai" so the database reads the few unfinished rows from the status index.
+_UNFINISHED = tuple(s.value for s in RecipientStatus if s is not RecipientStatus.SELESAI)
 
 RECIPIENT_STATUS_LABELS = {
     RecipientStatus.BELUM_DIBACA: "Belum dibaca",
@@ -274,11 +281,19 @@ def _received(session: Session, letter: IncomingLetter) -> date:
 
 
 def _agenda(letter: IncomingLetter) -> str:
-    return f"{format_agenda(AGENDA_PATTERN, letter.nomor_agenda, letter.tahun)}/{letter.tahun}"
+    return _agenda_of(letter.nomor_agenda, letter.tahun)
+
+
+def _agenda_of(nomor_agenda: int, tahun: int) -> str:
+    return f"{format_agenda(AGENDA_PATTERN, nomor_agenda, tahun)}/{tahun}"
 
 
 def _is_masked(letter: IncomingLetter, actor: Actor) -> bool:
-    return Keamanan(letter.keamanan).is_secret and not actor.can(Perm.VIEW_SECRET)
+    return _masks(letter.keamanan, actor)
+
+
+def _masks(keamanan: str, actor: Actor) -> bool:
+    return Keamanan(keamanan).is_secret and not actor.can(Perm.VIEW_SECRET)
 
 
 def _letter(session: Session, letter_id: int, *, lock: bool = False) -> IncomingLetter:
@@ -465,24 +480,110 @@ def officials(session: Session, actor: Actor) -> list[Official]:
     return result
 
 
+def _effective_deadline(
+    hop_id: int, own: Mapping[int, date | None], parent: Mapping[int, int]
+) -> date | None:
+    """The hop's own batas waktu, else the nearest one above it (a Kabid who passes the letter on without a date
+    stays bound by the Kepala Dinas's). ``own`` holds every hop of the letter, ``parent`` the hop above each one
+    that continues from a recipient of the same letter."""
+    current: int | None = hop_id
+    seen: set[int] = set()
+    while current is not None and current not in seen:  # a damaged chain may loop; never spin on it
+        seen.add(current)
+        batas = own[current]
+        if batas is not None:
+            return batas
+        current = parent.get(current)
+    return None
+
+
 def _effective_deadlines(tree: _Tree) -> dict[int, date | None]:
-    """Deadline per active hop: its own batas waktu, else the nearest one above it (a Kabid who passes the
-    letter on without a date stays bound by the Kepala Dinas's)."""
+    """Deadline per hop of one letter, as :func:`_effective_deadline` reads it."""
     by_recipient_hop = {r.id: r.disposisi_id for rs in tree.recipients.values() for r in rs}
-    by_id = {h.id: h for h in tree.hops}
-    result: dict[int, date | None] = {}
-    for hop in tree.hops:
-        current: Disposition | None = hop
-        batas: date | None = None
-        seen: set[int] = set()
-        while current is not None and current.id not in seen:
-            seen.add(current.id)
-            if current.batas_waktu is not None:
-                batas = current.batas_waktu
-                break
-            parent = current.induk_penerima_id
-            current = by_id.get(by_recipient_hop.get(parent, -1)) if parent is not None else None
-        result[hop.id] = batas
+    own = {h.id: h.batas_waktu for h in tree.hops}
+    parent = {
+        h.id: by_recipient_hop[h.induk_penerima_id]
+        for h in tree.hops
+        if h.induk_penerima_id is not None and h.induk_penerima_id in by_recipient_hop
+    }
+    return {h.id: _effective_deadline(h.id, own, parent) for h in tree.hops}
+
+
+def _open_leaves(*columns: _Column) -> Select[Any]:
+    """The recipients the open letters wait on (R16), as :meth:`_Tree.leaves` finds them, minus the finished
+    ones: searched from the few unfinished recipients rather than per letter."""
+    child = aliased(Disposition)
+    return (
+        select(*columns)
+        .select_from(DispositionRecipient)
+        .join(Disposition, Disposition.id == DispositionRecipient.disposisi_id)
+        .join(IncomingLetter, IncomingLetter.id == Disposition.surat_masuk_id)
+        .where(
+            DispositionRecipient.status.in_(_UNFINISHED),
+            Disposition.status == "aktif",
+            IncomingLetter.status.not_in(CLOSED_LETTER),
+            ~exists().where(
+                child.induk_penerima_id == DispositionRecipient.id,
+                child.status == "aktif",
+                child.surat_masuk_id == Disposition.surat_masuk_id,
+            ),
+        )
+    )
+
+
+def _leaf_columns() -> tuple[_Column, ...]:
+    """What :func:`_past_deadlines` reads of a leaf."""
+    return (
+        DispositionRecipient.id.label("recipient_id"),
+        Disposition.id.label("hop_id"),
+        Disposition.batas_waktu,
+        Disposition.induk_penerima_id,
+        Disposition.surat_masuk_id.label("letter_id"),
+    )
+
+
+def _past_deadlines(session: Session, leaves: Sequence[Row[Any]], today: date) -> dict[int, date]:
+    """The leaves (rows of :func:`_leaf_columns`) whose effective batas waktu has passed: that date by recipient.
+
+    Only leaves inheriting a date need the hops above them, read for their letters alone. A leaf is late only
+    when one of its letter's active hops has a past batas waktu of its own, as the list has always read letters;
+    a leaf late by its own hop's date shows that by itself.
+    """
+    inherit = {
+        row.letter_id for row in leaves if row.batas_waktu is None and row.induk_penerima_id is not None
+    }
+    own: dict[int, date | None] = {}
+    letter_of: dict[int, int] = {}
+    above: dict[int, int] = {}
+    late_letters: set[int] = set()
+    parent_recipient = aliased(DispositionRecipient)
+    ids = sorted(inherit)
+    for chunk in range(0, len(ids), _IN_CHUNK):
+        for hop_id, letter_id, status, batas, parent_hop in session.execute(
+            select(
+                Disposition.id,
+                Disposition.surat_masuk_id,
+                Disposition.status,
+                Disposition.batas_waktu,
+                parent_recipient.disposisi_id,
+            )
+            .outerjoin(parent_recipient, parent_recipient.id == Disposition.induk_penerima_id)
+            .where(Disposition.surat_masuk_id.in_(ids[chunk : chunk + _IN_CHUNK]))
+        ):
+            own[hop_id] = batas
+            letter_of[hop_id] = letter_id
+            if parent_hop is not None:
+                above[hop_id] = parent_hop
+            if status == "aktif" and batas is not None and batas < today:
+                late_letters.add(letter_id)
+    parent = {hop: up for hop, up in above.items() if letter_of.get(up) == letter_of[hop]}
+    result: dict[int, date] = {}
+    for row in leaves:
+        batas = row.batas_waktu
+        if batas is None and row.letter_id in late_letters:
+            batas = _effective_deadline(row.hop_id, own, parent)
+        if batas is not None and batas < today:
+            result[row.recipient_id] = batas
     return result
 
 
@@ -493,44 +594,46 @@ def overdue(session: Session, actor: Actor, today: date) -> list[OverdueItem]:
     its own batas waktu inherits the nearest one above it. Letters that are batal or arsip are left out.
     """
     actor.require(Perm.VIEW)
-    letter_ids = session.scalars(
-        select(Disposition.surat_masuk_id)
-        .join(IncomingLetter, IncomingLetter.id == Disposition.surat_masuk_id)
-        .where(
-            Disposition.status == "aktif",
-            Disposition.batas_waktu < today,
-            IncomingLetter.status.not_in(CLOSED_LETTER),
+    leaves = session.execute(
+        _open_leaves(
+            *_leaf_columns(),
+            DispositionRecipient.nama,
+            DispositionRecipient.jabatan,
+            DispositionRecipient.status,
+            Disposition.dari_nama,
+            Disposition.dari_jabatan,
+            IncomingLetter.nomor_agenda,
+            IncomingLetter.tahun,
+            IncomingLetter.asal_surat,
+            IncomingLetter.perihal,
+            IncomingLetter.keamanan,
         )
-        .distinct()
+        # A hop's own batas waktu is the nearest one: under a hop whose own date has not passed, nobody is late.
+        .where(or_(Disposition.batas_waktu.is_(None), Disposition.batas_waktu < today))
     ).all()
+    late = _past_deadlines(session, leaves, today)
     items: list[OverdueItem] = []
-    for letter_id in letter_ids:
-        letter = _letter(session, letter_id)
-        masked = _is_masked(letter, actor)
-        tree = _load_tree(session, letter_id)
-        deadlines = _effective_deadlines(tree)
-        hops = {h.id: h for h in tree.hops}
-        for r in tree.leaves():
-            batas = deadlines.get(r.disposisi_id)
-            if r.status == RecipientStatus.SELESAI or batas is None or batas >= today:
-                continue
-            hop = hops[r.disposisi_id]
-            items.append(
-                OverdueItem(
-                    letter_id=letter.id,
-                    agenda=_agenda(letter),
-                    asal_surat=letter.asal_surat,
-                    perihal=SECRET_MASK if masked else letter.perihal,
-                    masked=masked,
-                    hop_id=hop.id,
-                    dari=person_label(hop.dari_nama, hop.dari_jabatan),
-                    recipient_id=r.id,
-                    penerima=person_label(r.nama, r.jabatan),
-                    status=RecipientStatus(r.status),
-                    batas_waktu=batas,
-                    days_late=(today - batas).days,
-                )
+    for row in leaves:
+        batas = late.get(row.recipient_id)
+        if batas is None:
+            continue
+        masked = _masks(row.keamanan, actor)
+        items.append(
+            OverdueItem(
+                letter_id=row.letter_id,
+                agenda=_agenda_of(row.nomor_agenda, row.tahun),
+                asal_surat=row.asal_surat,
+                perihal=SECRET_MASK if masked else row.perihal,
+                masked=masked,
+                hop_id=row.hop_id,
+                dari=person_label(row.dari_nama, row.dari_jabatan),
+                recipient_id=row.recipient_id,
+                penerima=person_label(row.nama, row.jabatan),
+                status=RecipientStatus(row.status),
+                batas_waktu=batas,
+                days_late=(today - batas).days,
             )
+        )
     items.sort(key=lambda i: (-i.days_late, i.agenda, i.recipient_id))
     return items
 
@@ -581,20 +684,20 @@ def follow_ups(session: Session, actor: Actor, start: date, end: date) -> list[F
     ).all()
     trees: dict[int, _Tree] = {m.id: _Tree([]) for m in found}
     ids = list(trees)
-    for chunk in range(0, len(ids), 900):  # SQLite's limit on bound parameters
+    for chunk in range(0, len(ids), _IN_CHUNK):
         hops = session.scalars(
             select(Disposition)
-            .where(Disposition.surat_masuk_id.in_(ids[chunk : chunk + 900]))
+            .where(Disposition.surat_masuk_id.in_(ids[chunk : chunk + _IN_CHUNK]))
             .order_by(Disposition.tanggal, Disposition.id)
         ).all()
         for hop in hops:
             trees[hop.surat_masuk_id].hops.append(hop)
         hop_letter = {h.id: h.surat_masuk_id for h in hops}
         hop_ids = list(hop_letter)
-        for part in range(0, len(hop_ids), 900):
+        for part in range(0, len(hop_ids), _IN_CHUNK):
             for r in session.scalars(
                 select(DispositionRecipient)
-                .where(DispositionRecipient.disposisi_id.in_(hop_ids[part : part + 900]))
+                .where(DispositionRecipient.disposisi_id.in_(hop_ids[part : part + _IN_CHUNK]))
                 .order_by(DispositionRecipient.id)
             ):
                 trees[hop_letter[r.disposisi_id]].recipients.setdefault(r.disposisi_id, []).append(r)
@@ -645,25 +748,11 @@ def counts(session: Session, actor: Actor, today: date) -> DispositionCounts:
     waiting = session.scalar(
         select(func.count()).select_from(IncomingLetter).where(IncomingLetter.status.in_(("baru", "dicetak")))
     )
-    child = aliased(Disposition)
-    open_leaves = session.scalar(
-        select(func.count())
-        .select_from(DispositionRecipient)
-        .join(Disposition, Disposition.id == DispositionRecipient.disposisi_id)
-        .join(IncomingLetter, IncomingLetter.id == Disposition.surat_masuk_id)
-        .where(
-            Disposition.status == "aktif",
-            DispositionRecipient.status != RecipientStatus.SELESAI.value,
-            IncomingLetter.status.not_in(CLOSED_LETTER),
-            ~exists().where(
-                and_(child.induk_penerima_id == DispositionRecipient.id, child.status == "aktif")
-            ),
-        )
-    )
+    leaves = session.execute(_open_leaves(*_leaf_columns())).all()
     return DispositionCounts(
         belum_didisposisi=int(waiting or 0),
-        overdue=len(overdue(session, actor, today)),
-        open=int(open_leaves or 0),
+        overdue=len(_past_deadlines(session, leaves, today)),
+        open=len(leaves),
     )
 
 

@@ -8,9 +8,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
+from desktop.core.calendar import Holiday, HolidayKind
 from desktop.core.letters import Keamanan, Urgensi
 from desktop.models.admin import AuditEntry, User
-from desktop.models.letters import Disposition, DispositionRecipient
+from desktop.models.letters import Disposition, DispositionRecipient, IncomingLetter
 from desktop.services import auth, calendar, demo, letters
 from desktop.services import dispositions as dispo
 from desktop.services.dispositions import HopInput, RecipientInput, RecipientStatus
@@ -440,3 +441,179 @@ def test_officials_join_units_and_signatories_once(ctx: AppContext, clerk: Actor
     assert sekretaris.unit_id is not None
     assert [o.jabatan for o in found].count("Kepala Sub Bagian Umum") == 1
     assert "Kepala Bidang Koperasi dan UKM" in [o.jabatan for o in found]
+
+
+_Leaf = tuple[dispo.LetterChain, dispo.HopNode, dispo.RecipientNode, date | None]
+
+
+def _open_leaves_by_chain(
+    ctx: AppContext, actor: Actor
+) -> tuple[list[_Leaf], list[dispo.LetterChain], dict[int, date | None]]:
+    """The slow reading that is plainly right: every letter's chain walked from its first hops down, each hop
+    bound by its own batas waktu or else by the one of the hop it continues from.
+
+    Returns the unfinished leaves of the open letters with their deadline, the chains, and the deadline per hop.
+    """
+    with ctx.db.transaction() as s:
+        ids = s.scalars(select(IncomingLetter.id).order_by(IncomingLetter.id)).all()
+        chains = [dispo.chain(s, actor, i) for i in ids]
+    leaves: list[_Leaf] = []
+    deadlines: dict[int, date | None] = {}
+
+    def walk(c: dispo.LetterChain, hop: dispo.HopNode, above: date | None) -> None:
+        batas = hop.batas_waktu if hop.batas_waktu is not None else above
+        deadlines[hop.id] = batas
+        for r in hop.recipients:
+            for further in r.hops:
+                walk(c, further, batas)
+            if not c.closed and hop.aktif and r.is_leaf and r.status is not RecipientStatus.SELESAI:
+                leaves.append((c, hop, r, batas))
+
+    for c in chains:
+        for hop in c.hops:
+            walk(c, hop, None)
+    return leaves, chains, deadlines
+
+
+def _late_on(leaves: list[_Leaf], today: date) -> list[dispo.OverdueItem]:
+    late = [
+        dispo.OverdueItem(
+            letter_id=c.letter_id,
+            agenda=c.agenda,
+            asal_surat=c.asal_surat,
+            perihal=c.perihal,
+            masked=c.masked,
+            hop_id=hop.id,
+            dari=hop.dari_label,
+            recipient_id=r.id,
+            penerima=r.label,
+            status=r.status,
+            batas_waktu=batas,
+            days_late=(today - batas).days,
+        )
+        for c, hop, r, batas in leaves
+        if batas is not None and batas < today
+    ]
+    return sorted(late, key=lambda i: (-i.days_late, i.agenda, i.recipient_id))
+
+
+def test_overdue_and_counts_agree_with_every_chain_read_whole(
+    ctx: AppContext, clerk: Actor, people: dict[str, RecipientInput]
+) -> None:
+    """The dashboard and the Disposisi Terlambat list, found by the database, say what reading each letter's
+    chain says, on every day around the deadlines of chains of every shape."""
+    kadis, sekretaris = people["kadis"], people["sekretaris"]
+    kabid_pdn, kabid_ind = people["kabid_pdn"], people["kabid_ind"]
+    with ctx.db.transaction() as s:  # a provincial holiday on Monday 23 November
+        calendar.save_holiday(
+            s,
+            _actor(ctx, "admin"),
+            Holiday(date(2026, 11, 23), HolidayKind.LIBUR_LOKAL, "Hari Jadi Provinsi"),
+        )
+    minute = iter(range(60))
+
+    def letter(hops: list[HopInput], received: datetime = RECEIVED, **kw: object) -> dispo.LetterChain:
+        letter_id = _register(ctx, clerk, received + timedelta(minutes=next(minute)), **kw)
+        with ctx.db.transaction() as s:
+            return dispo.record_chain(s, clerk, letter_id, hops)
+
+    def update(rid: int, status: str, **kw: object) -> None:
+        with ctx.db.transaction() as s:
+            dispo.update_recipient(s, clerk, rid, status, **kw)  # type: ignore[arg-type]
+
+    day = date(2026, 11, 16)
+    # Finished before its deadline: never late.
+    done = letter([_hop(kadis, day, kabid_pdn, batas_waktu=date(2026, 11, 17))])
+    update(done.hops[0].recipients[0].id, "selesai", tanggal_selesai=date(2026, 11, 17))
+    # Open with no deadline anywhere in the chain: open for good, never late.
+    loose = letter([_hop(kadis, day, sekretaris), _hop(None, day, STAF, induk_index=(0, 0))])
+    update(loose.hops[0].recipients[0].hops[0].recipients[0].id, "dibaca")
+    # The staff member two hops down is bound by the Sekretaris's date (19 Nov), which had passed before the
+    # Kabid handed the letter on (25 Nov).
+    letter(
+        [
+            _hop(sekretaris, day, kadis, batas_waktu=date(2026, 11, 19)),
+            _hop(None, date(2026, 11, 17), kabid_ind, induk_index=(0, 0)),
+            _hop(None, date(2026, 11, 25), STAF, induk_index=(1, 0)),
+        ]
+    )
+    # A nearer date of its own wins over the one above (19 Nov against 26 Nov) ...
+    letter(
+        [
+            _hop(kadis, day, kabid_pdn, kabid_ind, batas_waktu=date(2026, 11, 26)),
+            _hop(None, date(2026, 11, 17), STAF, batas_waktu=date(2026, 11, 19), induk_index=(0, 0)),
+        ]
+    )
+    # ... and so does a later one (27 Nov), though the date above it (17 Nov) has long passed.
+    letter(
+        [
+            _hop(kadis, day, kabid_pdn, batas_waktu=date(2026, 11, 17)),
+            _hop(None, date(2026, 11, 17), STAF, batas_waktu=date(2026, 11, 27), induk_index=(0, 0)),
+        ]
+    )
+    # Two working days from Friday 20 Nov: past the weekend and the holiday to Wednesday 25 Nov; the staff
+    # member the Kabid passes it to on Tuesday inherits that.
+    friday = datetime(2026, 11, 20, 8, 0, tzinfo=WITA)
+    working = letter(
+        [
+            _hop(kadis, date(2026, 11, 20), kabid_pdn, batas_hari_kerja_count=2),
+            _hop(None, date(2026, 11, 24), STAF, induk_index=(0, 0)),
+        ],
+        friday,
+    )
+    assert working.hops[0].batas_waktu == date(2026, 11, 25)
+    # A hop cancelled: the Kabid it was passed on from is the one the letter waits on again (18 Nov) ...
+    cancelled = letter(
+        [
+            _hop(kadis, day, kabid_ind, batas_waktu=date(2026, 11, 18)),
+            _hop(None, date(2026, 11, 17), STAF, batas_waktu=date(2026, 11, 30), induk_index=(0, 0)),
+        ]
+    )
+    # ... and a letter whose only hop, already late, was cancelled waits for its disposition again.
+    undone = letter([_hop(kadis, day, sekretaris, batas_waktu=date(2026, 11, 17))])
+    with ctx.db.transaction() as s:
+        dispo.cancel_hop(s, clerk, cancelled.hops[0].recipients[0].hops[0].id)
+        dispo.cancel_hop(s, clerk, undone.hops[0].id)
+    # A cancelled letter is left out, late hops and all.
+    batal = letter([_hop(kadis, day, kabid_pdn, batas_waktu=date(2026, 11, 17))])
+    with ctx.db.transaction() as s:
+        letters.cancel_incoming(s, clerk, batal.letter_id, "dobel")
+    # Secret (masked for the clerk); one of two recipients done; a follow-up reopened; one still waiting.
+    letter([_hop(kadis, day, sekretaris, batas_waktu=date(2026, 11, 18))], keamanan=Keamanan.R)
+    pair = letter([_hop(kadis, day, kabid_pdn, kabid_ind, batas_waktu=date(2026, 11, 19))])
+    update(pair.hops[0].recipients[0].id, "selesai", tanggal_selesai=date(2026, 11, 18))
+    update(pair.hops[0].recipients[1].id, "diproses")
+    reopened = letter([_hop(kadis, day, kabid_ind, batas_waktu=date(2026, 11, 18))])
+    update(reopened.hops[0].recipients[0].id, "selesai", tanggal_selesai=date(2026, 11, 17))
+    update(reopened.hops[0].recipients[0].id, "diproses")
+    _register(ctx, clerk, RECEIVED + timedelta(minutes=next(minute)))
+
+    for actor in (clerk, _actor(ctx, "kadis")):
+        leaves, chains, deadlines = _open_leaves_by_chain(ctx, actor)
+        waiting = sum(c.status in ("baru", "dicetak") for c in chains)
+        assert waiting == 2 and len(leaves) == 10
+        for today in (date(2026, 11, 14) + timedelta(days=n) for n in range(20)):
+            expected = _late_on(leaves, today)
+            with ctx.db.transaction() as s:
+                assert dispo.overdue(s, actor, today) == expected, today
+                assert dispo.counts(s, actor, today) == dispo.DispositionCounts(
+                    belum_didisposisi=waiting, overdue=len(expected), open=len(leaves)
+                ), today
+        # The follow-up report reads the same deadlines.
+        with ctx.db.transaction() as s:
+            entries = dispo.follow_ups(s, actor, date(2026, 11, 1), date(2026, 11, 30))
+        assert entries and all(e.batas_waktu == deadlines[e.hop_id] for e in entries)
+
+    # Spot checks of the reading itself, on 26 November.
+    with ctx.db.transaction() as s:
+        late = dispo.overdue(s, clerk, date(2026, 11, 26))
+    assert sorted((i.batas_waktu, i.penerima.split(" (")[0]) for i in late) == [
+        (date(2026, 11, 18), "Kepala Bidang Perindustrian"),  # back to the Kabid once the hop was cancelled
+        (date(2026, 11, 18), "Kepala Bidang Perindustrian"),  # the follow-up reopened
+        (date(2026, 11, 18), "Sekretaris"),  # the secret letter
+        (date(2026, 11, 19), "Analis Perdagangan"),  # two hops below the Sekretaris's date
+        (date(2026, 11, 19), "Analis Perdagangan"),  # a nearer date of its own
+        (date(2026, 11, 19), "Kepala Bidang Perindustrian"),  # the one of the pair not done
+        (date(2026, 11, 25), "Analis Perdagangan"),  # the working-day deadline, inherited
+    ]
+    assert sum(i.masked for i in late) == 1
