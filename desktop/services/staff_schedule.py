@@ -1,8 +1,9 @@
 """The Kepegawaian deadline list (staff.md R29): KGB, kenaikan pangkat, pensiun, PPPK contract end, Satyalancana.
 
 Everything is computed in Python from a handful of queries (the active pegawai, the latest berlaku pangkat and
-KGB entries, deferrals, CLTN leave, heavy hukdis, the kept statuses), with the rules of ``core.staff``; every item
-carries the Derivation that explains it.
+KGB entries, deferrals, CLTN leave, heavy hukdis, the kept statuses), with the rules of ``core.staff``. The bulk
+path asks the value-only rules (``kgb_berikut_value`` …: the same code without the sentences); every item builds
+the Derivation that explains it, with the explaining rules, only when it is opened.
 
 Decisions, for the UI engineer and the next one:
 
@@ -47,8 +48,22 @@ from desktop.core.dates import format_date
 from desktop.core.money import format_rupiah
 from desktop.core.nip import format_nip
 from desktop.core.staff.derivation import Derivation
-from desktop.core.staff.kgb import NOTICE_MONTHS_BEFORE, KgbDeferral, KgbStep, kgb_berikut, kgb_notice_date
-from desktop.core.staff.kp import MIN_MONTHS_IN_PANGKAT, KpDue, KpJenis, UsulWindow, kp_berikut
+from desktop.core.staff.kgb import (
+    NOTICE_MONTHS_BEFORE,
+    KgbDeferral,
+    KgbStep,
+    kgb_berikut,
+    kgb_berikut_value,
+    kgb_notice_date,
+)
+from desktop.core.staff.kp import (
+    MIN_MONTHS_IN_PANGKAT,
+    KpDue,
+    KpJenis,
+    UsulWindow,
+    kp_berikut,
+    kp_berikut_value,
+)
 from desktop.core.staff.months import MasaKerja, Reminder, add_months, months_between, reminders_days_before
 from desktop.core.staff.pensiun import (
     CONTRACT_REMINDER_MONTHS,
@@ -57,6 +72,7 @@ from desktop.core.staff.pensiun import (
     pension_service_check,
     pppk_contract_reminders,
     tmt_pensiun,
+    tmt_pensiun_value,
 )
 from desktop.core.staff.reference import BupRule, IjazahRule, PayTables, StaffReference
 from desktop.core.staff.satyalancana import (
@@ -64,6 +80,7 @@ from desktop.core.staff.satyalancana import (
     REMINDER_DAYS,
     KaryaSatya,
     karya_satya_berikut,
+    karya_satya_berikut_value,
     karya_satya_reminders,
 )
 from desktop.models.admin import OrgUnit
@@ -524,15 +541,15 @@ def _kgb_cached(
     as_of: date,
     tables: PayTables,
     deferrals: tuple[KgbDeferral, ...],
-) -> Derivation[KgbStep | None]:
-    return kgb_berikut(tmt, golongan, mkg, as_of=as_of, tables=tables, deferrals=deferrals)
+) -> KgbStep | None:
+    return kgb_berikut_value(tmt, golongan, mkg, as_of=as_of, tables=tables, deferrals=deferrals)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def _kp_cached(
     tmt: date, golongan: str, as_of: date, ref: StaffReference, jenis: KpJenis, ijazah: IjazahRule | None
-) -> Derivation[KpDue | None]:
-    return kp_berikut(
+) -> KpDue | None:
+    return kp_berikut_value(
         tmt_pangkat=tmt,
         golongan_ruang=golongan,
         as_of=as_of,
@@ -544,13 +561,13 @@ def _kp_cached(
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def _pensiun_cached(tanggal_lahir: date, bup: BupRule) -> Derivation[date]:
-    return tmt_pensiun(tanggal_lahir, bup)
+def _pensiun_cached(tanggal_lahir: date, bup: BupRule) -> date:
+    return tmt_pensiun_value(tanggal_lahir, bup)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def _karya_satya_cached(tmt_cpns: date, as_of: date, cltn_bulan: int) -> Derivation[KaryaSatya | None]:
-    return karya_satya_berikut(tmt_cpns, as_of, bulan_tidak_dihitung=cltn_bulan)
+def _karya_satya_cached(tmt_cpns: date, as_of: date, cltn_bulan: int) -> KaryaSatya | None:
+    return karya_satya_berikut_value(tmt_cpns, as_of, bulan_tidak_dihitung=cltn_bulan)
 
 
 def clear_cache() -> None:
@@ -569,22 +586,37 @@ def _bup(ref: StaffReference, s: _Staff) -> BupRule:
 
 
 class _Calc:
-    """The rules for one reference set, shared by the schedule and the CSV."""
+    """The rules for one reference set, shared by the schedule and the CSV: value-only (cached) for the bulk
+    path, and the same rules with their explanation for the one item that is opened."""
 
     def __init__(self, ref: StaffReference) -> None:
         self.ref = ref
 
-    def kgb(self, s: _Staff, as_of: date) -> Derivation[KgbStep | None] | None:
+    def _kgb_args(self, s: _Staff) -> tuple[_Sk, tuple[KgbDeferral, ...]] | None:
         if not s.status.is_pns:
             return None
         basis = _kgb_basis(s)
         if basis is None:
             return None
-        return _kgb_cached(
-            basis.tmt, basis.golongan_ruang, basis.mkg, as_of, self.ref.gaji, tuple(_deferrals(s))
+        return basis, tuple(_deferrals(s))
+
+    def kgb(self, s: _Staff, as_of: date) -> KgbStep | None:
+        args = self._kgb_args(s)
+        if args is None:
+            return None
+        basis, deferrals = args
+        return _kgb_cached(basis.tmt, basis.golongan_ruang, basis.mkg, as_of, self.ref.gaji, deferrals)
+
+    def kgb_explained(self, s: _Staff, as_of: date) -> Derivation[KgbStep | None] | None:
+        args = self._kgb_args(s)
+        if args is None:
+            return None
+        basis, deferrals = args
+        return kgb_berikut(
+            basis.tmt, basis.golongan_ruang, basis.mkg, as_of=as_of, tables=self.ref.gaji, deferrals=deferrals
         )
 
-    def kp(self, s: _Staff, as_of: date) -> Derivation[KpDue | None] | None:
+    def kp(self, s: _Staff, as_of: date) -> KpDue | None:
         if not s.status.is_pns or s.pangkat is None:
             return None
         jenis = kp_jenis_for(s.jenis_jabatan)
@@ -592,12 +624,25 @@ class _Calc:
             s.pangkat.tmt, s.pangkat.golongan_ruang, as_of, self.ref, jenis, _ijazah(s.pendidikan)
         )
 
-    def tmt_pensiun(self, s: _Staff) -> Derivation[date]:
+    def kp_explained(self, s: _Staff, as_of: date) -> Derivation[KpDue | None] | None:
+        if not s.status.is_pns or s.pangkat is None:
+            return None
+        return kp_berikut(
+            tmt_pangkat=s.pangkat.tmt,
+            golongan_ruang=s.pangkat.golongan_ruang,
+            as_of=as_of,
+            periods=self.ref.kp_periods,
+            ladder=self.ref.pangkat,
+            jenis=kp_jenis_for(s.jenis_jabatan),
+            ijazah=_ijazah(s.pendidikan),
+        )
+
+    def tmt_pensiun(self, s: _Staff) -> date:
         return _pensiun_cached(s.tanggal_lahir, _bup(self.ref, s))
 
     def pensiun(self, s: _Staff) -> Derivation[date]:
         """TMT pensiun with the service check (10 years) for PNS."""
-        found = self.tmt_pensiun(s)
+        found = tmt_pensiun(s.tanggal_lahir, _bup(self.ref, s))
         extra: list[str] = []
         warnings = list(found.warnings)
         if s.status is StatusPegawai.PPPK:
@@ -608,14 +653,16 @@ class _Calc:
             warnings.extend(service.value.unmet)
         return Derivation(found.value, (*found.steps, *extra), tuple(warnings))
 
-    def satyalancana(self, s: _Staff, as_of: date) -> Derivation[KaryaSatya | None] | None:
+    def satyalancana(self, s: _Staff, as_of: date) -> KaryaSatya | None:
         if not s.status.is_pns or s.tmt_cpns is None:
             return None
         return _karya_satya_cached(s.tmt_cpns, as_of, s.cltn_bulan)
 
     def satyalancana_explained(self, s: _Staff, as_of: date) -> Derivation[KaryaSatya | None] | None:
-        found = self.satyalancana(s, as_of)
-        if found is not None and s.hukdis_berat and found.value is not None:
+        if not s.status.is_pns or s.tmt_cpns is None:
+            return None
+        found = karya_satya_berikut(s.tmt_cpns, as_of, bulan_tidak_dihitung=s.cltn_bulan)
+        if s.hukdis_berat and found.value is not None:
             warning = (
                 "Tercatat hukuman disiplin tingkat sedang atau berat: syarat Satyalancana tidak terpenuhi."
             )
@@ -736,10 +783,9 @@ class _Builder:
     def _kgb(self, s: _Staff) -> None:
         probe = self.start
         for _ in range(_MAX_STEPS):
-            found = self.calc.kgb(s, probe)
-            if found is None or found.value is None:
+            step = self.calc.kgb(s, probe)
+            if step is None:
                 return
-            step = found.value
             if self._closed(s, JenisJadwal.KGB, step.tmt):
                 probe = step.tmt + _ONE_DAY
                 continue
@@ -748,7 +794,7 @@ class _Builder:
                 return
             # A step on or after as_of is the same step as "the first KGB on or after as_of": explain it so.
             per = self.as_of if step.tmt >= self.as_of else probe
-            explain = partial(self._explain_kgb, s, per, found)
+            explain = partial(self._explain_kgb, s, per, probe)
             deferred = f", ditunda {step.ditunda_bulan} bulan" if step.ditunda_bulan else ""
             self._add(
                 s,
@@ -762,11 +808,13 @@ class _Builder:
             )
             return
 
-    def _explain_kgb(self, s: _Staff, per: date, fallback: Derivation[KgbStep | None]) -> Derivation[Any]:
-        found = self.calc.kgb(s, per) or fallback
-        step = found.value if found.value is not None else fallback.value
-        assert step is not None
-        return _with(found, kgb_notice_date(step.tmt).steps)
+    def _explain_kgb(self, s: _Staff, per: date, probe: date) -> Derivation[Any]:
+        found = self.calc.kgb_explained(s, per)
+        if found is not None and found.value is not None:
+            return _with(found, kgb_notice_date(found.value.tmt).steps)
+        fallback = self.calc.kgb_explained(s, probe)  # the item was built from the step at ``probe``
+        assert fallback is not None and fallback.value is not None
+        return _with(found or fallback, kgb_notice_date(fallback.value.tmt).steps)
 
     def _kp(self, s: _Staff) -> None:
         if s.pangkat is None or not s.status.is_pns:
@@ -775,15 +823,16 @@ class _Builder:
         if self._outside(earliest):
             return  # cannot be due inside the horizon: no need to compute it
         eligible = self.calc.kp(s, s.pangkat.tmt)
-        if eligible is None or eligible.value is None:
+        if eligible is None:
             return
-        key = eligible.value.tmt
+        key = eligible.tmt
         if self._closed(s, JenisJadwal.KP, key):
             return
-        now = eligible if key >= self.as_of else self.calc.kp(s, self.as_of)
-        if now is None or now.value is None:
+        per = s.pangkat.tmt if key >= self.as_of else self.as_of
+        due = eligible if key >= self.as_of else self.calc.kp(s, self.as_of)
+        if due is None:
             return
-        due, window = now.value, now.value.usul
+        window = due.usul
         pantau = min(due.tmt - timedelta(days=max(KP_REMINDER_DAYS)), window.mulai)
         if self._outside(pantau):
             return
@@ -798,14 +847,19 @@ class _Builder:
             JenisJadwal.KP,
             key,
             f"{due.jenis.label} ke {due.golongan_ruang_baru}, usul {window}",
-            partial(_with, now, late),
+            partial(self._explain_kp, s, per, late),
             pantau,
             partial(_kp_reminders, due.tmt, window),
             window.akhir,
         )
 
+    def _explain_kp(self, s: _Staff, per: date, late: tuple[str, ...]) -> Derivation[Any]:
+        found = self.calc.kp_explained(s, per)
+        assert found is not None and found.value is not None  # the item was built from this value
+        return _with(found, late)
+
     def _pensiun(self, s: _Staff) -> None:
-        tmt = self.calc.tmt_pensiun(s).value
+        tmt = self.calc.tmt_pensiun(s)
         if self._closed(s, JenisJadwal.PENSIUN, tmt):
             return
         pantau = add_months(tmt, -max(PENSION_REMINDER_MONTHS))
@@ -853,10 +907,9 @@ class _Builder:
     def _satyalancana(self, s: _Staff) -> None:
         probe = self.start
         for _ in range(len(KARYA_SATYA_YEARS) + 1):
-            found = self.calc.satyalancana(s, probe)
-            if found is None or found.value is None:
+            milestone = self.calc.satyalancana(s, probe)
+            if milestone is None:
                 return
-            milestone = found.value
             if self._closed(s, JenisJadwal.SATYALANCANA, milestone.tanggal):
                 probe = milestone.tanggal + _ONE_DAY
                 continue
@@ -868,17 +921,17 @@ class _Builder:
                 JenisJadwal.SATYALANCANA,
                 milestone.tanggal,
                 milestone.label,
-                partial(self._explain_satyalancana, s, probe, found),
+                partial(self._explain_satyalancana, s, probe),
                 pantau,
                 partial(karya_satya_reminders, milestone),
                 milestone.tanggal,
             )
             return
 
-    def _explain_satyalancana(
-        self, s: _Staff, probe: date, fallback: Derivation[KaryaSatya | None]
-    ) -> Derivation[Any]:
-        return self.calc.satyalancana_explained(s, probe) or fallback
+    def _explain_satyalancana(self, s: _Staff, probe: date) -> Derivation[Any]:
+        found = self.calc.satyalancana_explained(s, probe)
+        assert found is not None and found.value is not None  # the item was built from this value
+        return found
 
 
 def schedule(
@@ -1016,15 +1069,15 @@ def next_dates(session: Session, actor: Actor, as_of: date) -> list[NextDates]:
         kgb_date = kp_date = pensiun_date = None
         try:
             kgb = calc.kgb(s, as_of)
-            kgb_date = kgb.value.tmt if kgb is not None and kgb.value is not None else None
+            kgb_date = kgb.tmt if kgb is not None else None
         except ValueError as exc:
             log.warning("KGB of pegawai %s not computed: %s", s.id, exc)
         try:
             kp = calc.kp(s, as_of)
-            kp_date = kp.value.tmt if kp is not None and kp.value is not None else None
+            kp_date = kp.tmt if kp is not None else None
         except ValueError as exc:
             log.warning("KP of pegawai %s not computed: %s", s.id, exc)
-        pensiun_date = calc.tmt_pensiun(s).value
+        pensiun_date = calc.tmt_pensiun(s)
         result.append(
             NextDates(
                 pegawai_id=s.id,

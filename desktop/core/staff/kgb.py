@@ -12,7 +12,7 @@ from datetime import date
 
 from desktop.core.dates import format_date
 from desktop.core.money import format_rupiah
-from desktop.core.staff.derivation import Derivation, Eligibility
+from desktop.core.staff.derivation import Derivation, Eligibility, Steps
 from desktop.core.staff.months import MasaKerja, add_months, months_between
 from desktop.core.staff.reference import PayTables, normalize_golongan_ruang
 from desktop.core.staff.skp import SkpPredikat, skp_condition
@@ -27,6 +27,7 @@ __all__ = [
     "defer_kgb",
     "gaji_pokok",
     "kgb_berikut",
+    "kgb_berikut_value",
     "kgb_conditions",
     "kgb_notice_date",
     "mkg_after_promotion",
@@ -150,52 +151,64 @@ def mkg_after_promotion(
     return Derivation(result, tuple(steps))
 
 
+def _next_kgb(
+    tmt: date, golongan_ruang: str, mkg: MasaKerja, tables: PayTables, why: Steps | None
+) -> KgbStep | None:
+    """The rule of :func:`next_kgb`; sentences go to ``why`` when an explanation is wanted."""
+    code = normalize_golongan_ruang(golongan_ruang)
+    table = tables.for_date(tmt)
+    mk = mkg.total_months
+    columns = table.columns(code)
+    if why is not None:
+        why.steps.append(f"Dasar: TMT {_fd(tmt)}, golongan {code}, MKG {mkg} ({mk} bulan).")
+        why.steps.append(
+            f"Kolom MKG golongan {code} pada {table.label}: {', '.join(str(c) for c in columns)} tahun."
+        )
+        if tmt.day != 1:
+            why.warnings.append(
+                f"TMT {_fd(tmt)} bukan tanggal 1; TMT kenaikan gaji selalu tanggal 1. Periksa SK."
+            )
+    later = [c for c in columns if 12 * c > mk]
+    if not later:
+        if why is not None:
+            why.steps.append(
+                f"MKG {mkg} sudah mencapai kolom tertinggi golongan {code} ({columns[-1]} tahun): "
+                "tidak ada KGB lagi pada golongan ini."
+            )
+        return None
+    col = later[0]
+    wait = 12 * col - mk
+    tmt_next = add_months(tmt, wait)
+    if why is not None:
+        rule = (
+            " (golongan II/a: KGB pertama setelah masa kerja 1 tahun)" if code == "II/a" and col == 1 else ""
+        )
+        why.steps.append(
+            f"Kolom berikutnya setelah MKG {mkg} adalah {col} tahun{rule}; KGB jatuh {12 * col} − {mk} = "
+            f"{wait} bulan setelah {_fd(tmt)}, yaitu {_fd(tmt_next)}."
+        )
+    next_table = tables.for_date(tmt_next)
+    amount = next_table.amount(code, col)
+    if why is not None:
+        why.steps.append(
+            f"Gaji pokok baru: golongan {code}, MKG {col} tahun = {format_rupiah(amount)} menurut "
+            f"{next_table.label}."
+        )
+    return KgbStep(tmt_next, code, MasaKerja(col), amount)
+
+
 def next_kgb(tmt: date, golongan_ruang: str, mkg: MasaKerja, tables: PayTables) -> Derivation[KgbStep | None]:
     """The KGB that follows the SK (KP, KGB or CPNS) with TMT ``tmt``, golongan ruang and MKG (R9).
 
     ``next_col`` is the first MKG column of the golongan above the MKG in months; the KGB falls when the MKG
     reaches it, and pays that column. None when the MKG is already at the last column.
     """
-    code = normalize_golongan_ruang(golongan_ruang)
-    table = tables.for_date(tmt)
-    mk = mkg.total_months
-    columns = table.columns(code)
-    steps = [
-        f"Dasar: TMT {_fd(tmt)}, golongan {code}, MKG {mkg} ({mk} bulan).",
-        f"Kolom MKG golongan {code} pada {table.label}: {', '.join(str(c) for c in columns)} tahun.",
-    ]
-    warnings: tuple[str, ...] = ()
-    if tmt.day != 1:
-        warnings = (f"TMT {_fd(tmt)} bukan tanggal 1; TMT kenaikan gaji selalu tanggal 1. Periksa SK.",)
-    later = [c for c in columns if 12 * c > mk]
-    if not later:
-        steps.append(
-            f"MKG {mkg} sudah mencapai kolom tertinggi golongan {code} ({columns[-1]} tahun): "
-            "tidak ada KGB lagi pada golongan ini."
-        )
-        return Derivation(None, tuple(steps), warnings)
-    col = later[0]
-    wait = 12 * col - mk
-    tmt_next = add_months(tmt, wait)
-    rule = " (golongan II/a: KGB pertama setelah masa kerja 1 tahun)" if code == "II/a" and col == 1 else ""
-    steps.append(
-        f"Kolom berikutnya setelah MKG {mkg} adalah {col} tahun{rule}; KGB jatuh {12 * col} − {mk} = "
-        f"{wait} bulan setelah {_fd(tmt)}, yaitu {_fd(tmt_next)}."
-    )
-    next_table = tables.for_date(tmt_next)
-    amount = next_table.amount(code, col)
-    steps.append(
-        f"Gaji pokok baru: golongan {code}, MKG {col} tahun = {format_rupiah(amount)} menurut {next_table.label}."
-    )
-    return Derivation(KgbStep(tmt_next, code, MasaKerja(col), amount), tuple(steps), warnings)
+    why = Steps()
+    return why.done(_next_kgb(tmt, golongan_ruang, mkg, tables, why))
 
 
-def defer_kgb(step: KgbStep, bulan: int) -> Derivation[KgbStep]:
-    """Defer a KGB by ``bulan`` months (R11, PP 7/1977 Pasal 13): granted from the month after the deferral
-    ends, at the gaji it was due for; the deferral counts in full as MKG, so the next KGB keeps the rhythm.
-
-    2027-03-01 deferred 12 months -> granted 2028-03-01 (MKG 25 tahun 0 bulan, gaji of column 24).
-    """
+def _defer(step: KgbStep, bulan: int, why: Steps | None) -> KgbStep:
+    """The rule of :func:`defer_kgb`."""
     if not 1 <= bulan <= MAX_DEFERRAL_MONTHS:
         raise ValueError(
             f"Penundaan KGB harus 1 sampai {MAX_DEFERRAL_MONTHS} bulan sekali tunda, bukan {bulan}."
@@ -208,13 +221,85 @@ def defer_kgb(step: KgbStep, bulan: int) -> Derivation[KgbStep]:
         tmt_semula=step.tmt_semula or step.tmt,
         ditunda_bulan=step.ditunda_bulan + bulan,
     )
-    steps = (
-        f"KGB TMT {_fd(step.tmt)} ditunda {bulan} bulan (PP 7/1977 Pasal 13): diberikan mulai {_fd(tmt)} "
-        f"dengan gaji pokok {format_rupiah(step.gaji_pokok)}.",
-        f"Masa penundaan dihitung penuh untuk KGB berikutnya: MKG pada {_fd(tmt)} = {deferred.mkg} "
-        "(tafsiran; konfirmasi dengan BKD).",
-    )
-    return Derivation(deferred, steps)
+    if why is not None:
+        why.steps.append(
+            f"KGB TMT {_fd(step.tmt)} ditunda {bulan} bulan (PP 7/1977 Pasal 13): diberikan mulai {_fd(tmt)} "
+            f"dengan gaji pokok {format_rupiah(step.gaji_pokok)}."
+        )
+        why.steps.append(
+            f"Masa penundaan dihitung penuh untuk KGB berikutnya: MKG pada {_fd(tmt)} = {deferred.mkg} "
+            "(tafsiran; konfirmasi dengan BKD)."
+        )
+    return deferred
+
+
+def defer_kgb(step: KgbStep, bulan: int) -> Derivation[KgbStep]:
+    """Defer a KGB by ``bulan`` months (R11, PP 7/1977 Pasal 13): granted from the month after the deferral
+    ends, at the gaji it was due for; the deferral counts in full as MKG, so the next KGB keeps the rhythm.
+
+    2027-03-01 deferred 12 months -> granted 2028-03-01 (MKG 25 tahun 0 bulan, gaji of column 24).
+    """
+    why = Steps()
+    return why.done(_defer(step, bulan, why))
+
+
+def _kgb_berikut(
+    tmt: date,
+    golongan_ruang: str,
+    mkg: MasaKerja,
+    as_of: date,
+    tables: PayTables,
+    deferrals: Iterable[KgbDeferral],
+    why: Steps | None,
+) -> KgbStep | None:
+    """The rule of :func:`kgb_berikut` and :func:`kgb_berikut_value`."""
+    by_tmt: dict[date, KgbDeferral] = {}
+    for deferral in deferrals:
+        if deferral.tmt_kgb in by_tmt:
+            raise ValueError(f"Dua penundaan KGB untuk TMT {_fd(deferral.tmt_kgb)}.")
+        by_tmt[deferral.tmt_kgb] = deferral
+    missed: list[date] = []
+    current_tmt, current_code, current_mkg = tmt, golongan_ruang, mkg
+    for _ in range(_MAX_STEPS):
+        found_why = Steps() if why is not None else None
+        step = _next_kgb(current_tmt, current_code, current_mkg, tables, found_why)
+        if why is not None and found_why is not None:
+            why.warnings.extend(w for w in found_why.warnings if w not in why.warnings)
+        if step is None:
+            if why is not None and found_why is not None:
+                why.steps.extend(found_why.steps)
+            break
+        while (pending := by_tmt.get(step.tmt)) is not None:
+            step = _defer(step, pending.bulan, found_why)
+        if step.tmt >= as_of:
+            if why is not None and found_why is not None:
+                why.steps.extend(found_why.steps)
+                why.steps.append(f"KGB berikutnya per {_fd(as_of)}: {_fd(step.tmt)}.")
+                if missed:
+                    why.warnings.append(
+                        "KGB yang sudah lewat belum tercatat di riwayat (TMT "
+                        + ", ".join(_fd(d) for d in missed)
+                        + "); catat SK KGB-nya agar perhitungan memakai data SK."
+                    )
+            return step
+        if why is not None:
+            if not missed:
+                why.steps.append(
+                    f"SK terakhir di riwayat: TMT {_fd(tmt)}, golongan {golongan_ruang}, MKG {mkg}."
+                )
+            why.steps.append(
+                f"KGB TMT {_fd(step.tmt)} (MKG {step.mkg}, {format_rupiah(step.gaji_pokok)}) sudah lewat pada "
+                f"{_fd(as_of)}; perhitungan dilanjutkan dari KGB itu."
+            )
+        missed.append(step.tmt)
+        current_tmt, current_code, current_mkg = step.tmt, step.golongan_ruang, step.mkg
+    if why is not None and missed:
+        why.warnings.append(
+            "KGB yang sudah lewat belum tercatat di riwayat (TMT "
+            + ", ".join(_fd(d) for d in missed)
+            + "); catat SK KGB-nya."
+        )
+    return None
 
 
 def kgb_berikut(
@@ -230,51 +315,21 @@ def kgb_berikut(
 
     KGBs that fell between the SK and ``as_of`` are stepped over with a warning: they are missing from riwayat.
     """
-    by_tmt: dict[date, KgbDeferral] = {}
-    for deferral in deferrals:
-        if deferral.tmt_kgb in by_tmt:
-            raise ValueError(f"Dua penundaan KGB untuk TMT {_fd(deferral.tmt_kgb)}.")
-        by_tmt[deferral.tmt_kgb] = deferral
-    steps: list[str] = []
-    warnings: list[str] = []
-    missed: list[date] = []
-    current_tmt, current_code, current_mkg = tmt, golongan_ruang, mkg
-    for _ in range(_MAX_STEPS):
-        found = next_kgb(current_tmt, current_code, current_mkg, tables)
-        warnings.extend(w for w in found.warnings if w not in warnings)
-        if found.value is None:
-            steps.extend(found.steps)
-            break
-        step, step_lines = found.value, list(found.steps)
-        while (pending := by_tmt.get(step.tmt)) is not None:
-            deferred = defer_kgb(step, pending.bulan)
-            step = deferred.value
-            step_lines.extend(deferred.steps)
-        if step.tmt >= as_of:
-            steps.extend(step_lines)
-            steps.append(f"KGB berikutnya per {_fd(as_of)}: {_fd(step.tmt)}.")
-            if missed:
-                warnings.append(
-                    "KGB yang sudah lewat belum tercatat di riwayat (TMT "
-                    + ", ".join(_fd(d) for d in missed)
-                    + "); catat SK KGB-nya agar perhitungan memakai data SK."
-                )
-            return Derivation(step, tuple(steps), tuple(warnings))
-        if not missed:
-            steps.append(f"SK terakhir di riwayat: TMT {_fd(tmt)}, golongan {golongan_ruang}, MKG {mkg}.")
-        missed.append(step.tmt)
-        steps.append(
-            f"KGB TMT {_fd(step.tmt)} (MKG {step.mkg}, {format_rupiah(step.gaji_pokok)}) sudah lewat pada "
-            f"{_fd(as_of)}; perhitungan dilanjutkan dari KGB itu."
-        )
-        current_tmt, current_code, current_mkg = step.tmt, step.golongan_ruang, step.mkg
-    if missed:
-        warnings.append(
-            "KGB yang sudah lewat belum tercatat di riwayat (TMT "
-            + ", ".join(_fd(d) for d in missed)
-            + "); catat SK KGB-nya."
-        )
-    return Derivation(None, tuple(steps), tuple(warnings))
+    why = Steps()
+    return why.done(_kgb_berikut(tmt, golongan_ruang, mkg, as_of, tables, deferrals, why))
+
+
+def kgb_berikut_value(
+    tmt: date,
+    golongan_ruang: str,
+    mkg: MasaKerja,
+    *,
+    as_of: date,
+    tables: PayTables,
+    deferrals: Iterable[KgbDeferral] = (),
+) -> KgbStep | None:
+    """``kgb_berikut(...).value`` without building the explanation (the same rule code: for bulk schedules)."""
+    return _kgb_berikut(tmt, golongan_ruang, mkg, as_of, tables, deferrals, None)
 
 
 def kgb_notice_date(tmt_kgb: date) -> Derivation[date]:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from desktop.core.dates import format_date
-from desktop.core.staff.derivation import Derivation, Eligibility
+from desktop.core.staff.derivation import Derivation, Eligibility, Steps
 from desktop.core.staff.months import MasaKerja, add_months, first_of_month_on_or_after, months_between
 from desktop.core.staff.reference import IjazahRule, KpPeriods, KpRegime, PangkatLadder
 from desktop.core.staff.skp import SkpPredikat, skp_condition
@@ -23,6 +23,7 @@ __all__ = [
     "first_kp_period_on_or_after",
     "is_kp_period",
     "kp_berikut",
+    "kp_berikut_value",
     "kp_conditions",
     "usul_window",
 ]
@@ -165,6 +166,59 @@ def _target(jenis: KpJenis, code: str, ladder: PangkatLadder, ijazah: IjazahRule
     return above.golongan_ruang if above else None
 
 
+def _kp_berikut(
+    tmt_pangkat: date,
+    golongan_ruang: str,
+    as_of: date,
+    periods: KpPeriods,
+    ladder: PangkatLadder,
+    jenis: KpJenis,
+    ijazah: IjazahRule | None,
+    why: Steps | None,
+) -> KpDue | None:
+    """The rule of :func:`kp_berikut` and :func:`kp_berikut_value`."""
+    current = ladder.get(golongan_ruang)
+    code = current.golongan_ruang
+    if why is not None:
+        why.steps.append(f"Pangkat sekarang: {current.label}, TMT {_fd(tmt_pangkat)}.")
+        why.steps.append(f"Jenis: {jenis.label}.")
+    ceiling_steps, blocked = _ceiling_block(jenis, code, ladder, ijazah)
+    if why is not None:
+        why.steps.extend(ceiling_steps)
+    if blocked is not None:
+        if why is not None:
+            why.steps.append(blocked)
+        return None
+    target = _target(jenis, code, ladder, ijazah)
+    if target is None:
+        if why is not None:
+            why.steps.append(
+                f"Golongan {code} tidak di bawah golongan awal ijazah baru: tidak ada KP penyesuaian ijazah."
+            )
+        return None
+    minimum = MIN_MONTHS_IN_PANGKAT[jenis]
+    tmt_syarat = add_months(tmt_pangkat, minimum)
+    start = max(tmt_syarat, as_of)
+    tmt = first_kp_period_on_or_after(periods, start)
+    window = usul_window(periods, tmt)
+    if why is not None:
+        why.steps.append(
+            f"Masa minimal dalam pangkat {MasaKerja.from_months(minimum).tahun} tahun: terpenuhi pada "
+            f"{_fd(tmt_syarat)}."
+        )
+        if as_of > tmt_syarat:
+            why.steps.append(f"Tanggal itu sudah lewat pada {_fd(as_of)}; dicari periode mulai {_fd(as_of)}.")
+        regime = periods.regime_for(tmt)
+        why.steps.append(
+            f"Periode KP pertama pada atau setelah {_fd(start)} ({_regime_text(regime)}): {_fd(tmt)}."
+        )
+        why.steps.append(f"Usul ke BKN: {window}.")
+        if jenis is KpJenis.FUNGSIONAL:
+            why.steps.append("Syarat angka kredit untuk jenjang berikutnya harus sudah terpenuhi.")
+        why.steps.append(f"Pangkat baru: {ladder.get(target).label}.")
+    return KpDue(tmt, jenis, target, tmt_syarat, window)
+
+
 def kp_berikut(
     *,
     tmt_pangkat: date,
@@ -181,37 +235,22 @@ def kp_berikut(
     angka kredit is checked by :func:`kp_conditions`). For penyesuaian ijazah, ``ijazah`` is the new ijazah
     and the target is its entry golongan. II/c since 2022-10-01 -> 2026-10-01, usul 16 Aug - 15 Sep 2026.
     """
-    current = ladder.get(golongan_ruang)
-    code = current.golongan_ruang
-    steps = [f"Pangkat sekarang: {current.label}, TMT {_fd(tmt_pangkat)}.", f"Jenis: {jenis.label}."]
-    ceiling_steps, blocked = _ceiling_block(jenis, code, ladder, ijazah)
-    steps.extend(ceiling_steps)
-    if blocked is not None:
-        steps.append(blocked)
-        return Derivation(None, tuple(steps))
-    target = _target(jenis, code, ladder, ijazah)
-    if target is None:
-        steps.append(
-            f"Golongan {code} tidak di bawah golongan awal ijazah baru: tidak ada KP penyesuaian ijazah."
-        )
-        return Derivation(None, tuple(steps))
-    minimum = MIN_MONTHS_IN_PANGKAT[jenis]
-    tmt_syarat = add_months(tmt_pangkat, minimum)
-    steps.append(
-        f"Masa minimal dalam pangkat {MasaKerja.from_months(minimum).tahun} tahun: terpenuhi pada {_fd(tmt_syarat)}."
-    )
-    start = max(tmt_syarat, as_of)
-    if as_of > tmt_syarat:
-        steps.append(f"Tanggal itu sudah lewat pada {_fd(as_of)}; dicari periode mulai {_fd(as_of)}.")
-    tmt = first_kp_period_on_or_after(periods, start)
-    regime = periods.regime_for(tmt)
-    window = usul_window(periods, tmt)
-    steps.append(f"Periode KP pertama pada atau setelah {_fd(start)} ({_regime_text(regime)}): {_fd(tmt)}.")
-    steps.append(f"Usul ke BKN: {window}.")
-    if jenis is KpJenis.FUNGSIONAL:
-        steps.append("Syarat angka kredit untuk jenjang berikutnya harus sudah terpenuhi.")
-    steps.append(f"Pangkat baru: {ladder.get(target).label}.")
-    return Derivation(KpDue(tmt, jenis, target, tmt_syarat, window), tuple(steps))
+    why = Steps()
+    return why.done(_kp_berikut(tmt_pangkat, golongan_ruang, as_of, periods, ladder, jenis, ijazah, why))
+
+
+def kp_berikut_value(
+    *,
+    tmt_pangkat: date,
+    golongan_ruang: str,
+    as_of: date,
+    periods: KpPeriods,
+    ladder: PangkatLadder,
+    jenis: KpJenis = KpJenis.REGULER,
+    ijazah: IjazahRule | None = None,
+) -> KpDue | None:
+    """``kp_berikut(...).value`` without building the explanation (the same rule code: for bulk schedules)."""
+    return _kp_berikut(tmt_pangkat, golongan_ruang, as_of, periods, ladder, jenis, ijazah, None)
 
 
 def kp_conditions(

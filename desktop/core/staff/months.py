@@ -11,6 +11,7 @@ __all__ = [
     "MasaKerja",
     "Reminder",
     "add_months",
+    "days_in_month",
     "first_of_month",
     "first_of_month_on_or_after",
     "first_of_next_month",
@@ -24,8 +25,20 @@ def add_months(d: date, n: int) -> date:
     """``d`` moved by ``n`` calendar months; the day is clamped to the month's end (31 Jan + 1 -> 28/29 Feb)."""
     index = d.year * 12 + d.month - 1 + n
     year, month0 = divmod(index, 12)
-    day = min(d.day, calendar.monthrange(year, month0 + 1)[1])
+    day = d.day
+    if day > 28:  # every month has 28 days: only a later day may need clamping
+        day = min(day, days_in_month(year, month0 + 1))
     return date(year, month0 + 1, day)
+
+
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """``calendar.monthrange(year, month)[1]`` without computing the weekday."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"bad month number {month}; must be 1-12")
+    return 29 if month == 2 and calendar.isleap(year) else _DAYS_IN_MONTH[month - 1]
 
 
 def months_between(start: date, end: date) -> int:

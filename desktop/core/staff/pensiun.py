@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
 from desktop.core.dates import format_date
@@ -10,6 +9,7 @@ from desktop.core.staff.derivation import Derivation, Eligibility
 from desktop.core.staff.months import (
     MasaKerja,
     Reminder,
+    days_in_month,
     first_of_next_month,
     months_between,
     reminders_months_before,
@@ -25,6 +25,7 @@ __all__ = [
     "pension_service_check",
     "pppk_contract_reminders",
     "tmt_pensiun",
+    "tmt_pensiun_value",
 ]
 
 PENSION_REMINDER_MONTHS: tuple[int, ...] = (12, 6, 3)
@@ -45,8 +46,20 @@ def _fd(d: date) -> str:
 def bup_reached_on(tanggal_lahir: date, bup_tahun: int) -> date:
     """The birthday on which the BUP age is reached (29 Feb falls on 28 Feb in a common year)."""
     year = tanggal_lahir.year + bup_tahun
-    day = min(tanggal_lahir.day, calendar.monthrange(year, tanggal_lahir.month)[1])
+    day = tanggal_lahir.day
+    if day > 28:  # every month has 28 days: only a later day may need clamping
+        day = min(day, days_in_month(year, tanggal_lahir.month))
     return date(year, tanggal_lahir.month, day)
+
+
+def _bup_years(bup: int | BupRule) -> int:
+    return bup.bup_tahun if isinstance(bup, BupRule) else bup
+
+
+def _tmt_pensiun(tanggal_lahir: date, years: int) -> tuple[date, date]:
+    """The rule of :func:`tmt_pensiun`: (the day the BUP age is reached, TMT pensiun)."""
+    reached = bup_reached_on(tanggal_lahir, years)
+    return reached, first_of_next_month(reached)
 
 
 def tmt_pensiun(tanggal_lahir: date, bup: int | BupRule) -> Derivation[date]:
@@ -55,14 +68,12 @@ def tmt_pensiun(tanggal_lahir: date, bup: int | BupRule) -> Derivation[date]:
     Born 1973-03-14: BUP 58 -> 2031-04-01, 60 -> 2033-04-01, 65 -> 2038-04-01. Someone born on the 1st is
     treated the same way (born 1970-03-01, BUP 58 -> 2028-04-01) [confirm with BKD].
     """
+    years = _bup_years(bup)
     if isinstance(bup, BupRule):
-        years = bup.bup_tahun
         basis = f"BUP {bup.jabatan}: {years} tahun" + (f" ({bup.dasar})." if bup.dasar else ".")
     else:
-        years = bup
         basis = f"BUP: {years} tahun."
-    reached = bup_reached_on(tanggal_lahir, years)
-    tmt = first_of_next_month(reached)
+    reached, tmt = _tmt_pensiun(tanggal_lahir, years)
     steps = (
         f"Tanggal lahir: {_fd(tanggal_lahir)}.",
         basis,
@@ -75,6 +86,11 @@ def tmt_pensiun(tanggal_lahir: date, bup: int | BupRule) -> Derivation[date]:
             "Lahir pada tanggal 1: TMT pensiun dihitung dari bulan berikutnya (konfirmasi dengan BKD).",
         )
     return Derivation(tmt, steps, warnings)
+
+
+def tmt_pensiun_value(tanggal_lahir: date, bup: int | BupRule) -> date:
+    """``tmt_pensiun(...).value`` without building the explanation (the same rule code: for bulk schedules)."""
+    return _tmt_pensiun(tanggal_lahir, _bup_years(bup))[1]
 
 
 def pension_reminders(tmt: date, months: tuple[int, ...] = PENSION_REMINDER_MONTHS) -> tuple[Reminder, ...]:

@@ -104,8 +104,13 @@ def _date(where: str, row: Mapping[str, str], column: str) -> date:
 _GOLONGAN_RUANG = re.compile(r"\s*(IV|III|II|I)\s*[/\-. ]?\s*([A-E])\s*", re.IGNORECASE)
 
 
+_CANONICAL_GOLONGAN_RUANG = frozenset(f"{g}/{r}" for g in ("I", "II", "III", "IV") for r in "abcde")
+
+
 def normalize_golongan_ruang(text: str) -> str:
     """``iii/d``, ``III-d``, ``III d`` or ``IIId`` -> ``III/d``; ValueError with an Indonesian message otherwise."""
+    if text in _CANONICAL_GOLONGAN_RUANG:  # already normal (nearly always): skip the pattern
+        return text
     m = _GOLONGAN_RUANG.fullmatch(text)
     if m is None:
         raise ValueError(f"Golongan ruang tidak dikenal: {text!r} (contoh: III/d)")
@@ -140,6 +145,7 @@ class PangkatLadder:
         if len({p.urut for p in self._rows}) != len(self._rows):
             raise ValueError("Nomor urut pangkat ganda")
         self._by_code = {p.golongan_ruang: p for p in self._rows}
+        self._index = {p.golongan_ruang: i for i, p in enumerate(self._rows)}
         if len(self._by_code) != len(self._rows):
             raise ValueError("Golongan ruang ganda dalam daftar pangkat")
 
@@ -158,7 +164,7 @@ class PangkatLadder:
 
     def next_above(self, golongan_ruang: str) -> Pangkat | None:
         """The next pangkat up, None at the top (IV/e)."""
-        index = self._rows.index(self.get(golongan_ruang))
+        index = self._index[self.get(golongan_ruang).golongan_ruang]
         return self._rows[index + 1] if index + 1 < len(self._rows) else None
 
     def rank(self, golongan_ruang: str) -> int:

@@ -14,6 +14,7 @@ __all__ = [
     "REMINDER_DAYS",
     "KaryaSatya",
     "karya_satya_berikut",
+    "karya_satya_berikut_value",
     "karya_satya_milestones",
     "karya_satya_reminders",
 ]
@@ -34,6 +35,11 @@ class KaryaSatya:
         return f"Satyalancana Karya Satya {self.tahun} Tahun"
 
 
+def _reached(tmt_cpns: date, years: int, bulan_tidak_dihitung: int) -> date:
+    """The rule: ``years`` of service from TMT CPNS, pushed back by the months out of service."""
+    return add_months(tmt_cpns, 12 * years + bulan_tidak_dihitung)
+
+
 def karya_satya_milestones(
     tmt_cpns: date, *, bulan_tidak_dihitung: int = 0
 ) -> tuple[Derivation[KaryaSatya], ...]:
@@ -43,7 +49,7 @@ def karya_satya_milestones(
     """
     result = []
     for years in KARYA_SATYA_YEARS:
-        reached = add_months(tmt_cpns, 12 * years + bulan_tidak_dihitung)
+        reached = _reached(tmt_cpns, years, bulan_tidak_dihitung)
         steps = [f"Masa kerja dihitung sejak TMT CPNS {format_date(tmt_cpns)}."]
         if bulan_tidak_dihitung:
             steps.append(f"{bulan_tidak_dihitung} bulan di luar dinas (misalnya CLTN) tidak dihitung.")
@@ -53,19 +59,36 @@ def karya_satya_milestones(
     return tuple(result)
 
 
+def _berikut(tmt_cpns: date, as_of: date, bulan_tidak_dihitung: int) -> KaryaSatya | None:
+    """The rule of :func:`karya_satya_berikut` and :func:`karya_satya_berikut_value`."""
+    for years in KARYA_SATYA_YEARS:
+        reached = _reached(tmt_cpns, years, bulan_tidak_dihitung)
+        if reached >= as_of:
+            return KaryaSatya(years, reached)
+    return None
+
+
 def karya_satya_berikut(
     tmt_cpns: date, as_of: date, *, bulan_tidak_dihitung: int = 0
 ) -> Derivation[KaryaSatya | None]:
     """The first milestone on or after ``as_of``; None after 30 years."""
-    for milestone in karya_satya_milestones(tmt_cpns, bulan_tidak_dihitung=bulan_tidak_dihitung):
-        if milestone.value.tanggal >= as_of:
-            return milestone
+    found = _berikut(tmt_cpns, as_of, bulan_tidak_dihitung)
+    if found is not None:
+        milestones = karya_satya_milestones(tmt_cpns, bulan_tidak_dihitung=bulan_tidak_dihitung)
+        return milestones[KARYA_SATYA_YEARS.index(found.tahun)]
     return Derivation(
         None,
         (
             f"Masa kerja 30 tahun sudah tercapai sebelum {format_date(as_of)}: tidak ada Satyalancana berikutnya.",
         ),
     )
+
+
+def karya_satya_berikut_value(
+    tmt_cpns: date, as_of: date, *, bulan_tidak_dihitung: int = 0
+) -> KaryaSatya | None:
+    """``karya_satya_berikut(...).value`` without building the explanation (the same rule: bulk schedules)."""
+    return _berikut(tmt_cpns, as_of, bulan_tidak_dihitung)
 
 
 def karya_satya_reminders(
