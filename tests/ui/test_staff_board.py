@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from sqlalchemy import select
@@ -352,3 +352,47 @@ def test_the_pengelola_kepegawaian_lands_on_the_jadwal_at_sign_in(
     other = MainWindow(UiContext(filled, _sign_in(qtbot, filled, "surat")), UiState(state_file))
     qtbot.addWidget(other)
     assert other.tabs.currentWidget() is other.surat
+
+
+def test_clicking_the_tanggal_header_turns_the_order_and_keeps_the_current_item(
+    qtbot, filled: AppContext
+) -> None:  # type: ignore[no-untyped-def]
+    board = _board(qtbot, filled)
+    head = board.table.horizontalHeader()
+    # Opens in date order, the earliest (the late one) first, with the indicator on "Tanggal".
+    assert head.isSortIndicatorShown() and head.sortIndicatorSection() == COL_TANGGAL
+    assert head.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    dates = [e.tanggal for e in board.visible_entries()]
+    assert len(dates) >= 2 and dates == sorted(dates)
+    assert _row_of(board, ANDI_NIP, JenisJadwal.KGB) < _row_of(board, SITI_NIP, JenisJadwal.KGB)
+    board.table.setCurrentIndex(board.proxy.index(_row_of(board, SITI_NIP, JenisJadwal.KGB), 0))
+
+    def click_tanggal() -> None:
+        x = head.sectionViewportPosition(COL_TANGGAL) + head.sectionSize(COL_TANGGAL) // 2
+        qtbot.mouseClick(head.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, head.height() // 2))
+
+    click_tanggal()
+    assert head.sortIndicatorSection() == COL_TANGGAL
+    assert head.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    dates = [e.tanggal for e in board.visible_entries()]
+    assert dates == sorted(dates, reverse=True)
+    shown = [_cell(board, row, COL_TANGGAL) for row in range(board.proxy.rowCount())]
+    assert shown == [format_date_numeric(d) for d in dates]  # the table shows the list in that order
+    assert _row_of(board, SITI_NIP, JenisJadwal.KGB) < _row_of(board, ANDI_NIP, JenisJadwal.KGB)
+    current = board.current_entry()  # the clerk's row stays current, wherever it moved
+    assert current is not None and current.nip == SITI_NIP
+    assert board.table.currentIndex().row() == _row_of(board, SITI_NIP, JenisJadwal.KGB)
+
+    click_tanggal()
+    assert head.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    dates = [e.tanggal for e in board.visible_entries()]
+    assert dates == sorted(dates)
+    assert _row_of(board, ANDI_NIP, JenisJadwal.KGB) < _row_of(board, SITI_NIP, JenisJadwal.KGB)
+
+    # The order holds when the list is read again, and a filter keeps it.
+    click_tanggal()
+    with qtbot.waitSignal(board.loaded, timeout=10_000):
+        board.refresh()
+    assert [e.tanggal for e in board.visible_entries()] == sorted(dates, reverse=True)
+    board.search.setText("Siti")
+    assert [e.nip for e in board.visible_entries()] == [SITI_NIP] * len(board.visible_entries())

@@ -357,8 +357,9 @@ class ScheduleBoard(QWidget):
     # --- what is shown --------------------------------------------------------------------------------
 
     def visible_entries(self) -> list[BoardEntry]:
-        """The rows as the clerk sees them: filtered and in the table's order."""
-        return [e for row in range(self.proxy.rowCount()) if (e := self.proxy.entry(row)) is not None]
+        """The rows as the clerk sees them: filtered and in the table's order (the model holds them sorted, the
+        proxy only filters), read from the Python list rather than cell by cell through the proxy."""
+        return [e for e in self.model.entries if self.proxy.accepts(e)]
 
     def current_entry(self) -> BoardEntry | None:
         index = self.table.currentIndex()

@@ -80,30 +80,85 @@ def hari_text(hari_lagi: int) -> str:
     return f"{hari_lagi:,} hari".replace(",", ".")
 
 
+def _brush(color: str | None) -> QBrush | None:
+    return QBrush(QColor(color)) if color else None
+
+
 def entry_key(entry: BoardEntry) -> tuple[int, str, object]:
     """What a kept status belongs to: the pegawai, the kind and the due date."""
     return (entry.pegawai_id, entry.jenis.value, entry.tanggal)
 
 
 class ScheduleModel(QAbstractTableModel):
+    """The board's entries in the table's order: sorted here in Python, once per sort (staff.md R29).
+
+    ``data()`` is called for every role of every painted cell, so each row's values are built once, on its
+    first paint, and kept per role (a tuple of the nine columns); ties of a sort keep the board's order.
+    """
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.entries: list[BoardEntry] = []
+        self.entries: list[BoardEntry] = []  # in the table's order
+        self.sort_column = -1
+        self.sort_order = Qt.SortOrder.AscendingOrder
+        self._board: list[BoardEntry] = []  # in the board's order
+        self._pos: list[int] = []  # row -> index in _board
+        self._cells: list[dict[int, tuple[object, ...]] | None] = []  # per index in _board
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     def set_entries(self, entries: list[BoardEntry]) -> None:
         self.beginResetModel()
-        self.entries = entries
+        self._board = list(entries)
+        self._cells = [None] * len(self._board)
+        self._pos = self._order()
+        self.entries = [self._board[i] for i in self._pos]
         self.endResetModel()
 
     def replace(self, row: int, entry: BoardEntry) -> None:
+        pos = self._pos[row]
+        self._board[pos] = entry
+        self._cells[pos] = None
         self.entries[row] = entry
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        if self.sort_column >= 0:
+            self._relayout()  # a new status may move the row (sorted by Status)
 
     def row_of(self, key: tuple[int, str, object]) -> int:
         for row, entry in enumerate(self.entries):
             if entry_key(entry) == key:
                 return row
         return -1
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            column = -1
+        self.sort_column, self.sort_order = column, order
+        self._relayout()
+
+    def _order(self) -> list[int]:
+        """Indexes into the board's list in the table's order (a stable sort: ties keep the board's order)."""
+        indexes = range(len(self._board))
+        col = self.sort_column
+        if col < 0:
+            return list(indexes)
+        keys = [self._sort_key(e, col) for e in self._board]
+        return sorted(indexes, key=keys.__getitem__, reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+
+    def _relayout(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        pos = self._order()
+        row_of_pos = [0] * len(pos)
+        for row, i in enumerate(pos):
+            row_of_pos[i] = row
+        old = self._pos
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(
+            persistent, [self.index(row_of_pos[old[index.row()]], index.column()) for index in persistent]
+        )
+        self._pos = pos
+        self.entries = [self._board[i] for i in pos]
+        self.layoutChanged.emit()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.entries)
@@ -117,41 +172,48 @@ class ScheduleModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
-        if not index.isValid():
+        row = index.row()
+        if row < 0 or row >= len(self.entries):
             return None
-        e = self.entries[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(e, col)
         if role == ENTRY_ROLE:
-            return e
+            return self.entries[row]
         if role == SORT_ROLE:
-            return self._sort_key(e, col)
-        if role == NIP_ROLE:
-            return e.nip_format
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if e.handled:
-                return None
-            style = URGENCY[e.urgensi]
-            color = style.cell if col == COL_URGENSI else style.row
-            return QBrush(QColor(color)) if color else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if e.handled:
-                return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
-            return QBrush(QColor(INK)) if URGENCY[e.urgensi].row else None
-        if role == Qt.ItemDataRole.FontRole:
-            if col == COL_URGENSI and not e.handled and e.urgensi is not Urgensi.NANTI:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_HARI:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(e, col)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self._text(e, COL_URGENSI)}, {self._text(e, col)}"
-        return None
+            return self._sort_key(self.entries[row], index.column())
+        pos = self._pos[row]
+        cells = self._cells[pos] or self._fill(pos)
+        values = cells.get(role)
+        return None if values is None else values[index.column()]
+
+    def _fill(self, pos: int) -> dict[int, tuple[object, ...]]:
+        """Every role's values of one row, for the nine columns."""
+        e = self._board[pos]
+        texts = tuple(self._text(e, col) for col in range(len(COLUMNS)))
+        empty = (None,) * len(COLUMNS)
+        style = URGENCY[e.urgensi]
+        if e.handled:
+            background: tuple[object, ...] = empty
+            muted = QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
+            foreground: tuple[object, ...] = (muted,) * len(COLUMNS)
+        else:
+            row = _brush(style.row)
+            background = (_brush(style.cell), *(row,) * (len(COLUMNS) - 1))
+            foreground = (_brush(INK) if style.row else None,) * len(COLUMNS)
+        bold = not e.handled and e.urgensi is not Urgensi.NANTI
+        align = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        cells: dict[int, tuple[object, ...]] = {
+            Qt.ItemDataRole.DisplayRole: texts,
+            NIP_ROLE: (e.nip_format,) * len(COLUMNS),
+            Qt.ItemDataRole.BackgroundRole: background,
+            Qt.ItemDataRole.ForegroundRole: foreground,
+            Qt.ItemDataRole.FontRole: (self._bold if bold else None, *empty[1:]),
+            Qt.ItemDataRole.TextAlignmentRole: tuple(
+                align if col == COL_HARI else None for col in range(len(COLUMNS))
+            ),
+            Qt.ItemDataRole.ToolTipRole: tuple(self._tooltip(e, col) for col in range(len(COLUMNS))),
+            Qt.ItemDataRole.AccessibleTextRole: tuple(f"{texts[COL_URGENSI]}, {t}" for t in texts),
+        }
+        self._cells[pos] = cells
+        return cells
 
     def _text(self, e: BoardEntry, col: int) -> str:
         if col == COL_URGENSI:
@@ -208,7 +270,11 @@ class ScheduleModel(QAbstractTableModel):
 
 
 class ScheduleFilter(QSortFilterProxyModel):
-    """Kind, name or NIP, and whether handled items show (hidden by default: a handled item stops nagging)."""
+    """Kind, name or NIP, and whether handled items show (hidden by default: a handled item stops nagging).
+
+    It only filters: a sort (a header click) is passed to the ScheduleModel, which keeps its rows in order;
+    the proxy itself never sorts (that would ask Python's data() for every comparison).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -216,8 +282,12 @@ class ScheduleFilter(QSortFilterProxyModel):
         self.needle = ""
         self.digits = ""
         self.show_handled = False
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
+        self.setDynamicSortFilter(True)  # a changed status re-filters its row
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, ScheduleModel):
+            model.sort(column, order)
 
     def set_filter(
         self, *, jenis: JenisJadwal | None = None, text: str = "", show_handled: bool = False
@@ -241,7 +311,9 @@ class ScheduleFilter(QSortFilterProxyModel):
         model = self.sourceModel()
         if not isinstance(model, ScheduleModel):
             return True
-        e = model.entries[source_row]
+        return self.accepts(model.entries[source_row])
+
+    def accepts(self, e: BoardEntry) -> bool:
         if e.handled and not self.show_handled:
             return False
         if self.jenis is not None and e.jenis is not self.jenis:
