@@ -59,7 +59,7 @@ def bench_register(ctx: system.AppContext, runs: int = 300) -> None:
 
 
 def bench_search(ctx: system.AppContext, runs: int = 200, seed: int = 5) -> None:
-    """Service search (page of 200 + total) against the same result fetched with hand-written SQL."""
+    """Service search (one page (letters.LIST_PAGE rows) + total) against the same result fetched with hand-written SQL."""
     from desktop.storage import fulltext
 
     rng = random.Random(seed)
@@ -70,7 +70,7 @@ def bench_search(ctx: system.AppContext, runs: int = 200, seed: int = 5) -> None
         for q in queries:
             t = time.perf_counter()
             with ctx.db.transaction() as s:
-                letters.list_incoming(s, SYSTEM, text=q, tahun=tahun, limit=200)
+                letters.list_incoming(s, SYSTEM, text=q, tahun=tahun, limit=letters.LIST_PAGE)
             service.append((time.perf_counter() - t) * 1000)
             if not ctx.db.is_sqlite:
                 continue
@@ -82,7 +82,8 @@ def bench_search(ctx: system.AppContext, runs: int = 200, seed: int = 5) -> None
             t = time.perf_counter()
             with ctx.db.transaction() as s:
                 s.execute(
-                    text(f"SELECT m.* {joined} ORDER BY f.rowid DESC LIMIT 200"), {"q": match, "y": tahun}
+                    text(f"SELECT m.* {joined} ORDER BY f.rowid DESC LIMIT :n"),
+                    {"q": match, "y": tahun, "n": letters.LIST_PAGE},
                 ).all()
                 s.execute(
                     text(f"SELECT count(*) FROM (SELECT m.id {joined} ORDER BY f.rowid DESC LIMIT 1001)"),
@@ -90,7 +91,7 @@ def bench_search(ctx: system.AppContext, runs: int = 200, seed: int = 5) -> None
                 ).all()
             direct.append((time.perf_counter() - t) * 1000)
         line = (
-            f"full-text search, {label} ({runs} two-word queries, page of 200 + total): median "
+            f"full-text search, {label} ({runs} two-word queries, page of {letters.LIST_PAGE} + total): median "
             f"{statistics.median(service):.1f} ms, p95 {percentile(service, 95):.1f} ms (goal <= 50 ms)"
         )
         if direct:

@@ -63,7 +63,10 @@ STATUS_LABELS = {
     "batal": "Batal",
 }
 DISPOSISI_PAPERS = ("HALF_F4", "A5", "A4")
-SEARCH_COUNT_CAP = 1000  # list_incoming reports SEARCH_COUNT_CAP + 1 for "more than this many" matches
+SEARCH_COUNT_CAP = 1000
+# Rows per page of the agenda list: a 1366 × 768 screen shows about 20; the table fetches the next page as
+# the clerk scrolls. Building 200 rows' IncomingInfo cost as much as the search itself.
+LIST_PAGE = 100  # list_incoming reports SEARCH_COUNT_CAP + 1 for "more than this many" matches
 
 
 # --- reference data -----------------------------------------------------------------------------------------

@@ -57,7 +57,7 @@ from desktop.ui.letters.import_dialog import ImportDialog, export_incoming
 from desktop.ui.letters.scans_dialog import ScansDialog
 from desktop.ui.print_preview import PrintPreviewDialog
 
-PAGE_SIZE = 200
+PAGE_SIZE = letters.LIST_PAGE
 SEARCH_DELAY_MS = 250
 PRINT_KEY = sequence("Ctrl+P")
 RELOAD_KEY = sequence("F5")
