@@ -238,13 +238,13 @@ _ALIAS_INDEX: Final[dict[str, str]] = {
 }
 
 
-def suggest_mapping(headers: Sequence[str]) -> dict[str, str | None]:
-    """Map each header of a file to an import column, or None to ignore it; the first header claiming a column
-    wins ("Tanggal" alone is ambiguous and is not guessed)."""
+def map_headers(headers: Sequence[str], index: Mapping[str, str]) -> dict[str, str | None]:
+    """Map each header to the column ``index`` gives its folded name (see ``_header_key``), or None; the first
+    header claiming a column wins."""
     mapping: dict[str, str | None] = {}
     taken: set[str] = set()
     for header in headers:
-        column = _ALIAS_INDEX.get(_header_key(header))
+        column = index.get(_header_key(header))
         if column is not None and column in taken:
             column = None
         if column is not None:
@@ -253,13 +253,16 @@ def suggest_mapping(headers: Sequence[str]) -> dict[str, str | None]:
     return mapping
 
 
-def resolve_mapping(
-    headers: Sequence[str], mapping: Mapping[str, str | None] | None = None
+def resolve_headers(
+    headers: Sequence[str],
+    mapping: Mapping[str, str | None] | None,
+    index: Mapping[str, str],
+    columns: Sequence[str],
 ) -> dict[str, str | None]:
-    """The mapping to use: ``mapping`` (header → column name or None, for the headers the user set) over the
-    suggestion for the others. Raises ValidationError for an unknown header or column, or a column set twice."""
+    """``mapping`` (header → column name or None, for the headers the user set) over the suggestion from
+    ``index`` for the others. Raises ValidationError for an unknown header or column, or a column set twice."""
     if mapping is None:
-        return suggest_mapping(headers)
+        return map_headers(headers, index)
     explicit: dict[str, str | None] = {}
     for header, target in mapping.items():
         if header not in headers:
@@ -267,11 +270,10 @@ def resolve_mapping(
         if target is None or not target.strip():
             explicit[header] = None
             continue
-        column = target if target in _ALL_INCOMING else _ALIAS_INDEX.get(_header_key(target))
+        column = target if target in columns else index.get(_header_key(target))
         if column is None:
             raise ValidationError(
-                f"Kolom tujuan \u201c{target}\u201d tidak dikenal (pilih salah satu dari: "
-                f"{', '.join(_ALL_INCOMING)}).",
+                f"Kolom tujuan \u201c{target}\u201d tidak dikenal (pilih salah satu dari: {', '.join(columns)}).",
                 "mapping",
             )
         explicit[header] = column
@@ -285,13 +287,27 @@ def resolve_mapping(
         if header in explicit:
             result[header] = explicit[header]
             continue
-        column = _ALIAS_INDEX.get(_header_key(header))
+        column = index.get(_header_key(header))
         if column is not None and column not in taken:
             taken.add(column)
             result[header] = column
         else:
             result[header] = None
     return result
+
+
+def suggest_mapping(headers: Sequence[str]) -> dict[str, str | None]:
+    """Map each header of a file to an import column, or None to ignore it; the first header claiming a column
+    wins ("Tanggal" alone is ambiguous and is not guessed)."""
+    return map_headers(headers, _ALIAS_INDEX)
+
+
+def resolve_mapping(
+    headers: Sequence[str], mapping: Mapping[str, str | None] | None = None
+) -> dict[str, str | None]:
+    """The mapping to use: ``mapping`` (header → column name or None, for the headers the user set) over the
+    suggestion for the others. Raises ValidationError for an unknown header or column, or a column set twice."""
+    return resolve_headers(headers, mapping, _ALIAS_INDEX, _ALL_INCOMING)
 
 
 # --- reading files ------------------------------------------------------------------------------------------

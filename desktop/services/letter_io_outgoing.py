@@ -37,7 +37,6 @@ Decisions, for the clerk's help text and the next engineer:
 from __future__ import annotations
 
 import csv
-from collections import Counter as Tally
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -73,6 +72,8 @@ from desktop.services.letter_io import (
     _raise_counter,
     _replace_atomically,
     _take_block,
+    map_headers,
+    resolve_headers,
 )
 from desktop.services.permissions import Actor, Perm
 from desktop.services.sql import insert_ignoring_conflicts
@@ -232,16 +233,7 @@ _ALIAS_INDEX: Final[dict[str, str]] = {
 def suggest_outgoing_mapping(headers: Sequence[str]) -> dict[str, str | None]:
     """Map each header of a file to an outgoing import column, or None to ignore it; the first header
     claiming a column wins."""
-    mapping: dict[str, str | None] = {}
-    taken: set[str] = set()
-    for header in headers:
-        column = _ALIAS_INDEX.get(_header_key(header))
-        if column is not None and column in taken:
-            column = None
-        if column is not None:
-            taken.add(column)
-        mapping[header] = column
-    return mapping
+    return map_headers(headers, _ALIAS_INDEX)
 
 
 def resolve_outgoing_mapping(
@@ -249,40 +241,7 @@ def resolve_outgoing_mapping(
 ) -> dict[str, str | None]:
     """As ``letter_io.resolve_mapping``, for the outgoing columns: ``mapping`` over the suggestion; raises
     ValidationError for an unknown header or column, or a column set twice."""
-    if mapping is None:
-        return suggest_outgoing_mapping(headers)
-    explicit: dict[str, str | None] = {}
-    for header, target in mapping.items():
-        if header not in headers:
-            raise ValidationError(f"Kolom \u201c{header}\u201d tidak ada di berkas.", "mapping")
-        if target is None or not target.strip():
-            explicit[header] = None
-            continue
-        column = target if target in _ALL_OUTGOING else _ALIAS_INDEX.get(_header_key(target))
-        if column is None:
-            raise ValidationError(
-                f"Kolom tujuan \u201c{target}\u201d tidak dikenal (pilih salah satu dari: "
-                f"{', '.join(_ALL_OUTGOING)}).",
-                "mapping",
-            )
-        explicit[header] = column
-    used = Tally(c for c in explicit.values() if c)
-    twice = sorted(c for c, n in used.items() if n > 1)
-    if twice:
-        raise ValidationError(f"Kolom {', '.join(twice)} dipetakan lebih dari sekali.", "mapping")
-    taken = set(used)
-    result: dict[str, str | None] = {}
-    for header in headers:
-        if header in explicit:
-            result[header] = explicit[header]
-            continue
-        column = _ALIAS_INDEX.get(_header_key(header))
-        if column is not None and column not in taken:
-            taken.add(column)
-            result[header] = column
-        else:
-            result[header] = None
-    return result
+    return resolve_headers(headers, mapping, _ALIAS_INDEX, _ALL_OUTGOING)
 
 
 # --- plan ---------------------------------------------------------------------------------------------------
