@@ -78,21 +78,33 @@ def bench_search(ctx: system.AppContext, runs: int = 200, seed: int = 5) -> None
             joined = (
                 "FROM surat_masuk_fts f JOIN surat_masuk m ON m.id = f.rowid WHERE surat_masuk_fts MATCH :q"
             )
-            joined += "" if tahun is None else " AND m.tahun = :y"
+            # One year: the index read between the year's first and last id, as the service does.
+            joined += "" if tahun is None else " AND m.tahun = :y AND f.rowid BETWEEN :lo AND :hi"
             t = time.perf_counter()
             with ctx.db.transaction() as s:
+                lo, hi = (None, None)
+                if tahun is not None:
+                    lo, hi = s.execute(
+                        text(
+                            "SELECT (SELECT min(id) FROM surat_masuk WHERE tahun = :y), "
+                            "(SELECT max(id) FROM surat_masuk WHERE tahun = :y)"
+                        ),
+                        {"y": tahun},
+                    ).one()
+                values = {"q": match, "y": tahun, "lo": lo, "hi": hi}
                 s.execute(
                     text(f"SELECT m.* {joined} ORDER BY f.rowid DESC LIMIT :n"),
-                    {"q": match, "y": tahun, "n": letters.LIST_PAGE},
+                    {**values, "n": letters.LIST_PAGE},
                 ).all()
                 s.execute(
                     text(f"SELECT count(*) FROM (SELECT m.id {joined} ORDER BY f.rowid DESC LIMIT 1001)"),
-                    {"q": match, "y": tahun},
+                    values,
                 ).all()
             direct.append((time.perf_counter() - t) * 1000)
         line = (
             f"full-text search, {label} ({runs} two-word queries, page of {letters.LIST_PAGE} + total): median "
-            f"{statistics.median(service):.1f} ms, p95 {percentile(service, 95):.1f} ms (goal <= 50 ms)"
+            f"{statistics.median(service):.1f} ms, p95 {percentile(service, 95):.1f} ms "
+            "(goal <= 50 ms at 150,000 letters, <= 150 ms at 1,500,000)"
         )
         if direct:
             line += f"; same result by hand-written SQL: p95 {percentile(direct, 95):.1f} ms"
@@ -124,10 +136,12 @@ def bench_register_pdf(ctx: system.AppContext) -> None:
         pdf = letter_reports.incoming_register_pdf(
             s, SYSTEM, date(year, 1, 1), date(year, 12, 31), progress=lambda done, total: steps.append(done)
         )
+    elapsed = time.perf_counter() - t
+    with ctx.db.transaction() as s:  # counted outside the clock
         rows = len(letter_reports.incoming_rows(s, SYSTEM, date(year, 1, 1), date(year, 12, 31)))
     print(
         f"Buku Agenda Surat Masuk PDF for {year} ({rows:,} rows, {pdf.count(b'/Type /Page') - 1} pages, "
-        f"{len(pdf) / 1e6:.1f} MB): {time.perf_counter() - t:.1f} s with {len(steps)} progress reports (goal <= 15 s)"
+        f"{len(pdf) / 1e6:.1f} MB): {elapsed:.1f} s with {len(steps)} progress reports (goal <= 15 s)"
     )
 
 
@@ -346,6 +360,7 @@ def main() -> None:
                 f"{made.hops:,} hops and {made.recipients:,} recipients) and {made.outgoing:,} outgoing letters "
                 f"over ten years in {time.perf_counter() - t:.1f} s"
             )
+            system.settle_heap()  # as the app does once it has started (see system.settle_heap)
             bench_register(ctx)
             bench_search(ctx)
             bench_slip(ctx)

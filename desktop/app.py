@@ -68,6 +68,7 @@ def run_gui(args: argparse.Namespace, log_path: Path) -> int:
         signed_out: list[bool] = []
         window.sign_out_requested.connect(functools.partial(signed_out.append, True))
         window.show()
+        system.settle_heap()  # start-up objects out of the collector's way: no 100+ ms stalls later
         app.exec()
         if not signed_out:
             return 0

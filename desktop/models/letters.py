@@ -47,6 +47,8 @@ class IncomingLetter(Base):
     __table_args__ = (
         UniqueConstraint("tahun", "nomor_agenda", name="uq_surat_masuk_tahun_nomor_agenda"),
         Index("ix_surat_masuk_dup", "asal_norm", "nomor_norm"),
+        # The first and last id of a year in two index lookups: they bound a search within one year.
+        Index("ix_surat_masuk_tahun_id", "tahun", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

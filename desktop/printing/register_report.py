@@ -90,12 +90,21 @@ def build_register_report(
     total = len(report.rows)
     every = max(1, total // 100)
 
-    # Pass 1: wrap every cell (the slow part), so rows can be paginated before anything is drawn.
+    # Pass 1: wrap every cell (the slow part), so rows can be paginated before anything is drawn. Most cells
+    # repeat (status, sifat, kode, the same senders and recipients): each text is wrapped once per column.
     wrapped: list[list[list[str]]] = []
+    seen: list[dict[str, list[str]]] = [{} for _ in widths]
+    cell_widths = [w - 2 * PAD for w in widths]
     for i, row in enumerate(report.rows):
         if cancelled is not None and i % every == 0 and cancelled():
             raise Cancelled()
-        wrapped.append([_wrap(cell, w - 2 * PAD) for cell, w in zip(row, widths, strict=True)])
+        row_lines: list[list[str]] = []
+        for cell, w, known in zip(row, cell_widths, seen, strict=True):
+            lines = known.get(cell)
+            if lines is None:
+                lines = known[cell] = _wrap(cell, w)
+            row_lines.append(lines)
+        wrapped.append(row_lines)
         if progress is not None and i % every == 0:
             progress(i, total * 2)
 

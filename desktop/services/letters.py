@@ -458,6 +458,7 @@ def _search(
     *,
     sorted_by_column: bool = False,
     see_secret: bool = True,
+    tahun: int | None = None,
 ) -> tuple[Select[IncomingLetter], ColumnElement[int], bool] | None:
     """What the clerk types: an agenda number ("367" or "367/2026") finds that entry; anything else is a
     full-text search over asal, nomor surat, perihal and keterangan (every word, the last as a prefix).
@@ -485,7 +486,18 @@ def _search(
     if sorted_by_column:
         condition = fulltext.incoming_condition(session, IncomingLetter.id, text)
         return None if condition is None else (query_words.where(condition), IncomingLetter.id.desc(), False)
-    searched = fulltext.incoming_search(session, query_words, IncomingLetter.id, text)
+    within = None
+    if tahun is not None:  # ``query`` is of that year: its letters lie between these ids
+        # Two scalar subqueries: SQLite answers a lone min() or max() with one index lookup each.
+        of_year = IncomingLetter.tahun == tahun
+        lowest, highest = session.execute(
+            select(
+                select(func.min(IncomingLetter.id)).where(of_year).scalar_subquery(),
+                select(func.max(IncomingLetter.id)).where(of_year).scalar_subquery(),
+            )
+        ).one()
+        within = (lowest, highest) if lowest is not None else (0, -1)
+    searched = fulltext.incoming_search(session, query_words, IncomingLetter.id, text, ids_within=within)
     return None if searched is None else (*searched, True)
 
 
@@ -704,7 +716,12 @@ def list_incoming(
             query = query.where(*conditions)
     order = _incoming_order(actor, *sort) if sort is not None else None
     searched = _search(
-        session, query, text, sorted_by_column=order is not None, see_secret=actor.can(Perm.VIEW_SECRET)
+        session,
+        query,
+        text,
+        sorted_by_column=order is not None,
+        see_secret=actor.can(Perm.VIEW_SECRET),
+        tahun=tahun,
     )
     if searched is None:
         total = session.scalar(select(func.count()).select_from(query.subquery())) or 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,6 +45,24 @@ class AppContext:
     @property
     def location(self) -> str:
         return self.db.description
+
+
+# Young objects collected every 20,000 allocations instead of 700, older generations as before (see settle_heap).
+GC_THRESHOLDS = (20_000, 10, 10)
+
+
+def settle_heap() -> None:
+    """Once start-up is done (modules, Qt, reference tables loaded): move every object alive now into the
+    collector's permanent generation and collect young objects less often.
+
+    Those objects live for the whole session, yet a full collection walks them all: with the app loaded that
+    walk took 100–180 ms on a two-core office PC, a stall that landed in the middle of whatever the clerk was
+    doing (the Jadwal board, a search as you type). Frozen, they are never walked again; cycles are still
+    collected among everything made later.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def postgres_password(pg: PostgresSettings) -> str | None:

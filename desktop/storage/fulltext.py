@@ -52,14 +52,21 @@ def incoming_condition(
 
 
 def incoming_search(
-    session: Session, query: Select[T], id_column: QueryableAttribute[int], query_text: str
+    session: Session,
+    query: Select[T],
+    id_column: QueryableAttribute[int],
+    query_text: str,
+    *,
+    ids_within: tuple[int, int] | None = None,
 ) -> tuple[Select[T], ColumnElement[int]] | None:
     """``query`` narrowed to the letters matching ``query_text`` and the column that orders them newest first,
     or None when there is nothing to search for.
 
     On SQLite the index drives the query (FTS5 table joined to surat_masuk, read in descending rowid order), so
     a page of hits costs the same however many letters match; an ``id IN (…)`` condition would first build
-    the whole set of matches. On PostgreSQL the planner uses the GIN index on the stored column itself.
+    the whole set of matches. ``ids_within`` (lowest, highest id the query can return, e.g. those of one
+    year) is handed to the index as a rowid range, so it skips the matches outside it instead of reading
+    them. On PostgreSQL the planner uses the GIN index on the stored column itself.
     """
     tokens = words(query_text)
     if not tokens:
@@ -71,6 +78,8 @@ def incoming_search(
     joined = query.join_from(fts, id_column.class_, id_column == fts.c.rowid).where(
         text("surat_masuk_fts MATCH :fts_query").bindparams(fts_query=sqlite_match(tokens))
     )
+    if ids_within is not None:
+        joined = joined.where(fts.c.rowid.between(*ids_within))
     return joined, fts.c.rowid.desc()
 
 

@@ -365,6 +365,25 @@ def test_a_filtered_search_is_still_served_by_the_full_text_index(
             assert "ix_fts_surat_masuk" in "\n".join(r[0] for r in rows)
 
 
+def test_a_search_within_one_year_finds_a_letter_registered_after_the_next_year_began(
+    ctx: AppContext, clerk: Actor
+) -> None:
+    """The one-year search reads the index between the year's lowest and highest id: a late entry of the old
+    year (registered after letters of the new one) lies past the new year's ids and must still be found."""
+    early = _register(ctx, clerk, datetime(2025, 3, 4, 9, tzinfo=WITA), "Bappeda", "Undangan rapat anggaran")
+    new_year = _register(ctx, clerk, datetime(2026, 1, 5, 9, tzinfo=WITA), "Bappeda", "Undangan rapat kerja")
+    late = _register(ctx, clerk, datetime(2025, 12, 30, 9, tzinfo=WITA), "Biro Umum", "Undangan rapat akhir")
+    assert early < new_year < late
+
+    def found(tahun: int) -> list[int]:
+        return [i.id for i in _list(ctx, clerk, text="undangan rap", tahun=tahun)[0]]
+
+    assert found(2025) == [late, early]
+    assert found(2026) == [new_year]
+    assert found(2024) == []
+    assert _list(ctx, clerk, text="undangan", tahun=2025)[1] == 2
+
+
 # --- agenda keluar ------------------------------------------------------------------------------------------
 
 
