@@ -321,21 +321,30 @@ class _Staff:
     notes: list[str] = field(default_factory=list)
 
 
+def _rows(session: Session, query: Any) -> Any:
+    """Plain rows of a column query, past the ORM's result layer (a third faster for 2,000 pegawai); pending
+    changes of the session are flushed first, as ``session.execute`` would."""
+    session.flush()
+    return session.connection().execute(query)
+
+
 def _effective(session: Session, model: Any, *columns: Any, where: Iterable[Any] = ()) -> list[Any]:
     """Berlaku rows matching ``where``; the corrected ids are read over the whole table, since a correction
     may no longer match the filter (a CLTN corrected into cuti tahunan)."""
     conditions = tuple(where)
-    rows = session.execute(select(model.id, model.pegawai_id, model.batal, *columns).where(*conditions)).all()
+    rows = _rows(session, select(model.id, model.pegawai_id, model.batal, *columns).where(*conditions)).all()
     if not rows:
         return []
-    corrected = set(session.scalars(select(model.koreksi_atas_id).where(model.koreksi_atas_id.is_not(None))))
+    corrected = set(
+        _rows(session, select(model.koreksi_atas_id).where(model.koreksi_atas_id.is_not(None))).scalars()
+    )
     return [r for r in rows if r.id not in corrected and not r.batal]
 
 
 def _load(session: Session, pegawai_id: int | None = None) -> list[_Staff]:
     """The pegawai (all active, or one) with what the rules need; the latest pangkat and KGB come from the
     pegawai row, which the services keep equal to the latest berlaku riwayat (R27)."""
-    units = {uid: nama for uid, nama in session.execute(select(OrgUnit.id, OrgUnit.nama))}
+    units = {uid: nama for uid, nama in _rows(session, select(OrgUnit.id, OrgUnit.nama))}
     query = select(
         Pegawai.id,
         Pegawai.nip,
@@ -397,7 +406,7 @@ def _load(session: Session, pegawai_id: int | None = None) -> list[_Staff]:
         pendidikan,
         unit_id,
         unor,
-    ) in session.execute(query):
+    ) in _rows(session, query):
         s = _Staff(
             pid,
             nip,
@@ -482,7 +491,7 @@ def _statuses(session: Session, pegawai_id: int | None = None) -> dict[tuple[int
             r.updated_by_name,
             r.updated_at,
         )
-        for r in session.execute(query)
+        for r in _rows(session, query)
     }
 
 
@@ -710,14 +719,30 @@ class _Builder:
         self.until = as_of + timedelta(days=horizon_days) if horizon_days is not None else None
         self.start = as_of - timedelta(days=lookback_days)
         self.statuses = statuses
+        self.with_status = {
+            key[0] for key in statuses
+        }  # most pegawai have no kept status: no lookups for them
         self.kinds = kinds
         self.items: list[ScheduleItem] = []
         # No KP falls earlier than the shortest minimum time in a pangkat after the TMT pangkat (core.staff.kp).
         self.kp_min_months = min(MIN_MONTHS_IN_PANGKAT.values())
+        self.steps = [
+            (jenis, method)
+            for jenis, method in (
+                (JenisJadwal.KGB, self._kgb),
+                (JenisJadwal.KP, self._kp),
+                (JenisJadwal.PENSIUN, self._pensiun),
+                (JenisJadwal.PPPK, self._pppk),
+                (JenisJadwal.SATYALANCANA, self._satyalancana),
+            )
+            if jenis in kinds
+        ]
 
     def _status(self, s: _Staff, jenis: JenisJadwal, tanggal: date) -> StatusInfo | None:
+        if s.id not in self.with_status:
+            return None
         # Keys hold the plain value: an Enum member hashes by its name, not its value.
-        return self.statuses.get((s.id, _KEYS[jenis], tanggal)) if self.statuses else None
+        return self.statuses.get((s.id, _KEYS[jenis], tanggal))
 
     def _closed(self, s: _Staff, jenis: JenisJadwal, tanggal: date) -> bool:
         found = self._status(s, jenis, tanggal)
@@ -764,15 +789,7 @@ class _Builder:
         )
 
     def build(self, s: _Staff) -> None:
-        for jenis, method in (
-            (JenisJadwal.KGB, self._kgb),
-            (JenisJadwal.KP, self._kp),
-            (JenisJadwal.PENSIUN, self._pensiun),
-            (JenisJadwal.PPPK, self._pppk),
-            (JenisJadwal.SATYALANCANA, self._satyalancana),
-        ):
-            if jenis not in self.kinds:
-                continue
+        for jenis, method in self.steps:
             try:
                 method(s)
             except (
@@ -965,6 +982,9 @@ def schedule(
     for s in staff:
         builder.build(s)
     items = sorted(builder.items, key=lambda i: (i.tanggal, i.nama, i.jenis.value))
+    # The items' explain callbacks hold the builder: without its list of them, no reference cycle is left and
+    # the schedule is freed as soon as it is dropped instead of waiting for (and lengthening) a full collection.
+    builder.items = []
     notes = tuple((s.id, note) for s in staff for note in dict.fromkeys(s.notes))
     return Schedule(as_of, horizon_days, tuple(items), notes)
 
