@@ -35,6 +35,7 @@ __all__ = [
     "agenda_year_outgoing",
     "ancestors",
     "code_sort_key",
+    "code_sort_text",
     "default_batas_waktu",
     "duplicate_key",
     "format_agenda",
@@ -623,6 +624,15 @@ def code_sort_key(code: str, skema: Skema | str = DEFAULT_SKEMA) -> tuple[tuple[
         head, decimals = segments[0], segments[1:]
         segments = [head] + [digit for part in decimals for digit in (part if part.isdigit() else [part])]
     return tuple((0, int(s), "") if s.isdigit() else (1, 0, s) for s in segments)
+
+
+def code_sort_text(code: str, skema: Skema | str = DEFAULT_SKEMA) -> str:
+    """``code_sort_key`` as text, for a stored column the database sorts by: numeric segments zero-padded to
+    six digits, other segments after them (``~`` sorts after the digits), joined by dots.
+
+    ``400.9`` → ``000400.000009``, ``400.14`` → ``000400.000014``: text order is numeric-segment order.
+    """
+    return ".".join(f"{n:06d}" if kind == 0 else f"~{t}" for kind, n, t in code_sort_key(code, skema))
 
 
 def parent_of(code: str, skema: Skema | str = DEFAULT_SKEMA) -> str | None:

@@ -3,11 +3,31 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    event,
+)
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
+from desktop.core.letters import code_sort_text
 from desktop.models.base import AwareDateTime, Base, utcnow
+
+
+def _kode_urut(context: Any) -> str:
+    """Column default of ``kode_urut``: from the row's kode and skema, for ORM and bulk inserts alike."""
+    row = context.get_current_parameters()
+    return code_sort_text(row.get("kode_klasifikasi") or "", row.get("skema") or "83/2022")
 
 
 class ClassificationCode(Base):
@@ -65,6 +85,9 @@ class IncomingLetter(Base):
     ditujukan_kepada: Mapped[str] = mapped_column(String(200), default="")
     kode_klasifikasi: Mapped[str] = mapped_column(String(30), default="")
     skema: Mapped[str] = mapped_column(String(10), default="83/2022")
+    # The kode in numeric-segment order (R24: 400.9 before 400.14), for sorting in SQL; kept by the default
+    # on insert and the before_update listener below.
+    kode_urut: Mapped[str] = mapped_column(String(80), default=_kode_urut)
     keamanan: Mapped[str] = mapped_column(String(2), default="B")
     urgensi: Mapped[str] = mapped_column(String(20), default="biasa")
     lampiran: Mapped[str] = mapped_column(String(100), default="")
@@ -118,6 +141,9 @@ class OutgoingLetter(Base):
     perihal: Mapped[str] = mapped_column(Text, default="")
     kode_klasifikasi: Mapped[str] = mapped_column(String(30), default="")
     skema: Mapped[str] = mapped_column(String(10), default="83/2022")
+    # The kode in numeric-segment order (R24: 400.9 before 400.14), for sorting in SQL; kept by the default
+    # on insert and the before_update listener below.
+    kode_urut: Mapped[str] = mapped_column(String(80), default=_kode_urut)
     keamanan: Mapped[str] = mapped_column(String(2), default="B")
     urgensi: Mapped[str] = mapped_column(String(20), default="biasa")
     lampiran: Mapped[str] = mapped_column(String(100), default="")
@@ -224,3 +250,9 @@ class LetterAttachment(Base):
     konten: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+
+
+@event.listens_for(IncomingLetter, "before_update")
+@event.listens_for(OutgoingLetter, "before_update")
+def _keep_kode_urut(_mapper: Mapper[Any], _connection: Connection, target: Any) -> None:
+    target.kode_urut = code_sort_text(target.kode_klasifikasi or "", target.skema or "83/2022")

@@ -675,7 +675,7 @@ def _incoming_order(actor: Actor, key: str, descending: bool) -> list[UnaryExpre
             secret = IncomingLetter.keamanan.in_([k.value for k in Keamanan if k.is_secret])
             sort_by = [case((secret, SECRET_MASK), else_=IncomingLetter.perihal)]
     elif key == "kode_klasifikasi":
-        sort_by = [IncomingLetter.kode_klasifikasi]
+        sort_by = [IncomingLetter.kode_urut]  # numeric segments: 400.9 before 400.14 (R24)
     elif key == "sifat":
         sort_by = [
             case(_KEAMANAN_RANK, value=IncomingLetter.keamanan, else_=len(_KEAMANAN_RANK)),

@@ -838,7 +838,7 @@ def _order(actor: Actor, key: str, descending: bool) -> list[UnaryExpression[Any
             secret = OutgoingLetter.keamanan.in_(_SECRET_CODES)
             sort_by = [case((secret, SECRET_MASK), else_=OutgoingLetter.perihal)]
     elif key == "kode_klasifikasi":
-        sort_by = [OutgoingLetter.kode_klasifikasi]
+        sort_by = [OutgoingLetter.kode_urut]  # numeric segments: 400.9 before 400.14 (R24)
     elif key == "penandatangan":
         sort_by = [OutgoingLetter.penandatangan]
     elif key == "status":

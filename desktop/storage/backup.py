@@ -18,6 +18,8 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, insert, inspect, select, text
+from sqlalchemy import column as sa_column
+from sqlalchemy import table as sa_table
 
 from desktop.models import Base
 from desktop.storage import migrate
@@ -93,14 +95,21 @@ def _copy_sqlite_file(source: Path, target: Path, progress: Progress | None = No
 
 
 def _copy_tables(source: Engine, target: Engine, progress: Progress | None = None) -> None:
-    # At an older revision the source lacks the newer tables; copy what exists there.
-    present = set(inspect(source).get_table_names())
+    # At an older revision the source lacks the newer tables and the newer columns of older tables (the target
+    # was built at that same revision): copy what exists there.
+    inspector = inspect(source)
+    present = set(inspector.get_table_names())
     tables = [t for t in Base.metadata.sorted_tables if t.name in present]
     for done, table in enumerate(tables, start=1):
+        there = {c["name"] for c in inspector.get_columns(table.name)}
+        columns = [c for c in table.columns if c.name in there]
+        # Typed like the model (dates, aware times stored the same way), without its defaults: a column default
+        # such as kode_urut's would add a column the older target lacks.
+        plain = sa_table(table.name, *(sa_column(c.name, c.type) for c in columns))
         with source.connect() as src, target.begin() as dst:
-            result = src.execution_options(stream_results=True).execute(select(table))
+            result = src.execution_options(stream_results=True).execute(select(*columns))
             while rows := result.mappings().fetchmany(CHUNK):
-                dst.execute(insert(table), [dict(r) for r in rows])
+                dst.execute(insert(plain), [dict(r) for r in rows])
         if progress:
             progress(done, len(tables))
 

@@ -14,6 +14,7 @@ from sqlalchemy import event, select
 
 from desktop.core.letters import Keamanan, Urgensi
 from desktop.models.admin import User
+from desktop.models.letters import IncomingLetter
 from desktop.services import auth, demo, letters, outgoing
 from desktop.services import dispositions as dispo
 from desktop.services.dispositions import HopInput, RecipientInput
@@ -382,6 +383,39 @@ def test_a_search_within_one_year_finds_a_letter_registered_after_the_next_year_
     assert found(2026) == [new_year]
     assert found(2024) == []
     assert _list(ctx, clerk, text="undangan", tahun=2025)[1] == 2
+
+
+def test_sorting_by_kode_follows_numeric_segments(ctx: AppContext, clerk: Actor) -> None:
+    """R24: 400.9 before 400.10.1 before 400.14, in the agenda masuk and keluar alike (text order would put
+    400.14 first); a kode corrected later sorts by its new value."""
+    ids = {
+        kode: _register(
+            ctx, clerk, datetime(2025, 5, day, 9, tzinfo=WITA), "Bappeda", "Rapat", kode_klasifikasi=kode
+        )
+        for day, kode in enumerate(["400.14", "400.9", "400.10.1"], start=1)
+    }
+    names = {v: k for k, v in ids.items()}
+
+    def by_kode(descending: bool = False) -> list[str]:
+        return [names[i.id] for i in _list(ctx, clerk, tahun=2025, sort=("kode_klasifikasi", descending))[0]]
+
+    assert by_kode() == ["400.9", "400.10.1", "400.14"]
+    assert by_kode(descending=True) == ["400.14", "400.10.1", "400.9"]
+    with ctx.db.transaction() as s:
+        s.get(IncomingLetter, ids["400.14"]).kode_klasifikasi = "400.2"  # type: ignore[union-attr]
+    assert by_kode() == ["400.14", "400.9", "400.10.1"]  # the entry now coded 400.2 comes first
+
+    def issue(kode: str) -> int:
+        data = outgoing.OutgoingInput(
+            tanggal_surat=date(2025, 6, 2), tujuan="Bappeda", perihal="Rapat", kode_klasifikasi=kode
+        )
+        with ctx.db.transaction() as s:
+            return outgoing.issue_number(s, clerk, data, today=date(2025, 6, 2)).id
+
+    sent = {issue(kode): kode for kode in ["400.14", "400.9", "400.10.1"]}
+    with ctx.db.transaction() as s:
+        rows, _ = outgoing.list_outgoing(s, clerk, tahun=2025, sort=("kode_klasifikasi", False))
+    assert [sent[r.id] for r in rows] == ["400.9", "400.10.1", "400.14"]
 
 
 # --- agenda keluar ------------------------------------------------------------------------------------------

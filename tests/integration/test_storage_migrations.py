@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy import text
+from sqlalchemy.engine import Connection
 
 from desktop.services import system
 from desktop.services.system import AppContext
@@ -156,3 +159,46 @@ def test_migrations_create_exactly_the_models_schema(raw_ctx: AppContext) -> Non
         diff = compare_metadata(MigrationContext.configure(conn, opts=opts), Base.metadata)
         conn.rollback()
     assert diff == []
+
+
+def _insert_row(conn: Connection, table: str, n: int, **values: object) -> None:
+    """A row of ``table`` as the schema stands, with plain values for every required column."""
+    plain: dict[type, object] = {
+        sa.Integer: n,
+        sa.String: f"x{n}",
+        sa.Text: "",
+        sa.Boolean: False,
+        sa.Date: date(2025, 1, 1),
+        sa.DateTime: datetime(2025, 1, 1, 8, 0),
+    }
+    row: dict[str, object] = {}
+    for column in sa.inspect(conn).get_columns(table):
+        if column["name"] == "id" or column["nullable"] or column["name"] in values:
+            continue
+        kind = next((v for t, v in plain.items() if isinstance(column["type"], t)), f"x{n}")
+        row[column["name"]] = kind
+    row.update(values)
+    names = ", ".join(row)
+    conn.execute(text(f"INSERT INTO {table} ({names}) VALUES ({', '.join(':' + k for k in row)})"), row)
+
+
+def test_kode_urut_is_filled_for_letters_kept_before_it(raw_ctx: AppContext) -> None:
+    """Migration 0009 sorts the letters already in the agenda by numeric kode segments (R24) too."""
+    migrate.upgrade(raw_ctx.db.engine, "0008_surat_masuk_tahun_id")
+    codes = ["400.14", "400.9", "000.5.3", "045.2"]
+    with raw_ctx.db.engine.begin() as conn:
+        _insert_row(conn, "seri_nomor", 1, id=1)
+        for n, kode in enumerate(codes, start=1):
+            skema = "78/2012" if kode == "045.2" else "83/2022"
+            _insert_row(
+                conn, "surat_masuk", n, kode_klasifikasi=kode, skema=skema, nomor_agenda=n, tahun=2025
+            )
+            _insert_row(conn, "surat_keluar", n, kode_klasifikasi=kode, skema=skema, seri_id=1, urut=n)
+    system.prepare(raw_ctx)
+    with raw_ctx.db.transaction() as s:
+        for table in ("surat_masuk", "surat_keluar"):
+            ordered = s.execute(text(f"SELECT kode_klasifikasi FROM {table} ORDER BY kode_urut")).scalars()
+            assert list(ordered) == ["000.5.3", "045.2", "400.9", "400.14"]
+            assert s.execute(
+                text(f"SELECT kode_urut FROM {table} WHERE kode_klasifikasi = '400.9'")
+            ).scalar() == ("000400.000009")

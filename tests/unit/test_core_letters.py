@@ -30,6 +30,7 @@ from desktop.core.letters import (
     agenda_year_outgoing,
     ancestors,
     code_sort_key,
+    code_sort_text,
     default_batas_waktu,
     duplicate_key,
     format_agenda,
@@ -530,6 +531,31 @@ def test_code_sort_key_reads_78_2012_decimals_digit_by_digit() -> None:
 def test_code_sort_key_never_raises_on_odd_stored_codes() -> None:
     codes = ["800.x", "", "800.1", " 800 .2", "abc"]
     assert sorted(codes, key=code_sort_key) == ["", "800.1", " 800 .2", "800.x", "abc"]
+
+
+def test_code_sort_text_sorts_as_the_key_for_the_database() -> None:
+    codes = ["400.9", "000.5.3.1", "400.14", "000.5", "000.5.3", "000", "100", "400.14.1.2", "400.10", "abc", ""]
+    assert sorted(codes, key=code_sort_text) == sorted(codes, key=code_sort_key)
+    assert code_sort_text("400.9") == "000400.000009" < code_sort_text("400.14") == "000400.000014"
+    decimals = ["001.4", "001.31", "001", "001.3", "002", "800.1", "800.043"]
+    assert sorted(decimals, key=lambda c: code_sort_text(c, S78)) == sorted(
+        decimals, key=lambda c: code_sort_key(c, S78)
+    )
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.one_of(st.integers(0, 999_999).map(str), st.text("abcxyz", min_size=1, max_size=3)),
+            min_size=1,
+            max_size=4,
+        ).map(".".join),
+        max_size=8,
+    )
+)
+def test_code_sort_text_agrees_with_the_key_on_any_codes(codes: list[str]) -> None:
+    by_text = [code_sort_key(c) for c in sorted(codes, key=code_sort_text)]
+    assert by_text == sorted(code_sort_key(c) for c in codes)
 
 
 def test_seed_83_2022_list_is_in_code_order() -> None:
