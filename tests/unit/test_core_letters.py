@@ -534,7 +534,19 @@ def test_code_sort_key_never_raises_on_odd_stored_codes() -> None:
 
 
 def test_code_sort_text_sorts_as_the_key_for_the_database() -> None:
-    codes = ["400.9", "000.5.3.1", "400.14", "000.5", "000.5.3", "000", "100", "400.14.1.2", "400.10", "abc", ""]
+    codes = [
+        "400.9",
+        "000.5.3.1",
+        "400.14",
+        "000.5",
+        "000.5.3",
+        "000",
+        "100",
+        "400.14.1.2",
+        "400.10",
+        "abc",
+        "",
+    ]
     assert sorted(codes, key=code_sort_text) == sorted(codes, key=code_sort_key)
     assert code_sort_text("400.9") == "000400.000009" < code_sort_text("400.14") == "000400.000014"
     decimals = ["001.4", "001.31", "001", "001.3", "002", "800.1", "800.043"]
