@@ -732,6 +732,25 @@ def list_incoming(
         found, search_order, index_first = searched
         # A search is counted only up to SEARCH_COUNT_CAP + 1: nobody reads a thousand hits, and counting
         # every match of a common word in ten years of letters is what made searching slow.
+        if order is None and (index_first or tahun is not None):
+            # In the search's own order one read of the index serves both: the first SEARCH_COUNT_CAP + 1
+            # matches give the count and the page's ids (the full-text scan was paid twice, for each). Only
+            # where that order is cheap: SQLite's index yields it, and one year's matches are few to sort.
+            # PostgreSQL over every year would sort all matches of a common word (p95 51 → 74 ms at 150k).
+            ids = list(
+                session.scalars(
+                    found.with_only_columns(IncomingLetter.id)
+                    .order_by(search_order)
+                    .limit(SEARCH_COUNT_CAP + 1)
+                )
+            )
+            if offset + limit <= len(ids) or len(ids) <= SEARCH_COUNT_CAP:
+                page = ids[offset : offset + limit]
+                by_id = {
+                    r.id: r
+                    for r in session.scalars(select(IncomingLetter).where(IncomingLetter.id.in_(page)))
+                }
+                return [_info(by_id[i], actor) for i in page], len(ids)
         capped = found.with_only_columns(IncomingLetter.id).limit(SEARCH_COUNT_CAP + 1)
         if index_first and session.get_bind().dialect.name == "sqlite":
             # In the index's order, so SQLite reads the index first as for the page: unordered, it may start

@@ -418,6 +418,32 @@ def test_sorting_by_kode_follows_numeric_segments(ctx: AppContext, clerk: Actor)
     assert [sent[r.id] for r in rows] == ["400.9", "400.10.1", "400.14"]
 
 
+def test_a_search_counts_up_to_the_cap_and_pages_past_it(
+    ctx: AppContext, clerk: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The count stops at SEARCH_COUNT_CAP + 1 ("lebih dari …"); the pages inside the counted hits come from
+    the same read of the index, the pages past them from their own query, and together they are every hit
+    newest first."""
+    monkeypatch.setattr(letters, "SEARCH_COUNT_CAP", 5)
+    ids = [
+        _register(
+            ctx, clerk, datetime(2026, 2, day, 9, tzinfo=WITA), "Bappeda", f"Sosialisasi aplikasi {day}"
+        )
+        for day in range(1, 9)
+    ]
+    _register(ctx, clerk, datetime(2026, 2, 20, 9, tzinfo=WITA), "Bappeda", "Rapat anggaran")
+    for tahun in (None, 2026):  # every year, and one year (read differently on PostgreSQL)
+        pages = [
+            _list(ctx, clerk, text="sosialisasi", tahun=tahun, limit=2, offset=offset)
+            for offset in (0, 2, 4, 6, 8)
+        ]
+        assert {total for _, total in pages} == {6}  # more than five
+        assert [info.id for rows, _ in pages for info in rows] == ids[::-1]
+        rows, total = _list(ctx, clerk, text="sosialisasi aplikasi 3", tahun=tahun)
+        assert ([info.id for info in rows], total) == ([ids[2]], 1)
+        assert _list(ctx, clerk, text="anggaran", tahun=tahun, offset=1) == ([], 1)
+
+
 # --- agenda keluar ------------------------------------------------------------------------------------------
 
 
