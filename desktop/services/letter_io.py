@@ -1200,6 +1200,24 @@ def write_incoming_template(path: Path | str) -> None:
 _MAX_WARNINGS_SHOWN = 20
 
 
+def report_check(warnings: Sequence[RowError], errors: Sequence[RowError], skip_invalid: bool) -> bool:
+    """What the import commands print after validating a file: the first warnings, every bad row on stderr,
+    and why nothing is imported. True when the import stops there (bad rows and no ``--skip-invalid``)."""
+    for warning in warnings[:_MAX_WARNINGS_SHOWN]:
+        print(f"peringatan {warning}")
+    if len(warnings) > _MAX_WARNINGS_SHOWN:
+        print(f"… dan {len(warnings) - _MAX_WARNINGS_SHOWN} peringatan lain.")
+    for error in errors:
+        print(str(error), file=sys.stderr)
+    if errors and not skip_invalid:
+        print(
+            f"Tidak ada yang diimpor: {len(errors)} baris tidak valid. Perbaiki berkasnya, atau "
+            "jalankan lagi dengan --skip-invalid untuk mengimpor baris yang valid saja."
+        )
+        return True
+    return False
+
+
 def add_letters_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Register ``letters import|export`` on the ``sekretariat`` command's sub-parsers."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
@@ -1252,17 +1270,7 @@ def _cli_import(ctx: system.AppContext, args: argparse.Namespace) -> int:
     with ctx.db.transaction() as s:
         plan = validate_incoming(s, SYSTEM, table, _parse_map(getattr(args, "map", None)))
         skip = bool(getattr(args, "skip_invalid", False))
-        for warning in plan.warnings[:_MAX_WARNINGS_SHOWN]:
-            print(f"peringatan {warning}")
-        if len(plan.warnings) > _MAX_WARNINGS_SHOWN:
-            print(f"… dan {len(plan.warnings) - _MAX_WARNINGS_SHOWN} peringatan lain.")
-        for error in plan.errors:
-            print(str(error), file=sys.stderr)
-        if plan.errors and not skip:
-            print(
-                f"Tidak ada yang diimpor: {len(plan.errors)} baris tidak valid. Perbaiki berkasnya, atau "
-                "jalankan lagi dengan --skip-invalid untuk mengimpor baris yang valid saja."
-            )
+        if report_check(plan.warnings, plan.errors, skip):
             return 1
         result = import_incoming(s, SYSTEM, plan, skip_invalid=skip)
     message = f"{result.imported} surat masuk diimpor dari {table.source}"
@@ -1294,17 +1302,7 @@ def _cli_import_outgoing(ctx: system.AppContext, args: argparse.Namespace) -> in
     with ctx.db.transaction() as s:
         plan = out.validate_outgoing(s, SYSTEM, table, _parse_map(getattr(args, "map", None)))
         skip = bool(getattr(args, "skip_invalid", False))
-        for warning in plan.warnings[:_MAX_WARNINGS_SHOWN]:
-            print(f"peringatan {warning}")
-        if len(plan.warnings) > _MAX_WARNINGS_SHOWN:
-            print(f"… dan {len(plan.warnings) - _MAX_WARNINGS_SHOWN} peringatan lain.")
-        for error in plan.errors:
-            print(str(error), file=sys.stderr)
-        if plan.errors and not skip:
-            print(
-                f"Tidak ada yang diimpor: {len(plan.errors)} baris tidak valid. Perbaiki berkasnya, atau "
-                "jalankan lagi dengan --skip-invalid untuk mengimpor baris yang valid saja."
-            )
+        if report_check(plan.warnings, plan.errors, skip):
             return 1
         result = out.import_outgoing(s, SYSTEM, plan, skip_invalid=skip)
     message = f"{result.imported} surat keluar diimpor dari {table.source}"

@@ -487,7 +487,9 @@ def _search(
         condition = fulltext.incoming_condition(session, IncomingLetter.id, text)
         return None if condition is None else (query_words.where(condition), IncomingLetter.id.desc(), False)
     within = None
-    if tahun is not None:  # ``query`` is of that year: its letters lie between these ids
+    # ``query`` is of that year: its letters lie between these ids. Only SQLite's index takes a rowid range;
+    # PostgreSQL's planner has the year condition itself.
+    if tahun is not None and session.get_bind().dialect.name == "sqlite":
         # Two scalar subqueries: SQLite answers a lone min() or max() with one index lookup each.
         of_year = IncomingLetter.tahun == tahun
         lowest, highest = session.execute(
@@ -732,7 +734,8 @@ def list_incoming(
         found, search_order, index_first = searched
         # A search is counted only up to SEARCH_COUNT_CAP + 1: nobody reads a thousand hits, and counting
         # every match of a common word in ten years of letters is what made searching slow.
-        if order is None and (index_first or tahun is not None):
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        if order is None and ((index_first and sqlite) or tahun is not None):
             # In the search's own order one read of the index serves both: the first SEARCH_COUNT_CAP + 1
             # matches give the count and the page's ids (the full-text scan was paid twice, for each). Only
             # where that order is cheap: SQLite's index yields it, and one year's matches are few to sort.
@@ -752,7 +755,7 @@ def list_incoming(
                 }
                 return [_info(by_id[i], actor) for i in page], len(ids)
         capped = found.with_only_columns(IncomingLetter.id).limit(SEARCH_COUNT_CAP + 1)
-        if index_first and session.get_bind().dialect.name == "sqlite":
+        if index_first and sqlite:
             # In the index's order, so SQLite reads the index first as for the page: unordered, it may start
             # from the year or status index and run the full-text query once per letter of that year/status.
             capped = capped.order_by(search_order)

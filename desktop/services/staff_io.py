@@ -55,7 +55,7 @@ from desktop.models.base import utcnow
 from desktop.models.staff import Pegawai
 from desktop.services import audit, system
 from desktop.services.errors import ServiceError, ValidationError
-from desktop.services.letter_io import RowError
+from desktop.services.letter_io import RowError, report_check
 from desktop.services.permissions import SYSTEM, Actor, Perm
 from desktop.services.staff import (
     JENJANG_FUNGSIONAL,
@@ -166,7 +166,6 @@ _DATE_COLUMNS = frozenset(
 )
 _TEXT_COLUMNS = frozenset({"NIP BARU", "NIK"})
 _DATE_FORMAT = "DD-MM-YYYY"
-_MAX_SHOWN = 20
 
 
 def _fold(header: str) -> str:
@@ -906,17 +905,7 @@ def _cli_import(ctx: system.AppContext, args: argparse.Namespace) -> int:
     skip = bool(getattr(args, "skip_invalid", False))
     with ctx.db.transaction() as s:
         plan = validate_siasn(s, SYSTEM, table)
-        for warning in plan.warnings[:_MAX_SHOWN]:
-            print(f"peringatan {warning}")
-        if len(plan.warnings) > _MAX_SHOWN:
-            print(f"… dan {len(plan.warnings) - _MAX_SHOWN} peringatan lain.")
-        for error in plan.errors:
-            print(str(error), file=sys.stderr)
-        if plan.errors and not skip:
-            print(
-                f"Tidak ada yang diimpor: {len(plan.errors)} baris tidak valid. Perbaiki berkasnya, atau jalankan "
-                "lagi dengan --skip-invalid untuk mengimpor baris yang valid saja."
-            )
+        if report_check(plan.warnings, plan.errors, skip):
             return 1
         result = import_staff(s, SYSTEM, plan, skip_invalid=skip)
     message = (
