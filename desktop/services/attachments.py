@@ -17,6 +17,7 @@ from desktop.models.letters import IncomingLetter, LetterAttachment, OutgoingLet
 from desktop.services import audit
 from desktop.services.errors import NotFound, PermissionDenied, ServiceError, ValidationError
 from desktop.services.permissions import Actor, Perm
+from desktop.services.secrecy import hidden_from, masked
 
 MAX_BYTES = 25 * 1024 * 1024
 KINDS = {"M": "surat masuk", "K": "surat keluar"}
@@ -33,7 +34,7 @@ class AttachmentInfo:
     surat_id: int
     urutan: int
     nama_berkas: str
-    nama_asli: str
+    nama_asli: str  # masked for R/SR without the permission: a scan's name often says what it is about
     mime: str
     ukuran: int
     sha256: str
@@ -65,10 +66,9 @@ def _letter(session: Session, jenis: str, surat_id: int) -> IncomingLetter | Out
 
 
 def _check_secret(actor: Actor, letter: IncomingLetter | OutgoingLetter) -> bool:
-    secret = Keamanan(letter.keamanan).is_secret
-    if secret and not actor.can(Perm.VIEW_SECRET):
+    if hidden_from(actor, letter.keamanan):
         raise PermissionDenied("Pindaian surat rahasia hanya dapat dibuka oleh pejabat yang berwenang.")
-    return secret
+    return Keamanan(letter.keamanan).is_secret
 
 
 def _stable_name(letter: IncomingLetter | OutgoingLetter, jenis: str, urutan: int, ext: str) -> str:
@@ -76,14 +76,14 @@ def _stable_name(letter: IncomingLetter | OutgoingLetter, jenis: str, urutan: in
     return f"{letter.tahun}/{jenis}/{number:05d}_{urutan}.{ext}"
 
 
-def _info(row: LetterAttachment) -> AttachmentInfo:
+def _info(row: LetterAttachment, hidden: bool) -> AttachmentInfo:
     return AttachmentInfo(
         row.id,
         row.jenis,
         row.surat_id,
         row.urutan,
         row.nama_berkas,
-        row.nama_asli,
+        masked(row.nama_asli, hidden),
         row.mime,
         row.ukuran,
         row.sha256,
@@ -131,19 +131,19 @@ def add(
         summary=f"{row.nama_berkas} ({len(data):,} byte) dilampirkan pada {KINDS[jenis]} {surat_id}",
         after={"nama_berkas": row.nama_berkas, "sha256": row.sha256, "ukuran": row.ukuran},
     )
-    return _info(row)
+    return _info(row, hidden_from(actor, letter.keamanan))
 
 
 def list_for(session: Session, actor: Actor, jenis: str, surat_id: int) -> list[AttachmentInfo]:
     """The scans of one letter (names and sizes only; the bytes stay in the database until opened)."""
     actor.require(Perm.VIEW)
-    _letter(session, jenis, surat_id)
+    hidden = hidden_from(actor, _letter(session, jenis, surat_id).keamanan)
     rows = session.scalars(
         select(LetterAttachment)
         .where(LetterAttachment.jenis == jenis, LetterAttachment.surat_id == surat_id)
         .order_by(LetterAttachment.urutan)
     )
-    return [_info(r) for r in rows]
+    return [_info(r, hidden) for r in rows]
 
 
 def open_bytes(session: Session, actor: Actor, attachment_id: int) -> tuple[AttachmentInfo, bytes]:
@@ -163,7 +163,7 @@ def open_bytes(session: Session, actor: Actor, attachment_id: int) -> tuple[Atta
         audit.record(
             session, actor, "lihat", "pindaian", row.id, summary=f"Pindaian rahasia {row.nama_berkas} dibuka"
         )
-    return _info(row), data
+    return _info(row, False), data
 
 
 def verify_all(session: Session, actor: Actor) -> list[str]:

@@ -18,8 +18,9 @@ from desktop.models.admin import OrgUnit, Signatory
 from desktop.models.letters import Disposition, DispositionRecipient, IncomingLetter, OutgoingLetter
 from desktop.services import audit, calendar, office
 from desktop.services.errors import NotFound, ValidationError
-from desktop.services.letters import AGENDA_PATTERN, SECRET_MASK, STATUS_LABELS
+from desktop.services.letters import AGENDA_PATTERN, STATUS_LABELS
 from desktop.services.permissions import Actor, Perm
+from desktop.services.secrecy import SECRET_MASK, hidden_from
 
 MAX_HARI_KERJA = 90
 CLOSED_LETTER = ("batal", "arsip")
@@ -289,11 +290,7 @@ def _agenda_of(nomor_agenda: int, tahun: int) -> str:
 
 
 def _is_masked(letter: IncomingLetter, actor: Actor) -> bool:
-    return _masks(letter.keamanan, actor)
-
-
-def _masks(keamanan: str, actor: Actor) -> bool:
-    return Keamanan(keamanan).is_secret and not actor.can(Perm.VIEW_SECRET)
+    return hidden_from(actor, letter.keamanan)
 
 
 def _letter(session: Session, letter_id: int, *, lock: bool = False) -> IncomingLetter:
@@ -617,7 +614,7 @@ def overdue(session: Session, actor: Actor, today: date) -> list[OverdueItem]:
         batas = late.get(row.recipient_id)
         if batas is None:
             continue
-        masked = _masks(row.keamanan, actor)
+        masked = hidden_from(actor, row.keamanan)
         items.append(
             OverdueItem(
                 letter_id=row.letter_id,

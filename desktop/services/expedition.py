@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.dates import format_date, format_date_numeric, office_tz
+from desktop.core.letters import Keamanan
 from desktop.models.base import utcnow
 from desktop.models.letters import Expedition, ExpeditionItem, OutgoingLetter
 from desktop.printing.data import Signer
@@ -21,6 +22,7 @@ from desktop.printing.register_report import Column, RegisterReport, SignatureSp
 from desktop.services import audit, office
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.permissions import Actor, Perm
+from desktop.services.secrecy import SECRET_MASK, hidden_from
 
 SHEET_COLUMNS = (
     Column("No", 4, "center"),
@@ -41,7 +43,7 @@ class OutgoingBrief:
     nomor_surat: str
     tanggal_surat: date
     tujuan: str
-    perihal: str
+    perihal: str  # masked for R/SR without the permission (R10)
 
 
 @dataclass(frozen=True)
@@ -51,11 +53,12 @@ class ItemInfo:
     nomor_surat: str
     tanggal_surat: date
     tujuan: str
-    perihal: str
+    perihal: str  # masked for R/SR without the permission (R10)
     diterima: bool
     nama_penerima: str
     tanggal_terima: date | None
     keterangan: str
+    secret: bool = False  # R/SR: its perihal never goes on the printed page, whoever prints it
 
 
 @dataclass(frozen=True)
@@ -80,10 +83,15 @@ def candidates(session: Session, actor: Actor) -> list[OutgoingBrief]:
         .where(OutgoingLetter.status == "ditandatangani", OutgoingLetter.id.not_in(taken))
         .order_by(OutgoingLetter.tanggal_surat, OutgoingLetter.urut, OutgoingLetter.sisipan)
     )
-    return [OutgoingBrief(r.id, r.nomor_surat, r.tanggal_surat, r.tujuan, r.perihal) for r in rows]
+    return [OutgoingBrief(r.id, r.nomor_surat, r.tanggal_surat, r.tujuan, _perihal(actor, r)) for r in rows]
 
 
-def _info(session: Session, page: Expedition) -> ExpeditionInfo:
+def _perihal(actor: Actor, letter: OutgoingLetter) -> str:
+    # The caraka still needs the addressee; only the words of a secret letter stay hidden (R10).
+    return SECRET_MASK if hidden_from(actor, letter.keamanan) else letter.perihal
+
+
+def _info(session: Session, actor: Actor, page: Expedition) -> ExpeditionInfo:
     rows = session.execute(
         select(ExpeditionItem, OutgoingLetter)
         .join(OutgoingLetter, OutgoingLetter.id == ExpeditionItem.surat_keluar_id)
@@ -97,11 +105,12 @@ def _info(session: Session, page: Expedition) -> ExpeditionInfo:
             o.nomor_surat,
             o.tanggal_surat,
             o.tujuan,
-            o.perihal,
+            _perihal(actor, o),
             i.diterima,
             i.nama_penerima,
             i.tanggal_terima,
             i.keterangan,
+            Keamanan(o.keamanan).is_secret,
         )
         for i, o in rows
     )
@@ -141,7 +150,7 @@ def create(
         letter.tanggal_kirim = tanggal
         letter.media = "caraka"
     session.flush()
-    info = _info(session, page)
+    info = _info(session, actor, page)
     audit.record(
         session,
         actor,
@@ -158,7 +167,7 @@ def get(session: Session, actor: Actor, expedition_id: int) -> ExpeditionInfo:
     page = session.get(Expedition, expedition_id)
     if page is None:
         raise NotFound("Halaman ekspedisi tidak ditemukan.")
-    return _info(session, page)
+    return _info(session, actor, page)
 
 
 def list_pages(session: Session, actor: Actor, year: int) -> list[ExpeditionInfo]:
@@ -168,7 +177,7 @@ def list_pages(session: Session, actor: Actor, year: int) -> list[ExpeditionInfo
         .where(Expedition.tanggal >= date(year, 1, 1), Expedition.tanggal <= date(year, 12, 31))
         .order_by(Expedition.tanggal.desc(), Expedition.id.desc())
     )
-    return [_info(session, p) for p in pages]
+    return [_info(session, actor, p) for p in pages]
 
 
 def record_receipt(
@@ -224,7 +233,8 @@ def sheet_pdf(session: Session, actor: Actor, expedition_id: int) -> bytes:
             str(n),
             format_date_numeric(info.tanggal),
             f"{i.nomor_surat}\n{format_date_numeric(i.tanggal_surat)}",
-            i.perihal,
+            # Every addressee on the page signs it, and the caraka carries it out of the office.
+            SECRET_MASK if i.secret else i.perihal,
             i.tujuan,
             i.nama_penerima,
             "",

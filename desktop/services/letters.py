@@ -44,6 +44,8 @@ from desktop.printing.pages import HALF_F4, paper_by_key
 from desktop.services import audit, calendar, counters, office
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.permissions import Actor, Perm
+from desktop.services.secrecy import SECRET_MASK as SECRET_MASK  # re-exported for the callers
+from desktop.services.secrecy import hidden_from
 from desktop.services.sql import insert_ignoring_conflicts
 from desktop.storage import fulltext
 
@@ -52,7 +54,6 @@ CODES_83 = SEED_DIR / "kode_klasifikasi_arsip_permendagri_83_2022_jra.csv"
 CODES_78 = SEED_DIR / "kode_klasifikasi_arsip_permendagri_78_2012.csv"
 AGENDA_SERIES = "agenda_masuk"
 AGENDA_PATTERN = "{urut}"
-SECRET_MASK = "(isi surat rahasia)"
 STATUS_LABELS = {
     "baru": "Baru",
     "dicetak": "Disposisi dicetak",
@@ -252,7 +253,7 @@ class IncomingInfo:
 
 
 def _info(row: IncomingLetter, actor: Actor) -> IncomingInfo:
-    secret = Keamanan(row.keamanan).is_secret and not actor.can(Perm.VIEW_SECRET)
+    secret = hidden_from(actor, row.keamanan)
     return IncomingInfo(
         id=row.id,
         tahun=row.tahun,

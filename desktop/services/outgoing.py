@@ -36,10 +36,11 @@ from desktop.models.letters import IncomingLetter, NumberSeries, OutgoingLetter
 from desktop.services import audit, counters, letters, office
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.permissions import Actor, Perm
+from desktop.services.secrecy import SECRET_CODES, hidden_from
+from desktop.services.secrecy import SECRET_MASK as SECRET_MASK  # re-exported for the callers
 from desktop.services.sql import insert_ignoring_conflicts
 
 DEFAULT_SERIES_NAME = "Surat Keluar"
-SECRET_MASK = "(isi surat rahasia)"
 MAX_SISIPAN = 99
 FUTURE_DAYS = 31  # a letter dated further ahead than this is a typing mistake (2062 for 2026), not a plan
 
@@ -59,7 +60,6 @@ MEDIA_LABELS = {
     "langsung": "Diambil langsung",
     "lainnya": "Lainnya",
 }
-_SECRET_CODES = (Keamanan.R.value, Keamanan.SR.value)
 
 
 def counter_series(seri_id: int) -> str:
@@ -282,10 +282,9 @@ def _agenda_texts(session: Session, ids: set[int]) -> dict[int, str]:
 def _infos(session: Session, actor: Actor, rows: list[OutgoingLetter]) -> list[OutgoingInfo]:
     names = {r.id: r.nama for r in session.execute(select(NumberSeries.id, NumberSeries.nama))}
     agendas = _agenda_texts(session, {r.balasan_atas_id for r in rows if r.balasan_atas_id is not None})
-    see_secret = actor.can(Perm.VIEW_SECRET)
     result = []
     for row in rows:
-        secret = row.keamanan in _SECRET_CODES and not see_secret
+        secret = hidden_from(actor, row.keamanan)
         result.append(
             OutgoingInfo(
                 id=row.id,
@@ -734,7 +733,7 @@ def _search(query: Select[OutgoingLetter], text: str, see_secret: bool) -> Selec
         like = f"%{_escape_like(word)}%"
         perihal: ColumnElement[bool] = OutgoingLetter.perihal.ilike(like, escape="\\")
         if not see_secret:
-            perihal = and_(perihal, not_(OutgoingLetter.keamanan.in_(_SECRET_CODES)))
+            perihal = and_(perihal, not_(OutgoingLetter.keamanan.in_(SECRET_CODES)))
         conditions.append(
             or_(
                 OutgoingLetter.nomor_surat.ilike(like, escape="\\"),
@@ -835,7 +834,7 @@ def _order(actor: Actor, key: str, descending: bool) -> list[UnaryExpression[Any
             sort_by = [OutgoingLetter.perihal]
         else:
             # Sorted as shown: the place of a masked perihal must not hint at its words.
-            secret = OutgoingLetter.keamanan.in_(_SECRET_CODES)
+            secret = OutgoingLetter.keamanan.in_(SECRET_CODES)
             sort_by = [case((secret, SECRET_MASK), else_=OutgoingLetter.perihal)]
     elif key == "kode_klasifikasi":
         sort_by = [OutgoingLetter.kode_urut]  # numeric segments: 400.9 before 400.14 (R24)
