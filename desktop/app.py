@@ -33,21 +33,30 @@ def run_gui(args: argparse.Namespace, log_path: Path) -> int:
 
     from desktop.services import auth, system
     from desktop.services.errors import ServiceError
-    from desktop.storage.database import StorageError
+    from desktop.storage.database import DatabaseBusy, StorageError
     from desktop.ui import dialogs
     from desktop.ui.crash import install_excepthook
 
     install_excepthook(log_path)
-    try:
-        ctx = system.open_context(args.data_dir, db_url=args.db_url)
-        report = system.prepare(ctx)
-    except (StorageError, ServiceError) as exc:
-        log.warning("start-up refused: %s", exc)
-        if args.smoke_test:
-            print(f"smoke test: start-up failed: {exc}", file=sys.stderr)
-        else:
-            dialogs.error(None, "Sekretariat", str(exc))
-        return 2
+    while True:
+        ctx = None
+        try:
+            ctx = system.open_context(args.data_dir, db_url=args.db_url)
+            report = system.prepare(ctx)
+            break
+        except (StorageError, ServiceError) as exc:
+            log.warning("start-up refused: %s", exc)
+            if ctx is not None:
+                ctx.db.dispose()
+            if args.smoke_test:
+                print(f"smoke test: start-up failed: {exc}", file=sys.stderr)
+                return 2
+            if not isinstance(exc, DatabaseBusy):
+                dialogs.error(None, "Sekretariat", str(exc))
+                return 2
+            # Another workstation's import or backup holds the lock: the data is fine, so offer to wait.
+            if not dialogs.confirm(None, "Sekretariat", str(exc), yes="Coba lagi", no="Tutup"):
+                return 2
     if report.backup_written:
         log.info("migrated from %s after backup %s", report.migrated_from, report.backup_written)
 
@@ -56,7 +65,7 @@ def run_gui(args: argparse.Namespace, log_path: Path) -> int:
     if args.startup_probe:
         return _startup_probe(app, ctx)
 
-    with ctx.db.transaction() as s:
+    with ctx.db.read() as s:
         first_run = not auth.has_users(s)
     while True:
         actor = _first_run(ctx) if first_run else _sign_in(ctx)
@@ -146,13 +155,36 @@ def _any_actor(ctx):  # type: ignore[no-untyped-def]
     from desktop.services import auth
     from desktop.services.permissions import SYSTEM
 
-    with ctx.db.transaction() as s:
+    with ctx.db.read() as s:
         user = s.scalar(select(User).where(User.role == "admin", User.active.is_(True)).order_by(User.id))
         return auth.actor_for(user) if user is not None else SYSTEM
 
 
 def _smoke_test(app, ctx) -> int:  # type: ignore[no-untyped-def]
-    """Build the main window offscreen, visit every tab and every Pengaturan page, and exit."""
+    """Build the main window offscreen, visit every tab and every Pengaturan page, and exit; non-zero at the
+    first error, which is printed (nobody is there to close a crash dialog, so none may open)."""
+    from desktop.storage.database import storage_failure
+
+    failures: list[BaseException] = []
+
+    def record(_type, exc, _tb) -> None:  # type: ignore[no-untyped-def]
+        log.critical("smoke test error", exc_info=(_type, exc, _tb))
+        failures.append(exc)
+
+    sys.excepthook = record  # errors in slots and paint handlers land here instead of in a dialog
+    try:
+        visited, pages = _visit_everything(app, ctx)
+    except Exception as exc:
+        record(type(exc), exc, exc.__traceback__)
+    if failures:
+        known = storage_failure(failures[0], ctx.location)
+        print(f"smoke test: gagal: {known if known is not None else repr(failures[0])}", file=sys.stderr)
+        return 3
+    print(f"smoke test OK: {len(visited)} tab ({', '.join(visited)}); {len(pages)} halaman pengaturan")
+    return 0
+
+
+def _visit_everything(app, ctx):  # type: ignore[no-untyped-def]
     window = _main_window(ctx, _any_actor(ctx))
     window.show()
     app.processEvents()
@@ -166,8 +198,7 @@ def _smoke_test(app, ctx) -> int:  # type: ignore[no-untyped-def]
         window.settings.show_page(key)
         app.processEvents()
     window.close()
-    print(f"smoke test OK: {len(visited)} tab ({', '.join(visited)}); {len(pages)} halaman pengaturan")
-    return 0
+    return visited, pages
 
 
 def _startup_probe(app, ctx) -> int:  # type: ignore[no-untyped-def]

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from desktop import __version__
+from desktop.services.demo_mark import DEMO_PASSWORD
 from desktop.services.letter_io import add_letters_parser, cli_letters
 from desktop.services.staff_io import add_staff_parser, cli_staff
 from desktop.storage.config import default_data_dir, default_log_dir
@@ -48,10 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="BERKAS")
     p.add_argument("--yes", action="store_true", help="jangan tanya konfirmasi")
 
-    sub.add_parser("check", help="periksa keutuhan basis data dan versi skema")
+    p = sub.add_parser("check", help="periksa keutuhan basis data dan versi skema")
+    p.add_argument(
+        "--deep",
+        action="store_true",
+        help="pemeriksaan menyeluruh: integrity_check dan membaca setiap isi setiap tabel (lebih lama)",
+    )
 
-    p = sub.add_parser("demo", help="isi folder data dengan contoh data yang realistis")
-    p.add_argument("--password", default="demo12345", help="kata sandi semua akun contoh")
+    p = sub.add_parser("demo", help="isi folder data baru yang kosong dengan contoh data yang realistis")
+    p.add_argument("--password", default=DEMO_PASSWORD, help="kata sandi semua akun contoh")
 
     p = sub.add_parser("db", help="atur basis data workstation ini")
     p.add_argument("--postgres", metavar="HOST[:PORT]/NAMA_DB", help="pakai server PostgreSQL bersama")
@@ -66,9 +72,12 @@ def _setup_logging(log_dir: Path, verbose: bool = False) -> Path:
     """Rotating log file; it never holds passwords or whole personal records (services log ids only)."""
     from logging.handlers import RotatingFileHandler
 
-    log_dir.mkdir(parents=True, exist_ok=True)
+    from desktop.storage.files import make_private, make_private_dir
+
+    make_private_dir(log_dir)
     path = log_dir / "sekretariat.log"
     handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    make_private(path)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
@@ -114,6 +123,9 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     from desktop.services import system
 
     ctx = _open(args)
+    warning = system.restore_warning(args.file)
+    if warning:
+        print(f"Peringatan: {warning}", file=sys.stderr)
     if not args.yes:
         if not sys.stdin.isatty():
             print("Tambahkan --yes untuk memulihkan tanpa konfirmasi.", file=sys.stderr)
@@ -131,11 +143,26 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from desktop.services import system
 
     ctx = system.open_context(args.data_dir, db_url=args.db_url)
-    report = system.check(ctx)
+    try:
+        report = system.check(ctx, deep=args.deep)
+    finally:
+        ctx.db.dispose()
     print(f"Lokasi data : {report.location}")
+    print(f"Pemeriksaan : {'menyeluruh (--deep)' if report.deep else 'cepat'}")
     print(f"Keutuhan    : {report.integrity}")
-    print(f"Skema       : {report.schema.describe()}")
+    print(f"Skema       : {report.schema_text}")
+    if report.deep:
+        print(
+            f"Isi tabel   : {'semua terbaca' if not report.problems else f'{len(report.problems)} masalah'}"
+        )
+        for problem in report.problems:
+            print(f"  - {problem}")
     print("Hasil       : " + ("BAIK" if report.ok else "ADA MASALAH"))
+    if report.integrity != "ok" or report.problems:
+        print(
+            "Basis data rusak. Jangan mengubah data lagi; buat salinan berkasnya, lalu pulihkan dari cadangan "
+            "terakhir yang baik (sekretariat restore BERKAS)."
+        )
     return 0 if report.ok else 1
 
 
@@ -168,6 +195,13 @@ def _cmd_db(args: argparse.Namespace) -> int:
     return 0
 
 
+CLI_LOCK_WAIT_S = 120.0
+
+
+def _say_waiting() -> None:
+    print("Basis data sedang dipakai proses lain; menunggu…", file=sys.stderr, flush=True)
+
+
 COMMANDS = {
     "init": _cmd_init,
     "backup": _cmd_backup,
@@ -181,10 +215,16 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    if os.name == "posix":
+        # Everything this process creates (data, backups, logs, settings) holds personal data: owner only.
+        os.umask(0o077)
     args = build_parser().parse_args(argv)
     explicit = args.data_dir is not None
     args.data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
-    args.data_dir.mkdir(parents=True, exist_ok=True)
+    if not args.data_dir.exists():
+        from desktop.storage.files import make_private_dir
+
+        make_private_dir(args.data_dir)
     # The user's log folder normally; beside the data when a data dir is named (tests, demos, portable use).
     log_path = _setup_logging(args.data_dir / "log" if explicit else default_log_dir())
     if args.command is None:
@@ -192,8 +232,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(args, log_path)
     from desktop.services.errors import ServiceError
-    from desktop.storage.database import StorageError
+    from desktop.storage.database import StorageError, wait_for_locks
 
+    # A command has no one to ask "Coba lagi?": it waits longer for another process's lock, and says so.
+    wait_for_locks(CLI_LOCK_WAIT_S, on_wait=_say_waiting)
     try:
         return COMMANDS[args.command](args)
     except (StorageError, ServiceError) as exc:

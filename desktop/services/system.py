@@ -11,12 +11,17 @@ from pathlib import Path
 
 import keyring
 import keyring.errors
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import literal, select
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
 
+from desktop.models.admin import Holiday
+from desktop.models.letters import ClassificationCode, DispositionInstruction, NumberSeries
+from desktop.models.staff_award import KriteriaPrestasi
 from desktop.services import audit, calendar, letters, outgoing, staff_award
 from desktop.services.permissions import SYSTEM, Actor, Perm
 from desktop.storage import backup as backups
-from desktop.storage import migrate
+from desktop.storage import health, migrate
 from desktop.storage.config import (
     KEYRING_SERVICE,
     ConnectionSettings,
@@ -24,7 +29,19 @@ from desktop.storage.config import (
     load_settings,
     save_settings,
 )
-from desktop.storage.database import Database, StorageError, open_database, open_url, sqlite_quick_check
+from desktop.storage.database import (
+    Database,
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseUnreachable,
+    StorageError,
+    open_database,
+    open_url,
+    sqlite_integrity_check,
+    sqlite_quick_check,
+    storage_failure,
+)
+from desktop.storage.files import make_private_dir, remove_stale_temp_files
 
 log = logging.getLogger("sekretariat.system")
 Progress = Callable[[int, int], None]
@@ -81,12 +98,24 @@ def store_postgres_password(pg: PostgresSettings, password: str) -> None:
 
 def open_context(data_dir: Path, *, db_url: str | None = None) -> AppContext:
     data_dir = Path(data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
+    if not data_dir.exists():
+        make_private_dir(data_dir)
     settings = load_settings(data_dir)
     if db_url:
-        return AppContext(data_dir, open_url(db_url), settings)
-    password = postgres_password(settings.postgres) if settings.is_postgres else None
-    return AppContext(data_dir, open_database(data_dir, settings, password), settings)
+        ctx = AppContext(data_dir, open_url(db_url), settings)
+    else:
+        password = postgres_password(settings.postgres) if settings.is_postgres else None
+        ctx = AppContext(data_dir, open_database(data_dir, settings, password), settings)
+    remove_left_overs(ctx)
+    return ctx
+
+
+def remove_left_overs(ctx: AppContext) -> list[Path]:
+    """Temporary files of a backup or restore that was killed (they name their process: see storage.files)."""
+    folders = [ctx.data_dir, ctx.backup_dir]
+    if ctx.db.sqlite_path is not None:
+        folders.append(ctx.db.sqlite_path.parent)
+    return remove_stale_temp_files(folders)
 
 
 @dataclass(frozen=True)
@@ -101,13 +130,10 @@ def prepare(ctx: AppContext) -> StartupReport:
     """Integrity check, backup-then-migrate, seed data. Raises StorageError with a message to show."""
     try:
         check = sqlite_quick_check(ctx.db)
-    except DatabaseError as exc:  # "file is not a database", "malformed", unreachable server, …
-        raise StorageError(
-            f"Basis data tidak bisa dibuka atau rusak ({ctx.location}): {exc.orig}. "
-            "Pulihkan dari cadangan terakhir (sekretariat restore BERKAS)."
-        ) from exc
+    except (DBAPIError, UnicodeDecodeError) as exc:  # "not a database", "malformed", busy, no server, …
+        raise _check_failed(ctx, exc) from exc
     if check != "ok":
-        raise StorageError(
+        raise DatabaseDamaged(
             "Pemeriksaan basis data menemukan kerusakan. Pulihkan dari cadangan terakhir "
             f"(sekretariat restore BERKAS). Rincian: {check[:300]}"
         )
@@ -123,18 +149,43 @@ def prepare(ctx: AppContext) -> StartupReport:
     try:
         state = migrate.prepare_schema(ctx.db, _backup)
     except OperationalError as exc:
-        raise StorageError(f"Basis data tidak bisa dibuka ({ctx.location}): {exc.orig}") from exc
-    with ctx.db.transaction() as s:
-        seeded = calendar.seed_holidays(s)
-        letters.seed_reference(s)
-        outgoing.ensure_default_series(s)
-        staff_award.seed_criteria(s)  # at start, not on first use: two workstations might both write them
+        failure = storage_failure(exc, ctx.location)
+        raise failure or StorageError(f"Basis data tidak bisa dibuka ({ctx.location}): {exc.orig}") from exc
+    seeded = 0
+    with ctx.db.read() as s:
+        due = _seeding_due(s)
+    if due:  # only then take the write lock: a start-up must not wait for another workstation's import
+        with ctx.db.transaction() as s:
+            seeded = calendar.seed_holidays(s)
+            letters.seed_reference(s)
+            outgoing.ensure_default_series(s)
+            staff_award.seed_criteria(s)  # at start, not on first use: two workstations might both write them
     return StartupReport(
         schema=state,
         migrated_from=before.current if before.status is migrate.SchemaStatus.BEHIND else None,
         backup_written=written[0] if written else None,
         holidays_seeded=seeded,
     )
+
+
+def _check_failed(ctx: AppContext, exc: BaseException) -> StorageError:
+    """The quick check could not even run: busy or unreachable say so; anything else is a damaged file."""
+    failure = storage_failure(exc, ctx.location)
+    if isinstance(failure, DatabaseBusy | DatabaseUnreachable):
+        return failure
+    # A flipped byte in the header makes even SQLite's answers undecodable (UnicodeDecodeError).
+    return DatabaseDamaged(
+        f"Basis data tidak bisa dibuka atau rusak ({ctx.location}): {getattr(exc, 'orig', exc)}. "
+        "Pulihkan dari cadangan terakhir (sekretariat restore BERKAS)."
+    )
+
+
+_SEEDED_TABLES = (Holiday, ClassificationCode, DispositionInstruction, NumberSeries, KriteriaPrestasi)
+
+
+def _seeding_due(session: Session) -> bool:
+    """Whether a table filled at start-up is still empty (the seed functions write only then)."""
+    return any(session.scalar(select(literal(1)).select_from(t).limit(1)) is None for t in _SEEDED_TABLES)
 
 
 def daily_backup(ctx: AppContext, now: datetime | None = None) -> Path | None:
@@ -157,15 +208,27 @@ def backup_now(
     return path
 
 
-def list_backups(ctx: AppContext, actor: Actor) -> list[backups.BackupInfo]:
+def list_backups(ctx: AppContext, actor: Actor, *, verify: bool = False) -> list[backups.BackupInfo]:
+    """``verify`` reads every backup to compare it with its SHA-256 file (slow with many large backups)."""
     actor.require(Perm.MANAGE_BACKUPS)
-    return backups.list_backups(ctx.backup_dir)
+    return backups.list_backups(ctx.backup_dir, verify=verify)
+
+
+def restore_warning(source: Path) -> str | None:
+    """What to tell the user before restoring ``source`` (a backup without its SHA-256 file); None if nothing.
+
+    Such a backup is still restored: backups written before checksums existed must stay restorable.
+    """
+    return backups.missing_checksum_warning(Path(source))
 
 
 def restore(ctx: AppContext, actor: Actor, source: Path, progress: Progress | None = None) -> Path:
-    """Restore ``source``; returns the safety backup of the data it replaced."""
+    """Restore ``source``; returns the safety backup of the data it replaced. A backup whose SHA-256 file
+    does not match is refused with a StorageError and the live data is left as it was."""
     actor.require(Perm.MANAGE_BACKUPS)
+    unchecked = restore_warning(source) is not None
     safety = backups.restore_backup(ctx.db, Path(source), ctx.backup_dir, progress)
+    note = " (tanpa berkas sidik SHA-256)" if unchecked else ""
     with ctx.db.transaction() as s:
         audit.record(
             s,
@@ -173,7 +236,8 @@ def restore(ctx: AppContext, actor: Actor, source: Path, progress: Progress | No
             "pulihkan",
             "basis_data",
             "",
-            summary=f"Data dipulihkan dari {Path(source).name}; data sebelumnya dicadangkan ke {safety.name}",
+            summary=f"Data dipulihkan dari {Path(source).name}{note}; data sebelumnya dicadangkan ke "
+            f"{safety.name}",
         )
     return safety
 
@@ -181,22 +245,44 @@ def restore(ctx: AppContext, actor: Actor, source: Path, progress: Progress | No
 @dataclass(frozen=True)
 class CheckReport:
     location: str
-    integrity: str
-    schema: migrate.SchemaState
+    integrity: str  # "ok", or what the engine's check (or the attempt to run it) found
+    schema: migrate.SchemaState | None  # None: the schema version could not be read
+    deep: bool = False
+    problems: tuple[str, ...] = ()  # found by the deep read of every table
 
     @property
     def ok(self) -> bool:
-        return self.integrity == "ok" and self.schema.status is migrate.SchemaStatus.CURRENT
+        return (
+            self.integrity == "ok"
+            and not self.problems
+            and self.schema is not None
+            and self.schema.status is migrate.SchemaStatus.CURRENT
+        )
+
+    @property
+    def schema_text(self) -> str:
+        return self.schema.describe() if self.schema is not None else "versi skema tidak terbaca"
 
 
-def check(ctx: AppContext) -> CheckReport:
-    integrity = "ok"
-    if ctx.db.sqlite_path is not None:
-        with ctx.db.engine.connect() as conn:
-            rows = conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
-            conn.rollback()
-        integrity = "\n".join(str(r[0]) for r in rows)
-    return CheckReport(ctx.location, integrity, migrate.schema_state(ctx.db.engine))
+def check(ctx: AppContext, *, deep: bool = False) -> CheckReport:
+    """Quick check (fast, for every day), or with ``deep`` the full integrity check plus a read of every
+    value of every table. Never takes the write lock; a damaged database is reported, not raised."""
+    try:
+        integrity = sqlite_integrity_check(ctx.db) if deep else sqlite_quick_check(ctx.db)
+    except (DBAPIError, UnicodeDecodeError) as exc:
+        failure = _check_failed(ctx, exc)
+        if isinstance(failure, DatabaseBusy | DatabaseUnreachable):
+            raise failure from exc
+        unreadable = f"basis data tidak terbaca: {getattr(exc, 'orig', exc)}"
+        problems = tuple(health.read_every_table(ctx.db)) if deep else ()
+        return CheckReport(ctx.location, unreadable, None, deep, problems)
+    try:
+        schema: migrate.SchemaState | None = migrate.schema_state(ctx.db.engine)
+    except (DBAPIError, UnicodeDecodeError) as exc:
+        log.warning("schema version unreadable: %s", exc)
+        schema = None
+    problems = tuple(health.read_every_table(ctx.db)) if deep else ()
+    return CheckReport(ctx.location, integrity, schema, deep, problems)
 
 
 def use_postgres(

@@ -7,12 +7,15 @@ both engines and an office can move its data between them.
 
 from __future__ import annotations
 
+import enum
+import hashlib
+import logging
 import os
 import re
 import shutil
 import sqlite3
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,17 +23,31 @@ from pathlib import Path
 from sqlalchemy import Engine, insert, inspect, select, text
 from sqlalchemy import column as sa_column
 from sqlalchemy import table as sa_table
+from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.models import Base
 from desktop.storage import migrate
 from desktop.storage.database import Database, StorageError, sqlite_engine
+from desktop.storage.files import create_private_file, make_private, make_private_dir, remove_temp, temp_path
+
+log = logging.getLogger("sekretariat.backup")
 
 BACKUP_SUFFIX = ".sekretariat-cadangan.db"
+CHECKSUM_SUFFIX = ".sha256"
 _NAME_RE = re.compile(r"^(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z-]+)" + re.escape(BACKUP_SUFFIX) + "$")
 KEEP = {"harian": 14, "sebelum-migrasi": 10, "sebelum-pulihkan": 10, "manual": 30}
 CHUNK = 1000
 
 Progress = Callable[[int, int], None]
+
+
+class Checksum(enum.Enum):
+    """What the SHA-256 file beside a backup says about it."""
+
+    MISSING = "tidak ada"  # an older backup, or a file copied without its .sha256
+    PRESENT = "ada"  # not read yet
+    VERIFIED = "cocok"
+    MISMATCH = "tidak cocok"
 
 
 @dataclass(frozen=True)
@@ -39,6 +56,114 @@ class BackupInfo:
     created: datetime
     reason: str
     size: int
+    checksum: Checksum = Checksum.MISSING
+
+
+def checksum_path(backup: Path) -> Path:
+    return backup.with_name(backup.name + CHECKSUM_SUFFIX)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _write_checksum(backup: Path, digest: str) -> None:
+    """``<hex>  <name>`` as ``sha256sum`` writes it (so ``sha256sum -c`` checks it too), written atomically."""
+    target = checksum_path(backup)
+    tmp = temp_path(target)
+    create_private_file(tmp)
+    try:
+        tmp.write_text(f"{digest}  {backup.name}\n", encoding="utf-8")
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _recorded_sha256(backup: Path) -> str | None:
+    """The digest in the checksum file; None when there is none. Raises StorageError when it is unreadable."""
+    path = checksum_path(backup)
+    try:
+        first = path.read_text(encoding="utf-8", errors="replace").split()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StorageError(f"Berkas sidik {path.name} tidak bisa dibaca: {exc.strerror}.") from exc
+    if not first or not re.fullmatch(r"[0-9a-fA-F]{64}", first[0]):
+        raise StorageError(
+            f"Berkas sidik {path.name} rusak, jadi keutuhan cadangan tidak bisa dipastikan. Pakai cadangan "
+            "lain, atau hapus berkas sidik itu bila Anda yakin cadangannya utuh."
+        )
+    return first[0].lower()
+
+
+def checksum_state(backup: Path) -> Checksum:
+    """Read the whole backup and compare it with its checksum file (no exception for a mismatch)."""
+    try:
+        recorded = _recorded_sha256(backup)
+    except StorageError:
+        return Checksum.MISMATCH
+    if recorded is None:
+        return Checksum.MISSING
+    try:
+        return Checksum.VERIFIED if file_sha256(backup) == recorded else Checksum.MISMATCH
+    except OSError:
+        return Checksum.MISMATCH
+
+
+def verify_checksum(backup: Path) -> bool:
+    """True when the backup matches its SHA-256 file, False when it has none; StorageError on a mismatch."""
+    recorded = _recorded_sha256(backup)
+    if recorded is None:
+        return False
+    try:
+        actual = file_sha256(backup)
+    except OSError as exc:
+        raise StorageError(_os_message("Berkas cadangan tidak bisa dibaca", exc)) from exc
+    if actual != recorded:
+        raise StorageError(
+            "Berkas cadangan tidak utuh: sidik SHA-256 tidak cocok dengan berkas "
+            f"{checksum_path(backup).name}. Isinya berubah sejak dicadangkan (salinan rusak atau diubah). "
+            "Data sekarang tidak diganti; pakai cadangan lain."
+        )
+    return True
+
+
+def missing_checksum_warning(backup: Path) -> str | None:
+    """A warning to show before restoring a backup that has no checksum file; None when it has one."""
+    if checksum_path(backup).exists():
+        return None
+    return (
+        f"Cadangan ini tidak punya berkas sidik SHA-256 ({checksum_path(backup).name}), misalnya karena dibuat "
+        "oleh versi lama atau disalin tanpa berkas itu. Keutuhannya hanya diperiksa dengan pemeriksaan basis "
+        "data SQLite; perubahan kecil pada isinya tidak akan ketahuan."
+    )
+
+
+def _os_message(what: str, exc: OSError) -> str:
+    where = f" ({exc.filename})" if exc.filename else ""
+    return f"{what}{where}: {exc.strerror or exc}."
+
+
+@contextmanager
+def _plain_errors(what: str) -> Iterator[None]:
+    """Turn every failure of the file or the database underneath into a StorageError with ``what`` first."""
+    try:
+        yield
+    except StorageError:
+        raise
+    except OSError as exc:
+        raise StorageError(_os_message(what, exc)) from exc
+    except (sqlite3.Error, SQLAlchemyError, UnicodeError) as exc:
+        # A damaged file can fail anywhere, even while decoding SQLite's own answers (UnicodeDecodeError).
+        raise StorageError(
+            f"{what}: basis data atau berkas cadangan rusak atau tidak terbaca ({type(exc).__name__}: "
+            f"{str(exc)[:200]})."
+        ) from exc
 
 
 def backup_dir(data_dir: Path) -> Path:
@@ -49,7 +174,8 @@ def _stamp(now: datetime) -> str:
     return now.strftime("%Y%m%d-%H%M%S")
 
 
-def list_backups(folder: Path) -> list[BackupInfo]:
+def list_backups(folder: Path, *, verify: bool = False) -> list[BackupInfo]:
+    """The backups in ``folder``, newest first; ``verify`` reads each one to compare it with its SHA-256."""
     found: list[BackupInfo] = []
     if not folder.is_dir():
         return found
@@ -58,7 +184,11 @@ def list_backups(folder: Path) -> list[BackupInfo]:
         if not m:
             continue
         created = datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S")
-        found.append(BackupInfo(path, created, m["reason"], path.stat().st_size))
+        if verify:
+            checksum = checksum_state(path)
+        else:
+            checksum = Checksum.PRESENT if checksum_path(path).exists() else Checksum.MISSING
+        found.append(BackupInfo(path, created, m["reason"], path.stat().st_size, checksum))
     return sorted(found, key=lambda b: b.created, reverse=True)
 
 
@@ -71,7 +201,12 @@ def rotate(folder: Path) -> list[Path]:
     for reason, infos in by_reason.items():
         for info in infos[KEEP.get(reason, 30) :]:
             info.path.unlink(missing_ok=True)
+            checksum_path(info.path).unlink(missing_ok=True)
             removed.append(info.path)
+    # A checksum whose backup was deleted by hand is no use to anyone.
+    for path in folder.glob(f"*{BACKUP_SUFFIX}{CHECKSUM_SUFFIX}"):
+        if not path.with_name(path.name.removesuffix(CHECKSUM_SUFFIX)).exists():
+            path.unlink(missing_ok=True)
     return removed
 
 
@@ -115,11 +250,30 @@ def _copy_tables(source: Engine, target: Engine, progress: Progress | None = Non
 
 
 def write_backup(db: Database, target: Path, progress: Progress | None = None) -> Path:
-    """Write a complete, verified backup of ``db`` to ``target`` (written to a temp name, then renamed)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # A name of its own per process: two workstations may back up in the same second.
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
+    """Write a complete, verified backup of ``db`` to ``target`` and its SHA-256 beside it as
+    ``<target>.sha256``. Written to a temp name beside the target, then renamed; StorageError on any failure."""
+    with _plain_errors("Cadangan tidak bisa dibuat"):
+        if not target.parent.exists():
+            make_private_dir(target.parent)
+        # A name of its own per process: two workstations may back up in the same second.
+        tmp = temp_path(target)
+        remove_temp(tmp)
+        try:
+            _write_verified(db, tmp, progress)
+            digest = file_sha256(tmp)
+            # Old checksum out first: a crash before the new one is written leaves a backup without a
+            # checksum (restorable with a warning), never one with a checksum that belongs to another file.
+            checksum_path(target).unlink(missing_ok=True)
+            os.replace(tmp, target)
+        except BaseException:
+            remove_temp(tmp)
+            raise
+        _write_checksum(target, digest)
+    return target
+
+
+def _write_verified(db: Database, tmp: Path, progress: Progress | None) -> None:
+    create_private_file(tmp)
     try:
         if db.sqlite_path is not None:
             _copy_sqlite_file(db.sqlite_path, tmp, progress)
@@ -134,12 +288,9 @@ def write_backup(db: Database, target: Path, progress: Progress | None = None) -
             con = sqlite3.connect(tmp)
             con.execute("PRAGMA journal_mode = DELETE")
             con.close()
-        verify_backup(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return target
+    finally:
+        make_private(tmp)
+    verify_backup(tmp)
 
 
 def make_backup(db: Database, folder: Path, reason: str, now: datetime | None = None) -> Path:
@@ -172,6 +323,8 @@ def verify_backup(path: Path) -> str | None:
         return str(row[0]) if row else None
     except sqlite3.DatabaseError as exc:
         raise StorageError(f"Berkas ini bukan cadangan Sekretariat: {exc}") from exc
+    except UnicodeDecodeError as exc:  # a flipped header byte makes SQLite's answers undecodable
+        raise StorageError(f"Berkas cadangan rusak dan tidak terbaca ({exc.reason}).") from exc
     finally:
         conn.close()
 
@@ -179,30 +332,43 @@ def verify_backup(path: Path) -> str | None:
 def restore_backup(db: Database, source: Path, folder: Path, progress: Progress | None = None) -> Path:
     """Replace the live data with ``source``; the current data is backed up first ("sebelum-pulihkan").
 
-    The backup is upgraded to this app's schema on a temporary copy before it touches the live data, so a
-    failure at any step leaves the live data as it was. Returns the safety backup's path.
+    The backup's SHA-256 file is checked first (a mismatch refuses; a backup without one is restored, see
+    ``missing_checksum_warning``). The backup is upgraded to this app's schema on a temporary copy beside
+    the live data (never in the system temp folder: a killed restore must not leave a copy of the data
+    there) before it touches the live data, so a failure at any step leaves the live data as it was.
+    Returns the safety backup's path; StorageError on any failure.
     """
-    revision = verify_backup(source)
-    known = {rev.revision for rev in migrate.script_directory().walk_revisions()}
-    if revision is not None and revision not in known:
-        raise migrate.DatabaseTooNew(
-            "Cadangan ini dibuat oleh versi Sekretariat yang lebih baru; perbarui aplikasi dulu."
-        )
-    safety = make_backup(db, folder, "sebelum-pulihkan")
-    with tempfile.TemporaryDirectory(prefix="sekretariat-restore-") as tmpdir:
-        work = Path(tmpdir) / "restore.db"
-        shutil.copyfile(source, work)
-        staged = sqlite_engine(work)
+    with _plain_errors("Pemulihan gagal; data sekarang tidak berubah"):
+        if not source.is_file():
+            raise StorageError(f"Berkas cadangan tidak ditemukan: {source}")
+        if not verify_checksum(source):
+            log.warning("restoring %s, which has no SHA-256 checksum file", source)
+        revision = verify_backup(source)
+        known = {rev.revision for rev in migrate.script_directory().walk_revisions()}
+        if revision is not None and revision not in known:
+            raise migrate.DatabaseTooNew(
+                "Cadangan ini dibuat oleh versi Sekretariat yang lebih baru; perbarui aplikasi dulu."
+            )
+        safety = make_backup(db, folder, "sebelum-pulihkan")
+        beside = db.sqlite_path.parent if db.sqlite_path is not None else folder
+        work = temp_path(beside / "pulihkan.db")
+        remove_temp(work)
         try:
-            migrate.upgrade(staged)
-            if db.sqlite_path is not None:
+            create_private_file(work)
+            shutil.copyfile(source, work)
+            staged = sqlite_engine(work)
+            try:
+                migrate.upgrade(staged)
+                if db.sqlite_path is not None:
+                    staged.dispose()
+                    db.engine.dispose()
+                    _restore_into_sqlite(work, db.sqlite_path, progress)
+                else:
+                    _restore_into_postgres(staged, db.engine, progress)
+            finally:
                 staged.dispose()
-                db.engine.dispose()
-                _restore_into_sqlite(work, db.sqlite_path, progress)
-            else:
-                _restore_into_postgres(staged, db.engine, progress)
         finally:
-            staged.dispose()
+            remove_temp(work)
     return safety
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import platformdirs
 
+from desktop.storage.files import create_private_file, make_private_dir, temp_path
+
 APP_NAME = "Sekretariat"
 CONFIG_FILE = "koneksi.json"
 SQLITE_FILE = "sekretariat.db"
@@ -67,8 +69,14 @@ def load_settings(data_dir: Path) -> ConnectionSettings:
 
 def save_settings(data_dir: Path, settings: ConnectionSettings) -> None:
     """Write atomically so a crash never leaves a half-written configuration."""
-    data_dir.mkdir(parents=True, exist_ok=True)
+    if not data_dir.exists():
+        make_private_dir(data_dir)
     path = config_path(data_dir)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")
-    os.replace(tmp, path)
+    tmp = temp_path(path)
+    create_private_file(tmp)
+    try:
+        tmp.write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -14,7 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect
 
-from desktop.storage.database import Database, StorageError
+from desktop.storage.database import READ_ONLY, Database, StorageError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -63,7 +63,8 @@ def _current_revision(conn: Connection) -> str | None:
 
 def schema_state(engine: Engine) -> SchemaState:
     head = head_revision()
-    with engine.connect() as conn:
+    # Read-only: asking which revision a database has must never wait for another process's write lock.
+    with engine.execution_options(**{READ_ONLY: True}).connect() as conn:
         current = _current_revision(conn)
         tables = set(inspect(conn).get_table_names())
         conn.rollback()

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.storage.database import storage_failure
+from desktop.ui import dialogs
 
 log = logging.getLogger("sekretariat")
 
@@ -229,6 +231,11 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException, tb: Trac
         try:
             app = QApplication.instance()
             parent = app.activeWindow() if isinstance(app, QApplication) else None
+            known = storage_failure(exc, "basis data")
+            if known is not None:
+                # Busy, unreachable or damaged data is no bug: say what it is, not "kesalahan tak terduga".
+                dialogs.error(parent, "Sekretariat", str(known))
+                return
             dialog = CrashDialog(format_details(exc_type, exc, tb), _state.log_path, parent)
             dialog.exec()
             dialog.deleteLater()

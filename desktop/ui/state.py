@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QWidget
 
+from desktop.storage.files import make_private
+
 log = logging.getLogger("sekretariat")
 
 # Bump when the main window's toolbars/docks change shape so an old saved state is not applied to them.
@@ -47,6 +49,7 @@ class UiState:
         if status == QSettings.Status.AccessError:
             log.warning("UI state file %s could not be written", self.path)
             return False
+        make_private(self.path)  # QSettings writes it with the default mode; it names the user's work
         return True
 
     def _bytes(self, key: str) -> QByteArray | None:

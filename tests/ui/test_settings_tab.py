@@ -16,6 +16,7 @@ from desktop.services import auth, calendar, office, system
 from desktop.services.office import OfficeProfileData
 from desktop.services.permissions import Actor, Role
 from desktop.services.system import AppContext
+from desktop.storage.backup import checksum_path
 from desktop.ui.context import UiContext
 from desktop.ui.settings import common
 from desktop.ui.settings.settings_tab import SettingsTab
@@ -344,6 +345,28 @@ def test_backup_now_lists_the_new_backup(qtbot, data_ctx: AppContext, admin_acto
     assert page.table.rowCount() == 1
     assert page.table.item(0, 1).text() == "Manual"
     assert isinstance(page.last_result, Path) and page.last_result.exists()
+    assert page.table.item(0, 4).text() == "Ada"  # its SHA-256 file was written beside it
+
+
+def test_restoring_a_backup_without_checksum_warns_in_the_confirmation(
+    qtbot, data_ctx: AppContext, admin_actor: Actor
+) -> None:  # type: ignore[no-untyped-def]
+    backup = system.backup_now(data_ctx, admin_actor)
+    checksum_path(backup).unlink()
+    tab = make_tab(qtbot, data_ctx, admin_actor)
+    page = tab.show_page("backup")
+    assert page.table.item(0, 4).text() == "Tidak ada"
+    seen = []
+
+    def look(dialog) -> None:  # type: ignore[no-untyped-def]
+        seen.append((dialog.warning.isVisibleTo(dialog), dialog.warning.text()))
+        dialog.reject()
+
+    page.exec_dialog = driver(qtbot, look, submit=False)
+    page.restore_from(backup)
+    [(visible, text)] = seen
+    assert visible and "sidik SHA-256" in text
+    assert not page.restored
 
 
 def test_test_print_opens_a_preview_of_a_pdf(qtbot, data_ctx: AppContext, admin_actor: Actor) -> None:  # type: ignore[no-untyped-def]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -139,3 +141,14 @@ def test_unwritable_location_is_not_fatal(qtbot, tmp_path: Path) -> None:
     state = UiState(blocker / "ui.ini")  # parent is a file: can never be written
     state.save_window("utama", make_window(qtbot))
     assert not state.sync()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_state_file_is_owner_only(tmp_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        state = UiState(tmp_path / "tampilan.ini")
+        state.set_value("tab/terakhir", "surat")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "tampilan.ini").stat().st_mode) == 0o600

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.core.dates import format_date
 from desktop.services import system
 from desktop.services.permissions import Perm
-from desktop.storage.backup import BACKUP_SUFFIX, BackupInfo
+from desktop.storage.backup import BACKUP_SUFFIX, BackupInfo, Checksum
 from desktop.ui.context import UiContext
 from desktop.ui.settings import common
 from desktop.ui.tasks import run_task
@@ -34,6 +34,13 @@ REASON_LABELS = {
     "manual": "Manual",
     "sebelum-migrasi": "Sebelum pembaruan aplikasi",
     "sebelum-pulihkan": "Sebelum pemulihan",
+}
+# Listing does not read the backups (that can be hundreds of MB); the restore verifies the one it restores.
+CHECKSUM_LABELS = {
+    Checksum.PRESENT: "Ada",
+    Checksum.VERIFIED: "Cocok",
+    Checksum.MISSING: "Tidak ada",
+    Checksum.MISMATCH: "TIDAK COCOK",
 }
 BACKUP_FILTER = "Cadangan Sekretariat (*.sekretariat-cadangan.db *.db);;Semua berkas (*)"
 
@@ -53,7 +60,7 @@ def _when(created: datetime) -> str:
 class RestoreConfirmDialog(QDialog):
     """A deliberate confirmation: the restore button stays disabled until the box is ticked."""
 
-    def __init__(self, source: Path, parent=None) -> None:
+    def __init__(self, source: Path, parent=None, warning: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Pulihkan data dari cadangan"))
         text = QLabel(
@@ -68,6 +75,10 @@ class RestoreConfirmDialog(QDialog):
             ).replace("%1", html.escape(str(source)))
         )
         text.setWordWrap(True)
+        self.warning = QLabel(self.tr("<b>Peringatan:</b> %1").replace("%1", html.escape(warning or "")))
+        self.warning.setObjectName("restoreWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setVisible(bool(warning))
         self.understood = QCheckBox(self.tr("Saya &mengerti bahwa data saat ini akan diganti"))
         buttons = QDialogButtonBox()
         self.restore_button = buttons.addButton(
@@ -82,6 +93,7 @@ class RestoreConfirmDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
+        layout.addWidget(self.warning)
         layout.addWidget(self.understood)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
@@ -91,7 +103,7 @@ class BackupPage(common.SettingsPage):
     """Needs ``Perm.MANAGE_BACKUPS``. ``restart_required`` fires after a successful restore."""
 
     restart_required = Signal()
-    COLUMNS = ("Tanggal", "Jenis", "Ukuran", "Berkas")
+    COLUMNS = ("Tanggal", "Jenis", "Ukuran", "Berkas", "Sidik SHA-256")
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -185,6 +197,7 @@ class BackupPage(common.SettingsPage):
                     self.tr(REASON_LABELS.get(info.reason, info.reason)),
                     format_size(info.size),
                     info.path.name,
+                    self.tr(CHECKSUM_LABELS[info.checksum]),
                 ],
                 str(info.path),
             )
@@ -281,7 +294,7 @@ class BackupPage(common.SettingsPage):
     def restore_from(self, source: Path) -> None:
         if self._busy() or self.restored:
             return
-        if not self.exec_dialog(RestoreConfirmDialog(source, self)):
+        if not self.exec_dialog(RestoreConfirmDialog(source, self, system.restore_warning(source))):
             return
         ctx, actor = self.ctx.app, self.ctx.actor
 
@@ -331,7 +344,7 @@ class BackupPage(common.SettingsPage):
     def _check_done(self, report: system.CheckReport) -> None:
         self.last_result = report
         details = self.tr("Lokasi: %1\nKeutuhan: %2\nSkema: %3").replace("%1", report.location)
-        details = details.replace("%2", report.integrity[:500]).replace("%3", report.schema.describe())
+        details = details.replace("%2", report.integrity[:500]).replace("%3", report.schema_text)
         if report.ok:
             self._finish(self.tr("Basis data baik."))
             common.inform(
