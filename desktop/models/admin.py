@@ -107,10 +107,33 @@ class AuditEntry(Base):
     username: Mapped[str] = mapped_column(String(60))
     action: Mapped[str] = mapped_column(String(40))
     entity: Mapped[str] = mapped_column(String(60), index=True)
-    entity_id: Mapped[str] = mapped_column(String(60), default="")
+    entity_id: Mapped[str] = mapped_column(Text, default="")  # may be a file name of any length
     summary: Mapped[str] = mapped_column(String(400), default="")
     before_json: Mapped[str | None] = mapped_column(Text, nullable=True)
     after_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class ImportedFile(Base):
+    """A file imported into a register, known by its SHA-256, so importing the same file twice is noticed.
+
+    ``occurrence`` is 1 for the first import of a file into a register and counts up for each import again on
+    purpose; unique with kind and digest, so two workstations importing the same file at once cannot both
+    record it as the first."""
+
+    __tablename__ = "imported_file"
+    __table_args__ = (
+        UniqueConstraint("kind", "sha256", "occurrence", name="uq_imported_file_kind_sha256_occurrence"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))  # surat_masuk, surat_keluar, pegawai
+    sha256: Mapped[str] = mapped_column(String(64))
+    occurrence: Mapped[int] = mapped_column(Integer, default=1)
+    file_name: Mapped[str] = mapped_column(Text)
+    row_count: Mapped[int] = mapped_column(Integer)
+    user_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    username: Mapped[str] = mapped_column(String(60))
+    imported_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
 
 
 class Counter(Base):

@@ -23,11 +23,19 @@ from sqlalchemy.orm import Mapped, Mapper, mapped_column
 from desktop.core.letters import code_sort_text
 from desktop.models.base import AwareDateTime, Base, utcnow
 
+KODE_URUT_LENGTH = 80
+
+
+def _sort_text(kode: str, skema: str) -> str:
+    # A free code (R25) of many one-digit segments gives more than fits (six digits a segment); its first 80
+    # characters still sort it among the codes it starts with.
+    return code_sort_text(kode, skema)[:KODE_URUT_LENGTH]
+
 
 def _kode_urut(context: Any) -> str:
     """Column default of ``kode_urut``: from the row's kode and skema, for ORM and bulk inserts alike."""
     row = context.get_current_parameters()
-    return code_sort_text(row.get("kode_klasifikasi") or "", row.get("skema") or "83/2022")
+    return _sort_text(row.get("kode_klasifikasi") or "", row.get("skema") or "83/2022")
 
 
 class ClassificationCode(Base):
@@ -87,7 +95,7 @@ class IncomingLetter(Base):
     skema: Mapped[str] = mapped_column(String(10), default="83/2022")
     # The kode in numeric-segment order (R24: 400.9 before 400.14), for sorting in SQL; kept by the default
     # on insert and the before_update listener below.
-    kode_urut: Mapped[str] = mapped_column(String(80), default=_kode_urut)
+    kode_urut: Mapped[str] = mapped_column(String(KODE_URUT_LENGTH), default=_kode_urut)
     keamanan: Mapped[str] = mapped_column(String(2), default="B")
     urgensi: Mapped[str] = mapped_column(String(20), default="biasa")
     lampiran: Mapped[str] = mapped_column(String(100), default="")
@@ -143,7 +151,7 @@ class OutgoingLetter(Base):
     skema: Mapped[str] = mapped_column(String(10), default="83/2022")
     # The kode in numeric-segment order (R24: 400.9 before 400.14), for sorting in SQL; kept by the default
     # on insert and the before_update listener below.
-    kode_urut: Mapped[str] = mapped_column(String(80), default=_kode_urut)
+    kode_urut: Mapped[str] = mapped_column(String(KODE_URUT_LENGTH), default=_kode_urut)
     keamanan: Mapped[str] = mapped_column(String(2), default="B")
     urgensi: Mapped[str] = mapped_column(String(20), default="biasa")
     lampiran: Mapped[str] = mapped_column(String(100), default="")
@@ -255,4 +263,4 @@ class LetterAttachment(Base):
 @event.listens_for(IncomingLetter, "before_update")
 @event.listens_for(OutgoingLetter, "before_update")
 def _keep_kode_urut(_mapper: Mapper[Any], _connection: Connection, target: Any) -> None:
-    target.kode_urut = code_sort_text(target.kode_klasifikasi or "", target.skema or "83/2022")
+    target.kode_urut = _sort_text(target.kode_klasifikasi or "", target.skema or "83/2022")

@@ -33,6 +33,14 @@ def _dump(data: dict[str, Any] | None) -> str | None:
     return json.dumps(clean, default=_default, ensure_ascii=False, sort_keys=True)
 
 
+def _clip(column: str, value: str) -> str:
+    """``value`` cut to its column's length, so no audit write can fail on a long file name or summary."""
+    length: int | None = getattr(AuditEntry.__table__.c[column].type, "length", None)
+    if length is None or len(value) <= length:
+        return value
+    return value[: length - 1] + "…"
+
+
 def record(
     session: Session,
     actor: Actor,
@@ -49,11 +57,11 @@ def record(
         AuditEntry(
             at=utcnow(),
             user_id=actor.user_id,
-            username=actor.username,
-            action=action,
-            entity=entity,
-            entity_id=str(entity_id),
-            summary=summary[:400],
+            username=_clip("username", actor.username),
+            action=_clip("action", action),
+            entity=_clip("entity", entity),
+            entity_id=_clip("entity_id", str(entity_id)),
+            summary=_clip("summary", summary),
             before_json=_dump(before),
             after_json=_dump(after),
         )

@@ -28,18 +28,22 @@ Decisions, for the clerk's help text and the next engineer:
   only there, else 83/2022 with a warning, as R25 accepts free codes).
 * **Warnings** never block: a code missing from both lists, and a probable duplicate (R7: same sender, number and
   date) of a letter already in the agenda or of an earlier row of the file.
+* **The same file twice** (same bytes, under any name) is refused, saying when and by whom it was imported,
+  unless the user asks to import it again (``again``, ``--again``): ``import_log`` keeps each imported file's
+  SHA-256 in the import's own transaction. A file whose rows mostly match letters already registered is warned
+  about (the same book saved again), not refused.
 * Optional extra columns on import only: ``ditujukan_kepada``, ``lampiran``, ``keterangan`` (a "Keterangan"
   column of an old book is free text, so it lands in keterangan, not in status).
 * **Export**: UTF-8 without BOM, comma separated, ``\\n`` line ends, ISO dates in office time, keamanan as its
   code (B, T, R, SR), urgensi and status as stored (``amat_segera``, ``arsip``), in agenda order (year, number).
-  The perihal of R/SR letters is masked for a user without VIEW_SECRET, as everywhere else (R10).
+  The perihal of R/SR letters is masked for a user without VIEW_SECRET, as everywhere else (R10). Text that a
+  spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab, CR first) gets a leading apostrophe in CSV
+  and is a text cell in xlsx; the import drops that apostrophe again (``services.tabular``).
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import os
 import re
 import sys
@@ -47,7 +51,8 @@ import tempfile
 import unicodedata
 from collections import Counter as Tally
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Final
@@ -68,7 +73,7 @@ from desktop.core.letters import (
 from desktop.models.admin import Counter
 from desktop.models.base import utcnow
 from desktop.models.letters import ClassificationCode, IncomingLetter
-from desktop.services import audit, calendar, office, system
+from desktop.services import audit, calendar, import_log, office, system, tabular
 from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.letters import AGENDA_SERIES, SECRET_MASK, STATUS_LABELS
 from desktop.services.permissions import SYSTEM, Actor, Perm
@@ -321,17 +326,19 @@ class Table:
     rows: list[tuple[int, dict[str, str]]]
     source: str = ""
     header_line: int = 1
+    sha256: str = ""  # of the file's bytes, so that importing the same file again is noticed
 
 
 def read_table(path: Path | str) -> Table:
-    """Read the first sheet of an .xlsx or a .csv file (UTF-8 with or without BOM, or Windows-1252; comma,
-    semicolon or tab, sniffed). Cell values become text: date cells ISO, whole numbers without ``.0``."""
+    """Read the first sheet of an .xlsx or a .csv file (UTF-8 with or without BOM, UTF-16/32 with BOM, or
+    Windows-1252; comma, semicolon or tab, sniffed). Cell values become text: date cells ISO, whole numbers
+    without ``.0``, text as the export wrote it (``tabular.restore``)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.is_file():
         raise ValidationError(f"Berkas tidak ditemukan: {path}")
     if suffix in (".csv", ".txt"):
-        grid = _read_csv(path)
+        grid = tabular.read_csv(path)
     elif suffix in (".xlsx", ".xlsm"):
         grid = _read_xlsx(path)
     elif suffix == ".xls":
@@ -342,39 +349,7 @@ def read_table(path: Path | str) -> Table:
         raise ValidationError(
             f"Jenis berkas {suffix or '(tanpa akhiran)'} tidak didukung; pakai .xlsx atau .csv."
         )
-    return _table_from_grid(grid, path.name)
-
-
-def _read_csv(path: Path) -> list[list[str]]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")  # "CSV (dipisah koma)" of older Excel on Windows
-    delimiter = _sniff_delimiter(text)
-    try:
-        return [
-            [cell.strip() for cell in record]
-            for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        ]
-    except csv.Error as exc:
-        raise ValidationError(f"Berkas {path.name} tidak bisa dibaca sebagai CSV: {exc}") from exc
-
-
-def _sniff_delimiter(text: str) -> str:
-    """The delimiter under which most of the first lines split into the same number (more than one) of fields."""
-    sample = [line for line in text.splitlines()[:50] if line.strip()][:30]
-    best, best_score = ",", (0, 0)
-    for delimiter in (",", ";", "\t"):
-        try:
-            counts = Tally(len(r) for r in csv.reader(sample, delimiter=delimiter))
-        except csv.Error:
-            continue
-        width, lines = max(counts.items(), key=lambda item: (item[1], item[0]), default=(0, 0))
-        score = (lines, width) if width > 1 else (0, 0)
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
+    return replace(_table_from_grid(grid, path.name), sha256=import_log.file_sha256(path))
 
 
 def _read_xlsx(path: Path) -> list[list[str]]:
@@ -406,7 +381,7 @@ def _cell_text(value: object) -> str:
         return "ya" if value else "tidak"
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
-    return str(value).strip()
+    return tabular.restore(str(value).strip())
 
 
 def _column_letter(index: int) -> str:
@@ -498,6 +473,7 @@ class ImportPlan:
     mapping: dict[str, str | None] = field(default_factory=dict)
     source: str = ""
     rows_read: int = 0
+    sha256: str = ""  # of the file; empty for a plan not read from a file
 
     @property
     def ok(self) -> bool:
@@ -806,14 +782,17 @@ def validate_incoming(
     return ImportPlan(
         valid=valid,
         errors=errors,
-        warnings=_warnings(session, valid, codes),
+        warnings=_warnings(session, valid, codes, table.header_line),
         mapping=resolved,
         source=table.source,
         rows_read=len(table.rows),
+        sha256=table.sha256,
     )
 
 
-def _warnings(session: Session, rows: list[PlannedRow], codes: dict[str, set[str]]) -> list[RowError]:
+def _warnings(
+    session: Session, rows: list[PlannedRow], codes: dict[str, set[str]], header_line: int
+) -> list[RowError]:
     warnings: list[RowError] = []
     keys: dict[tuple[str, str, date], int] = {}
     row_keys: list[tuple[PlannedRow, tuple[str, str, date] | None]] = []
@@ -833,6 +812,10 @@ def _warnings(session: Session, rows: list[PlannedRow], codes: dict[str, set[str
             notes.append(f"kemungkinan surat ganda dengan baris {keys[key]}")
         if notes:
             warnings.append(RowError(row.line, "; ".join(notes)))
+    registered = sum(1 for _, key in row_keys if key is not None and key in in_db)
+    note = import_log.mostly_duplicates_note(registered, len(rows))
+    if note:
+        warnings.insert(0, RowError(header_line, note))
     return warnings
 
 
@@ -868,12 +851,13 @@ def _take_block(session: Session, series: str, period: int | str, count: int) ->
 
 
 def import_incoming(
-    session: Session, actor: Actor, plan: ImportPlan, *, skip_invalid: bool = False
+    session: Session, actor: Actor, plan: ImportPlan, *, skip_invalid: bool = False, again: bool = False
 ) -> ImportResult:
     """Write the plan's rows into the agenda in the caller's transaction (all or nothing), audited once.
 
-    Refused while the plan has errors, unless ``skip_invalid``. Rows with a nomor agenda keep it and raise their
-    year's counter to at least it; the others get the next numbers of their year, in order of tanggal terima.
+    Refused while the plan has errors, unless ``skip_invalid``, and (AlreadyImported) for a file imported
+    before, unless ``again``. Rows with a nomor agenda keep it and raise their year's counter to at least it;
+    the others get the next numbers of their year, in order of tanggal terima.
     """
     actor.require(Perm.WRITE_LETTERS)
     if plan.errors and not skip_invalid:
@@ -885,6 +869,8 @@ def import_incoming(
     rows = plan.valid
     if not rows:
         return ImportResult(imported=0, skipped=skipped)
+    if plan.sha256:
+        import_log.claim(session, actor, "surat_masuk", plan.sha256, plan.source, len(rows), again=again)
     given = [(r.tahun, r.nomor_agenda, r.line) for r in rows if r.nomor_agenda is not None]
     highest: dict[int, int] = {}
     for tahun, nomor, _ in given:
@@ -1013,18 +999,52 @@ def _export_rows(session: Session, actor: Actor, year: int | None) -> Iterator[t
         )
 
 
-def _replace_atomically(out_path: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file beside ``out_path`` and rename it, so a failure leaves no half file."""
+def _replace_atomically(
+    out_path: Path, write: Callable[[Path], None], before_rename: Callable[[], None] | None = None
+) -> None:
+    """Write through a temporary file beside ``out_path`` and rename it, so a failure leaves no half file;
+    ``before_rename`` fails the whole write when it raises (the file then never appears)."""
     out_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".ekspor-", suffix=out_path.suffix, dir=out_path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        if before_rename is not None:
+            before_rename()
         os.replace(tmp, out_path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+AuditIn = Callable[[], AbstractContextManager[Session]]
+"""A short write transaction for an export's audit row (``Database.transaction``): see ``_write_audited``."""
+
+
+def _write_audited(
+    session: Session,
+    out_path: Path,
+    write: Callable[[Path], None],
+    record: Callable[[Session], None],
+    audit_in: AuditIn | None,
+) -> None:
+    """Write an export file and its audit row (R10: no export without one).
+
+    Without ``audit_in`` the row goes into ``session``, the caller's transaction. With it, ``session`` may be a
+    read session (so an export never waits for another process's write lock while reading): the row is
+    committed in a short transaction of its own, and only then does the file appear under its name.
+    """
+    if audit_in is None:
+        _replace_atomically(out_path, write)
+        record(session)
+        return
+
+    def audited() -> None:
+        with audit_in() as writing:
+            record(writing)
+
+    _replace_atomically(out_path, write, audited)
 
 
 def _audit_export(session: Session, actor: Actor, out_path: Path, year: int | None, count: int) -> None:
@@ -1038,22 +1058,31 @@ def _audit_export(session: Session, actor: Actor, out_path: Path, year: int | No
     )
 
 
-def export_incoming_csv(session: Session, actor: Actor, out_path: Path | str, year: int | None = None) -> int:
-    """Write the agenda (one year, or all) as CSV with ``INCOMING_COLUMNS``; returns the number of letters."""
+def export_incoming_csv(
+    session: Session,
+    actor: Actor,
+    out_path: Path | str,
+    year: int | None = None,
+    *,
+    audit_in: AuditIn | None = None,
+) -> int:
+    """Write the agenda (one year, or all) as CSV with ``INCOMING_COLUMNS``; returns the number of letters.
+    ``audit_in``: see ``_write_audited``."""
     out_path = Path(out_path)
     count = 0
 
     def write(tmp: Path) -> None:
         nonlocal count
         with tmp.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh, lineterminator="\n")
+            writer = tabular.TextCsvWriter(fh)
             writer.writerow(INCOMING_COLUMNS)
             for row in _export_rows(session, actor, year):
-                writer.writerow([str(row[0]), row[1].isoformat(), *row[2:4], row[4].isoformat(), *row[5:]])
+                writer.writerow([row[0], row[1].isoformat(), *row[2:4], row[4].isoformat(), *row[5:]])
                 count += 1
 
-    _replace_atomically(out_path, write)
-    _audit_export(session, actor, out_path, year, count)
+    _write_audited(
+        session, out_path, write, lambda s: _audit_export(s, actor, out_path, year, count), audit_in
+    )
     return count
 
 
@@ -1084,17 +1113,20 @@ def _style_header(sheet: Any, columns: Sequence[str]) -> None:
 
 
 def export_incoming_xlsx(
-    session: Session, actor: Actor, out_path: Path | str, year: int | None = None
+    session: Session,
+    actor: Actor,
+    out_path: Path | str,
+    year: int | None = None,
+    *,
+    audit_in: AuditIn | None = None,
 ) -> int:
     """The same rows as a workbook (bold frozen header, column widths, real date cells); returns the count."""
-    from openpyxl import Workbook
-
     out_path = Path(out_path)
     count = 0
 
     def write(tmp: Path) -> None:
         nonlocal count
-        book = Workbook()
+        book = tabular.new_workbook()
         sheet = book.active
         sheet.title = "Agenda Masuk"
         sheet.append(list(INCOMING_COLUMNS))
@@ -1106,8 +1138,9 @@ def export_incoming_xlsx(
         _style_header(sheet, INCOMING_COLUMNS)
         book.save(tmp)
 
-    _replace_atomically(out_path, write)
-    _audit_export(session, actor, out_path, year, count)
+    _write_audited(
+        session, out_path, write, lambda s: _audit_export(s, actor, out_path, year, count), audit_in
+    )
     return count
 
 
@@ -1146,13 +1179,12 @@ _GUIDE: Final[tuple[tuple[str, str, str], ...]] = (
 
 def write_incoming_template(path: Path | str) -> None:
     """The downloadable import template: the header row and one example row, and a sheet "Petunjuk"."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
     path = Path(path)
 
     def write(tmp: Path) -> None:
-        book = Workbook()
+        book = tabular.new_workbook()
         sheet = book.active
         sheet.title = "Agenda Masuk"
         sheet.append(list(INCOMING_COLUMNS))
@@ -1241,6 +1273,11 @@ def add_letters_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="petakan judul kolom berkas ke kolom impor, mis. --map 'Tgl Masuk=tanggal_terima' "
         "(KOLOM kosong: abaikan)",
     )
+    p.add_argument(
+        "--again",
+        action="store_true",
+        help="impor lagi berkas yang sudah pernah diimpor (isinya akan tercatat dua kali)",
+    )
 
     p = actions.add_parser("export", help="ekspor buku agenda ke .csv (atau .xlsx)")
     kind = p.add_mutually_exclusive_group(required=True)
@@ -1251,6 +1288,9 @@ def add_letters_parser(subparsers: Any) -> argparse.ArgumentParser:
         "--out", type=Path, required=True, metavar="BERKAS", help="berkas tujuan (.csv atau .xlsx)"
     )
     return parser
+
+
+_AGAIN_HINT: Final = "Bila memang perlu diimpor lagi, jalankan perintahnya dengan --again."
 
 
 def _parse_map(items: Sequence[str] | None) -> dict[str, str | None] | None:
@@ -1272,7 +1312,13 @@ def _cli_import(ctx: system.AppContext, args: argparse.Namespace) -> int:
         skip = bool(getattr(args, "skip_invalid", False))
         if report_check(plan.warnings, plan.errors, skip):
             return 1
-        result = import_incoming(s, SYSTEM, plan, skip_invalid=skip)
+        try:
+            result = import_incoming(
+                s, SYSTEM, plan, skip_invalid=skip, again=bool(getattr(args, "again", False))
+            )
+        except import_log.AlreadyImported as exc:
+            print(f"Gagal: {exc} {_AGAIN_HINT}", file=sys.stderr)
+            return 1
     message = f"{result.imported} surat masuk diimpor dari {table.source}"
     if result.numbered:
         message += f" ({result.numbered} diberi nomor agenda baru)"
@@ -1285,11 +1331,10 @@ def _cli_import(ctx: system.AppContext, args: argparse.Namespace) -> int:
 def _cli_export(ctx: system.AppContext, args: argparse.Namespace) -> int:
     out = Path(args.out)
     year = getattr(args, "year", None)
-    with ctx.db.transaction() as s:
-        if out.suffix.lower() == ".xlsx":
-            count = export_incoming_xlsx(s, SYSTEM, out, year)
-        else:
-            count = export_incoming_csv(s, SYSTEM, out, year)
+    export = export_incoming_xlsx if out.suffix.lower() == ".xlsx" else export_incoming_csv
+    # Read without the write lock (an import elsewhere does not hold the export up); the audit row alone waits.
+    with ctx.db.read() as s:
+        count = export(s, SYSTEM, out, year, audit_in=ctx.db.transaction)
     print(f"{count} surat masuk diekspor ke {out}.")
     return 0
 
@@ -1304,7 +1349,13 @@ def _cli_import_outgoing(ctx: system.AppContext, args: argparse.Namespace) -> in
         skip = bool(getattr(args, "skip_invalid", False))
         if report_check(plan.warnings, plan.errors, skip):
             return 1
-        result = out.import_outgoing(s, SYSTEM, plan, skip_invalid=skip)
+        try:
+            result = out.import_outgoing(
+                s, SYSTEM, plan, skip_invalid=skip, again=bool(getattr(args, "again", False))
+            )
+        except import_log.AlreadyImported as exc:
+            print(f"Gagal: {exc} {_AGAIN_HINT}", file=sys.stderr)
+            return 1
     message = f"{result.imported} surat keluar diimpor dari {table.source}"
     if result.legacy:
         message += f" ({result.legacy} bernomor lama di luar pola seri nomor)"
@@ -1319,11 +1370,9 @@ def _cli_export_outgoing(ctx: system.AppContext, args: argparse.Namespace) -> in
 
     target = Path(args.out)
     year = getattr(args, "year", None)
-    with ctx.db.transaction() as s:
-        if target.suffix.lower() == ".xlsx":
-            count = out.export_outgoing_xlsx(s, SYSTEM, target, year)
-        else:
-            count = out.export_outgoing_csv(s, SYSTEM, target, year)
+    export = out.export_outgoing_xlsx if target.suffix.lower() == ".xlsx" else out.export_outgoing_csv
+    with ctx.db.read() as s:  # as _cli_export: only the audit row waits for another process's write lock
+        count = export(s, SYSTEM, target, year, audit_in=ctx.db.transaction)
     print(f"{count} surat keluar diekspor ke {target}.")
     return 0
 

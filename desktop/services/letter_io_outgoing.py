@@ -36,7 +36,6 @@ Decisions, for the clerk's help text and the next engineer:
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -59,9 +58,10 @@ from desktop.core.letters import (
 )
 from desktop.models.base import utcnow
 from desktop.models.letters import NumberSeries, OutgoingLetter
-from desktop.services import audit, office, outgoing
+from desktop.services import audit, import_log, office, outgoing, tabular
 from desktop.services.errors import ValidationError
 from desktop.services.letter_io import (
+    AuditIn,
     RowError,
     Table,
     _date_problem,
@@ -72,6 +72,7 @@ from desktop.services.letter_io import (
     _raise_counter,
     _replace_atomically,
     _take_block,
+    _write_audited,
     map_headers,
     resolve_headers,
 )
@@ -292,6 +293,7 @@ class OutgoingImportPlan:
     mapping: dict[str, str | None] = field(default_factory=dict)
     source: str = ""
     rows_read: int = 0
+    sha256: str = ""  # of the file; empty for a plan not read from a file
 
     @property
     def ok(self) -> bool:
@@ -306,6 +308,7 @@ class OutgoingImportResult:
 
 
 _MAX_URUT = 9_999_999  # a longer "sequence number" is a date or a typo, not a count of letters
+_PART_LIMITS: Final[dict[str, int]] = {"kka": 30, "unit": 60}  # their columns' lengths in surat_keluar
 _LIMITS: Final[dict[str, int]] = {
     "nomor_surat": 255,
     "tujuan": 300,
@@ -382,7 +385,10 @@ def _match(series: list[_Series], nomor: str) -> tuple[_Series, NumberParts] | N
     hits: list[tuple[_Series, NumberParts]] = []
     for candidate in series:
         parts = candidate.template.parse(nomor)
-        if parts is not None and parts.urut <= _MAX_URUT and (parts.sisipan or 0) <= _MAX_URUT:
+        if parts is None or parts.urut > _MAX_URUT or (parts.sisipan or 0) > _MAX_URUT:
+            continue
+        # A kka or unit longer than its column is no series' number: kept whole as a number outside the series.
+        if all(len(getattr(parts, name) or "") <= limit for name, limit in _PART_LIMITS.items()):
             hits.append((candidate, parts))
     if not hits:
         return None
@@ -639,6 +645,7 @@ def validate_outgoing(
         mapping=resolved,
         source=table.source,
         rows_read=len(table.rows),
+        sha256=table.sha256,
     )
 
 
@@ -659,11 +666,17 @@ def _legacy_series(session: Session) -> int:
 
 
 def import_outgoing(
-    session: Session, actor: Actor, plan: OutgoingImportPlan, *, skip_invalid: bool = False
+    session: Session,
+    actor: Actor,
+    plan: OutgoingImportPlan,
+    *,
+    skip_invalid: bool = False,
+    again: bool = False,
 ) -> OutgoingImportResult:
     """Write the plan's rows into the agenda keluar in the caller's transaction (all or nothing), audited once.
 
-    Refused while the plan has errors, unless ``skip_invalid``. Numbers are kept as written; each series'
+    Refused while the plan has errors, unless ``skip_invalid``, and (AlreadyImported) for a file imported
+    before, unless ``again``. Numbers are kept as written; each series'
     counter (and the counter of inserted numbers) is raised to at least the numbers imported into it.
     """
     actor.require(Perm.WRITE_LETTERS)
@@ -676,6 +689,8 @@ def import_outgoing(
     rows = plan.valid
     if not rows:
         return OutgoingImportResult(imported=0, skipped=skipped)
+    if plan.sha256:
+        import_log.claim(session, actor, "surat_keluar", plan.sha256, plan.source, len(rows), again=again)
     default_id = outgoing.ensure_default_series(session)
     placed: dict[int, tuple[int, int, int]] = {}  # line → (seri_id, urut, sisipan)
     for r in rows:
@@ -836,22 +851,31 @@ def _audit_export(session: Session, actor: Actor, out_path: Path, year: int | No
     )
 
 
-def export_outgoing_csv(session: Session, actor: Actor, out_path: Path | str, year: int | None = None) -> int:
-    """Write the agenda keluar (one year, or all) as CSV with ``OUTGOING_COLUMNS``; returns the count."""
+def export_outgoing_csv(
+    session: Session,
+    actor: Actor,
+    out_path: Path | str,
+    year: int | None = None,
+    *,
+    audit_in: AuditIn | None = None,
+) -> int:
+    """Write the agenda keluar (one year, or all) as CSV with ``OUTGOING_COLUMNS``; returns the count.
+    ``audit_in``: see ``letter_io._write_audited``."""
     out_path = Path(out_path)
     count = 0
 
     def write(tmp: Path) -> None:
         nonlocal count
         with tmp.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh, lineterminator="\n")
+            writer = tabular.TextCsvWriter(fh)
             writer.writerow(OUTGOING_COLUMNS)
             for row in _export_rows(session, actor, year):
                 writer.writerow([row[0], row[1].isoformat(), *row[2:]])
                 count += 1
 
-    _replace_atomically(out_path, write)
-    _audit_export(session, actor, out_path, year, count)
+    _write_audited(
+        session, out_path, write, lambda s: _audit_export(s, actor, out_path, year, count), audit_in
+    )
     return count
 
 
@@ -880,17 +904,20 @@ def _style_header(sheet: Any) -> None:
 
 
 def export_outgoing_xlsx(
-    session: Session, actor: Actor, out_path: Path | str, year: int | None = None
+    session: Session,
+    actor: Actor,
+    out_path: Path | str,
+    year: int | None = None,
+    *,
+    audit_in: AuditIn | None = None,
 ) -> int:
     """The same rows as a workbook (bold frozen header, column widths, real date cells); returns the count."""
-    from openpyxl import Workbook
-
     out_path = Path(out_path)
     count = 0
 
     def write(tmp: Path) -> None:
         nonlocal count
-        book = Workbook()
+        book = tabular.new_workbook()
         sheet = book.active
         sheet.title = "Agenda Keluar"
         sheet.append(list(OUTGOING_COLUMNS))
@@ -901,8 +928,9 @@ def export_outgoing_xlsx(
         _style_header(sheet)
         book.save(tmp)
 
-    _replace_atomically(out_path, write)
-    _audit_export(session, actor, out_path, year, count)
+    _write_audited(
+        session, out_path, write, lambda s: _audit_export(s, actor, out_path, year, count), audit_in
+    )
     return count
 
 
@@ -935,13 +963,12 @@ _GUIDE: Final[tuple[tuple[str, str, str], ...]] = (
 
 def write_outgoing_template(path: Path | str) -> None:
     """The downloadable import template: the header row and one example row, and a sheet "Petunjuk"."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
     path = Path(path)
 
     def write(tmp: Path) -> None:
-        book = Workbook()
+        book = tabular.new_workbook()
         sheet = book.active
         sheet.title = "Agenda Keluar"
         sheet.append(list(OUTGOING_COLUMNS))

@@ -28,7 +28,7 @@ from desktop.models.letters import (
 from desktop.printing.data import OfficeHeader, Signer
 from desktop.printing.register_report import Column, RegisterReport, SignatureSpot, build_register_report
 from desktop.printing.section_report import Section, SectionReport, build_section_report
-from desktop.services import audit, dispositions, office
+from desktop.services import audit, dispositions, office, tabular
 from desktop.services.errors import ValidationError
 from desktop.services.letters import SECRET_MASK, STATUS_LABELS
 from desktop.services.permissions import Actor, Perm
@@ -209,10 +209,8 @@ def incoming_register_pdf(
 
 def incoming_register_xlsx(session: Session, actor: Actor, start: date, end: date, path: Path) -> int:
     """The same register as a workbook (header row frozen, widths set); returns the number of rows."""
-    from openpyxl import Workbook
-
     rows = incoming_rows(session, actor, start, end)
-    book = Workbook()
+    book = tabular.new_workbook()
     _fill_sheet(book.active, "Agenda Masuk", INCOMING_COLUMNS, rows)
     book.save(path)
     audit.record(
@@ -313,10 +311,8 @@ def outgoing_register_pdf(
 
 def outgoing_register_xlsx(session: Session, actor: Actor, start: date, end: date, path: Path) -> int:
     """The Buku Agenda Surat Keluar as a workbook; returns the number of rows."""
-    from openpyxl import Workbook
-
     rows = outgoing_rows(session, actor, start, end)
-    book = Workbook()
+    book = tabular.new_workbook()
     _fill_sheet(book.active, "Agenda Keluar", OUTGOING_COLUMNS, rows)
     book.save(path)
     audit.record(
@@ -648,15 +644,13 @@ def monthly_recap_pdf(
 def monthly_recap_xlsx(session: Session, actor: Actor, year: int, month: int, path: Path) -> int:
     """The monthly recap as a workbook: the classification headings on the first sheet, the units on sheet
     "Per Unit" (numbers as numbers, totals rows in bold); returns the number of codes."""
-    from openpyxl import Workbook
-
     recap = monthly_recap(session, actor, year, month)
     rows: list[tuple[object, ...]] = [
         (n, r.kode, r.uraian, r.masuk, r.keluar, r.masuk + r.keluar) for n, r in enumerate(recap, start=1)
     ]
     masuk, keluar = sum(r.masuk for r in recap), sum(r.keluar for r in recap)
     rows.append(("", "", "Jumlah", masuk, keluar, masuk + keluar))
-    book = Workbook()
+    book = tabular.new_workbook()
     _fill_sheet(book.active, f"Rekap {month:02d}-{year}", RECAP_COLUMNS, rows, bold_last=True)
     unit_rows, unit_totals = _unit_recap_table(session, actor, year, month)
     _fill_sheet(
@@ -960,8 +954,6 @@ def follow_up_xlsx(
 ) -> int:
     """The follow-up report as a workbook: sheet "Rekap per Unit" and sheet "Belum Selesai" (dates as dates,
     numbers as numbers); returns the number of open follow-ups."""
-    from openpyxl import Workbook
-
     data = follow_up(session, actor, start, end, today)
     t = data.totals
     summary: list[tuple[object, ...]] = [
@@ -985,7 +977,7 @@ def follow_up_xlsx(
         )
         for n, i in enumerate(data.items, start=1)
     ]
-    book = Workbook()
+    book = tabular.new_workbook()
     _fill_sheet(book.active, "Rekap per Unit", FOLLOW_UP_UNIT_COLUMNS, summary, bold_last=True)
     _fill_sheet(book.create_sheet(), "Belum Selesai", FOLLOW_UP_ITEM_COLUMNS, items)
     book.save(path)

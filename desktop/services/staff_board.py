@@ -29,7 +29,7 @@ from desktop.core.staff.pensiun import CONTRACT_REMINDER_MONTHS, PENSION_REMINDE
 from desktop.core.staff.satyalancana import REMINDER_DAYS as SATYALANCANA_REMINDER_DAYS
 from desktop.models.admin import OrgUnit
 from desktop.models.staff import JadwalStatus, Pegawai
-from desktop.services import audit
+from desktop.services import audit, tabular
 from desktop.services.errors import ValidationError
 from desktop.services.permissions import Actor, Perm
 from desktop.services.staff import StatusPegawai, nama_lengkap
@@ -352,11 +352,10 @@ def export_xlsx(
     actor.require(Perm.VIEW)
     if len(entries) > _MAX_EXPORT_ROWS:
         raise ValidationError("Terlalu banyak baris untuk satu berkas.")
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
     out = Path(path)
-    book = Workbook()
+    book = tabular.new_workbook()
     sheet = book.active
     sheet.title = "Jadwal"
     sheet.append([f"Jadwal kepegawaian per {format_date(as_of)}, {horizon_days} hari ke depan"])

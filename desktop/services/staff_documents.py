@@ -15,7 +15,7 @@ from desktop.core.dates import format_date, format_date_numeric, office_tz
 from desktop.printing.register_report import SignatureSpot
 from desktop.printing.staff_nominatif import NominatifList, Value, chosen_columns
 from desktop.printing.staff_table import ListFrame
-from desktop.services import office
+from desktop.services import office, tabular
 from desktop.services.errors import ValidationError
 from desktop.services.permissions import Actor, Perm
 
@@ -80,12 +80,11 @@ def _widths(header: Sequence[str], rows: Sequence[Sequence[Value]]) -> list[floa
 def write_nominatif_xlsx(nominatif: NominatifList, path: Path) -> int:
     """Save the nominatif as a workbook at ``path`` (header row bold and frozen, filter on, widths set, NIP as
     text so Excel keeps all 18 digits); returns the number of employees."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     header, rows = nominatif_sheet(nominatif)
-    book = Workbook()
+    book = tabular.new_workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = f"Nominatif {format_date_numeric(nominatif.per_tanggal)}"

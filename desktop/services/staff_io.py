@@ -24,16 +24,15 @@ Decisions, for the clerk's help text and the next engineer:
 * **Unit**: ``UNOR NAMA`` is matched with the organisation units by name or abbreviation (case and spaces
   ignored); an unmatched name is kept as text, and on re-import a unit chosen by hand stays while SIASN's text
   is unchanged.
-* **Re-import** updates by NIP and never duplicates: only the columns in the file change a record, an unchanged
-  row writes nothing, and a riwayat entry is added only when pangkat, jabatan or pendidikan actually changed
+* **Re-import** updates by NIP and never duplicates: only the columns in the file change a record, a blank cell
+  changes nothing (merged Excel cells are blank; clearing a value is done in the form), an unchanged row writes
+  nothing, and a riwayat entry is added only when pangkat, jabatan or pendidikan actually changed
   (a correction of the latest entry when its TMT is the same, see ``services.staff``).
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import os
 import re
 import sys
@@ -53,7 +52,7 @@ from desktop.core.nip import bare_nip
 from desktop.models.admin import OrgUnit
 from desktop.models.base import utcnow
 from desktop.models.staff import Pegawai
-from desktop.services import audit, system
+from desktop.services import audit, system, tabular
 from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.letter_io import RowError, report_check
 from desktop.services.permissions import SYSTEM, Actor, Perm
@@ -185,18 +184,20 @@ class StaffTable:
     source: str = ""
     header_line: int = 1
     numeric: frozenset[tuple[int, str]] = frozenset()
+    examples: tuple[int, ...] = ()  # rows of the template's example, left out of ``rows``
 
 
 def read_siasn(path: Path | str) -> StaffTable:
-    """Read a SIASN export (.csv: UTF-8 with or without BOM, or Windows-1252; comma or semicolon) or the xlsx
-    template (first sheet). The header is the first row among the first 20 that names a NIP column."""
+    """Read a SIASN export (.csv: UTF-8 with or without BOM, UTF-16/32 with BOM, or Windows-1252; comma or
+    semicolon) or the xlsx template (first sheet). The header is the first row among the first 20 that names a
+    NIP column. The template's example row is left out (``examples``), so it is never imported as a pegawai."""
     path = Path(path)
     if not path.is_file():
         raise ValidationError(f"Berkas tidak ditemukan: {path}")
     suffix = path.suffix.lower()
     numeric: set[tuple[int, int]] = set()
     if suffix in (".csv", ".txt"):
-        grid = _read_csv(path)
+        grid = tabular.read_csv(path, _first_line_delimiter)
     elif suffix in (".xlsx", ".xlsm"):
         grid = _read_xlsx(path, numeric)
     elif suffix == ".xls":
@@ -221,30 +222,31 @@ def read_siasn(path: Path | str) -> StaffTable:
         seen[name] += 1
         headers.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
     rows: list[tuple[int, dict[str, str]]] = []
+    examples: list[int] = []
     numeric_cells: set[tuple[int, str]] = set()
+    nip_header = next(h for h in headers if _ALIAS_INDEX.get(_fold(h)) == "nip")
+    name_header = next((h for h in headers if _ALIAS_INDEX.get(_fold(h)) == "nama"), "")
     for offset, record in enumerate(grid[header_index + 1 :]):
         line = header_index + 2 + offset
         values = {h: (record[i].strip() if i < len(record) else "") for i, h in enumerate(headers)}
-        if any(values.values()):
+        if _is_template_example(values.get(nip_header, ""), values.get(name_header, "")):
+            examples.append(line)
+        elif any(values.values()):
             rows.append((line, values))
     for line0, col in numeric:
         if line0 > header_index and col < len(headers):
             numeric_cells.add((line0 + 1, headers[col]))
-    return StaffTable(headers, rows, path.name, header_index + 1, frozenset(numeric_cells))
+    return StaffTable(headers, rows, path.name, header_index + 1, frozenset(numeric_cells), tuple(examples))
 
 
-def _read_csv(path: Path) -> list[list[str]]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
+def _first_line_delimiter(text: str) -> str:
     first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = max((",", ";", "\t"), key=first.count)
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise ValidationError(f"Berkas {path.name} tidak bisa dibaca sebagai CSV: {exc}") from exc
+    return max((",", ";", "\t"), key=first.count)
+
+
+def _is_template_example(nip: str, nama: str) -> bool:
+    """The example row of ``write_staff_template`` (also of templates written before it was marked)."""
+    return bare_nip(nip) == _TEMPLATE_EXAMPLE["NIP BARU"] and _fold(nama).startswith(_fold(_EXAMPLE_NAME))
 
 
 def _read_xlsx(path: Path, numeric: set[tuple[int, int]]) -> list[list[str]]:
@@ -277,7 +279,7 @@ def _cell_text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
-    return str(value).strip()
+    return tabular.restore(str(value).strip())
 
 
 # --- validation ---------------------------------------------------------------------------------------------------
@@ -389,7 +391,7 @@ def _golongan(text: str) -> str:
     return m[1].upper() if m else text.strip()
 
 
-def _status(values: Mapping[str, str], columns: Mapping[str, str], nip: str) -> str | None:
+def _status(values: Mapping[str, str], columns: Mapping[str, str], nip: str, *, new: bool) -> str | None:
     raw = values.get(columns.get("status", ""), "").strip().upper()
     kind = values.get(columns.get("jenis_pegawai", ""), "").upper()
     if "PPPK" in raw or "PPPK" in kind:
@@ -403,7 +405,8 @@ def _status(values: Mapping[str, str], columns: Mapping[str, str], nip: str) -> 
     digits = bare_nip(nip)
     if len(digits) == 18 and 21 <= int(digits[12:14]) <= 29:
         return StatusPegawai.PPPK.value
-    if "tmt_pns" in columns and not values.get(columns["tmt_pns"], "").strip():
+    # Only for a new pegawai: in an update a blank TMT PNS means "no change", not "still CPNS".
+    if new and "tmt_pns" in columns and not values.get(columns["tmt_pns"], "").strip():
         return StatusPegawai.CPNS.value
     return None
 
@@ -470,10 +473,21 @@ def _row_input(
     base: PegawaiInput | None,
     units: Mapping[str, int],
     warnings: list[RowError],
+    kept: list[str],
 ) -> PegawaiInput:
+    """The row as a pegawai; for a registered one (``base``) a blank cell changes nothing (merged Excel cells
+    are blank too): the names of the fields whose registered value a blank left in place go to ``kept``."""
+
     def get(name: str) -> str | None:
         header = columns.get(name)
-        return values.get(header, "").strip() if header is not None else None
+        if header is None:
+            return None
+        text = values.get(header, "").strip()
+        if text or base is None:
+            return text
+        if getattr(base, _KEPT_ATTRIBUTE.get(name, name), None) not in (None, "", 0):
+            kept.append(name)
+        return None
 
     nip = _nip_text(get("nip") or "", (line, columns["nip"]) in numeric)
     changes: dict[str, Any] = {}
@@ -499,7 +513,7 @@ def _row_input(
     gender = get("jenis_kelamin")
     if gender is not None:
         changes["jenis_kelamin"] = gender or None
-    status = _status(values, columns, nip)
+    status = _status(values, columns, nip, new=base is None)
     if status is not None or base is None:
         changes["status"] = status
     if status is None and base is not None:
@@ -554,6 +568,14 @@ def _row_input(
     return replace(base, nip=nip, **changes)
 
 
+# Import field -> the PegawaiInput attribute a blank cell of it leaves unchanged on re-import.
+_KEPT_ATTRIBUTE: Mapping[str, str] = {
+    "golongan": "golongan_ruang",
+    "pendidikan": "pendidikan_terakhir",
+    "kedudukan": "alasan_nonaktif",
+}
+
+
 def _columns(headers: Sequence[str]) -> tuple[dict[str, str], list[str]]:
     columns: dict[str, str] = {}
     ignored: list[str] = []
@@ -585,17 +607,19 @@ def validate_siasn(session: Session, actor: Actor, table: StaffTable) -> StaffIm
     existing = _existing(session, [n for n in nips if len(n) == 18])
 
     errors: list[RowError] = []
-    warnings: list[RowError] = []
+    warnings = [RowError(line, _EXAMPLE_SKIPPED) for line in table.examples]
     rows: list[StaffRow] = []
     first_line: dict[str, int] = {}
     unmatched: Tally[str] = Tally()
+    kept_rows = 0
     for line, values in table.rows:
         row_warnings: list[RowError] = []
+        kept: list[str] = []
         try:
             nip = bare_nip(_nip_text(values.get(columns["nip"], ""), (line, columns["nip"]) in table.numeric))
             current = existing.get(nip)
             base = input_from_row(current) if current is not None else None
-            data = _row_input(values, columns, line, table.numeric, base, units, row_warnings)
+            data = _row_input(values, columns, line, table.numeric, base, units, row_warnings, kept)
             clean, found = clean_pegawai(data, ref, unit_ids)
         except (_RowProblem, ValidationError) as exc:
             errors.append(RowError(line, str(exc)))
@@ -606,11 +630,20 @@ def validate_siasn(session: Session, actor: Actor, table: StaffTable) -> StaffIm
             )
             continue
         first_line[clean.nip] = line
+        kept_rows += bool(kept)
         warnings.extend(row_warnings)
         warnings.extend(RowError(line, w) for w in found)
         if clean.unor and clean.unit_id is None:
             unmatched[clean.unor] += 1
         rows.append(StaffRow(line, clean, current is not None))
+    if kept_rows:
+        warnings.append(
+            RowError(
+                table.header_line,
+                f"Sel kosong pada {kept_rows} pegawai yang sudah terdaftar tidak mengubah datanya (data lama "
+                "tetap dipakai); untuk mengosongkan data, ubah lewat formulir pegawai.",
+            )
+        )
     for unor, count in unmatched.most_common():
         warnings.append(
             RowError(
@@ -680,7 +713,7 @@ def import_staff(
         actor,
         "impor",
         "pegawai",
-        plan.source[:60],
+        plan.source,
         summary=f"Impor pegawai dari {plan.source or 'berkas'}: {len(created)} baru, {len(changed)} diubah, "
         f"{unchanged} tetap, {added} entri riwayat" + (f", {skipped} baris dilewati" if skipped else ""),
         after={
@@ -703,9 +736,11 @@ def _changed_fields(before: Mapping[str, Any], row: Pegawai) -> list[str]:
 
 # --- the xlsx template and export ---------------------------------------------------------------------------------
 
+_EXAMPLE_NAME = "Siti Aminah"
+_EXAMPLE_SKIPPED = "baris contoh dari templat; dilewati, tidak diimpor"
 _TEMPLATE_EXAMPLE: Mapping[str, Any] = {
     "NIP BARU": "197303142000032009",
-    "NAMA": "Siti Aminah",
+    "NAMA": f"{_EXAMPLE_NAME} (contoh, hapus baris ini)",
     "GELAR DEPAN": "",
     "GELAR BELAKANG": "S.E.",
     "TEMPAT LAHIR": "Samarinda",
@@ -753,11 +788,10 @@ _GUIDE = (
 
 
 def _write_book(path: Path, rows: Iterable[Sequence[Any]], *, guide: bool) -> None:
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
     def write(tmp: Path) -> None:
-        book = Workbook()
+        book = tabular.new_workbook()
         sheet = book.active
         sheet.title = "Pegawai"
         sheet.append(list(TEMPLATE_COLUMNS))
@@ -873,7 +907,7 @@ def export_staff_xlsx(session: Session, actor: Actor, path: Path | str, *, aktif
         actor,
         "ekspor",
         "pegawai",
-        Path(path).name[:60],
+        Path(path).name,
         summary=f"{len(rows)} pegawai diekspor ke {Path(path).name}",
         after={"jumlah": len(rows), "berkas": str(path)},
     )

@@ -29,7 +29,6 @@ Decisions, for the UI engineer and the next one:
 
 from __future__ import annotations
 
-import csv
 import logging
 import os
 import tempfile
@@ -92,7 +91,7 @@ from desktop.models.staff import (
     RiwayatHukdis,
     RiwayatPenundaanKgb,
 )
-from desktop.services import audit
+from desktop.services import audit, tabular
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.permissions import Actor, Perm
 from desktop.services.staff import (
@@ -1124,7 +1123,7 @@ def export_next_dates_csv(session: Session, actor: Actor, as_of: date, out_path:
     fd, tmp_name = tempfile.mkstemp(prefix=".jadwal-", suffix=".csv", dir=out.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh, lineterminator="\n")
+            writer = tabular.TextCsvWriter(fh)
             writer.writerow(NEXT_DATES_COLUMNS)
             for r in rows:
                 writer.writerow(

@@ -259,12 +259,17 @@ def test_xlsx_template_round_trip(ctx: AppContext, clerk: Actor, tmp_path: Path)
     assert sheet.cell(row=2, column=nip_col).number_format == "@"  # text: all 18 digits survive Excel
     assert sheet.cell(row=50, column=nip_col).number_format == "@"
     assert "Petunjuk" in book.sheetnames
-    # The clerk keeps the example row, adds one of her own and one with a NIP typed as a number.
+    # The clerk keeps the example row (skipped on import), adds one of her own, one with a NIP typed as a number,
+    # and one copied from the example with her colleague's NIP and name.
     rina = ["198507202009032002", "Rina Kartika", "", "S.E.", "Balikpapan", date(1985, 7, 20), "P", "", "P"]
     for column, value in enumerate(rina, start=1):
         sheet.cell(row=3, column=column, value=value)
     sheet.cell(row=4, column=nip_col, value=198805102010121001)
     sheet.cell(row=4, column=nip_col + 1, value="Andi Saputra")
+    for cell in sheet[2]:
+        sheet.cell(row=5, column=cell.column, value=cell.value)
+    sheet.cell(row=5, column=nip_col, value="197303142000032010")
+    sheet.cell(row=5, column=nip_col + 1, value="Sri Wahyuni")
     book.save(template)
     table = staff_io.read_siasn(template)
     with ctx.db.transaction() as s:
@@ -273,7 +278,8 @@ def test_xlsx_template_round_trip(ctx: AppContext, clerk: Actor, tmp_path: Path)
         result = staff_io.import_staff(s, clerk, plan, skip_invalid=True)
     assert result.created == 2
     with ctx.db.transaction() as s:
-        example = staff.find_by_nip(s, clerk, "197303142000032009")
+        assert staff.find_by_nip(s, clerk, "197303142000032009") is None  # the example row
+        example = staff.find_by_nip(s, clerk, "197303142000032010")
         assert example is not None
         assert (example.jenis_jabatan, example.jenjang, example.golongan_ruang) == (
             JenisJabatan.FUNGSIONAL,
@@ -308,3 +314,79 @@ def test_command_line_import_twice(
     captured = capsys.readouterr()
     assert "baris 2: Tanggal lahir '14-13-1973' bukan tanggal" in captured.err
     assert "Tidak ada yang diimpor" in captured.out
+
+
+def _blank_all_but_nip_and_name(row: str) -> str:
+    """The row as a re-export with merged or emptied cells shows it: every cell blank but NIP BARU and NAMA."""
+    headers = [*HEADER.split(","), "NIK"]
+    keep = {headers.index("NIP BARU"), headers.index("NAMA")}
+    return ",".join(cell if i in keep else "" for i, cell in enumerate(row.split(",")))
+
+
+def test_blank_cells_of_a_reimport_keep_the_registered_values(
+    ctx: AppContext, clerk: Actor, tmp_path: Path
+) -> None:
+    """A blank cell in an update means "no change" (issue 10 item 5): golongan, TMT golongan, jabatan, NIK and
+    TMT PNS used to become empty, with only a warning; no riwayat entry is added for a blank either."""
+    people = [f"{row},64720154037300{n:02d}" for n, row in enumerate((SITI, HASAN, RAHMAT, SARI, PUTRA), 1)]
+    full = tmp_path / "lengkap.csv"
+    full.write_text("\n".join([f"{HEADER},NIK", *people]) + "\n", encoding="utf-8")
+    first, _ = _import(ctx, clerk, full)
+    before = _state(ctx, clerk)
+
+    blanks = tmp_path / "kosong.csv"
+    rows = [_blank_all_but_nip_and_name(p) for p in people]
+    blanks.write_text("\n".join([f"{HEADER},NIK", *rows]) + "\n", encoding="utf-8")
+    plan, result = _import(ctx, clerk, blanks)
+
+    assert _state(ctx, clerk) == before
+    assert (result.created, result.updated, result.unchanged, result.riwayat) == (0, 0, 5, 0)
+    # The report says what the blanks did; its other warnings are those of the registered data, as before.
+    assert sorted(str(w) for w in plan.warnings) == sorted(
+        [
+            "baris 1: Sel kosong pada 5 pegawai yang sudah terdaftar tidak mengubah datanya (data lama tetap "
+            "dipakai); untuk mengosongkan data, ubah lewat formulir pegawai.",
+            *(str(w) for w in first.warnings),
+        ]
+    )
+    with ctx.db.transaction() as s:
+        siti = staff.find_by_nip(s, clerk, "197303141998032009")
+        assert siti is not None
+        assert (siti.golongan_ruang, siti.tmt_golongan, siti.jabatan, siti.nik, siti.tmt_pns) == (
+            "III/d",
+            date(2018, 4, 1),
+            "Pengadministrasi Umum",
+            "6472015403730001",
+            date(1999, 3, 1),
+        )
+
+
+def test_merged_cells_of_an_xlsx_reimport_keep_the_registered_values(
+    ctx: AppContext, clerk: Actor, tmp_path: Path
+) -> None:
+    """Merged cells leave every cell but the first blank: those pegawai keep their jabatan and golongan."""
+    _import(ctx, clerk, _csv(tmp_path / "a.csv", SITI, HASAN, RAHMAT))
+    before = _state(ctx, clerk)
+    exported = tmp_path / "pegawai.xlsx"
+    with ctx.db.transaction() as s:
+        staff_io.export_staff_xlsx(s, clerk, exported)
+    book = load_workbook(exported)
+    sheet = book["Pegawai"]
+    for name in ("GOL AKHIR NAMA", "TMT GOLONGAN", "JABATAN NAMA", "TMT PNS", "UNOR NAMA"):
+        letter = sheet.cell(row=1, column=staff_io.TEMPLATE_COLUMNS.index(name) + 1).column_letter
+        sheet.merge_cells(f"{letter}2:{letter}4")
+    book.save(exported)
+    _, result = _import(ctx, clerk, exported)
+    assert (result.created, result.updated, result.riwayat) == (0, 0, 0)
+    assert _state(ctx, clerk) == before
+
+
+def test_blank_cells_never_add_an_empty_riwayat_entry(ctx: AppContext, clerk: Actor, tmp_path: Path) -> None:
+    """Riwayat is append-only: a new pegawai with blank pangkat, jabatan and pendidikan gets no entry for them,
+    and a later re-import with the same blanks adds none either."""
+    path = _csv(tmp_path / "baru.csv", _blank_all_but_nip_and_name(SITI))
+    for _ in range(2):
+        _, result = _import(ctx, clerk, path)
+        assert result.riwayat == 0
+    _, counts = _state(ctx, clerk)
+    assert counts == {"pegawai": 1, "riwayat_pangkat": 0, "riwayat_jabatan": 0, "riwayat_pendidikan": 0}

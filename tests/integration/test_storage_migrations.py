@@ -202,3 +202,28 @@ def test_kode_urut_is_filled_for_letters_kept_before_it(raw_ctx: AppContext) -> 
             assert s.execute(
                 text(f"SELECT kode_urut FROM {table} WHERE kode_klasifikasi = '400.9'")
             ).scalar() == ("000400.000009")
+
+
+def test_audit_entity_id_widened_keeping_rows_and_append_only(raw_ctx: AppContext) -> None:
+    """Migration 0010 makes audit_log.entity_id text (a file name of any length, issue 10 item 6): the entries
+    kept before it stay, and the log still refuses UPDATE and DELETE on both engines."""
+    migrate.upgrade(raw_ctx.db.engine, "0009_kode_urut")
+    with raw_ctx.db.engine.begin() as conn:
+        for n in (1, 2):
+            _insert_row(conn, "audit_log", n, entity_id=f"agenda-{n}.csv", summary=f"impor {n}")
+    system.prepare(raw_ctx)
+    long_id = "x" * 200
+    with raw_ctx.db.engine.begin() as conn:
+        _insert_row(conn, "audit_log", 3, entity_id=long_id, summary="impor 3")
+    with raw_ctx.db.engine.connect() as conn:
+        rows = conn.execute(text("SELECT entity_id, summary FROM audit_log ORDER BY id")).all()
+        assert [tuple(r) for r in rows] == [
+            ("agenda-1.csv", "impor 1"),
+            ("agenda-2.csv", "impor 2"),
+            (long_id, "impor 3"),
+        ]
+    for statement in ("UPDATE audit_log SET summary = 'diubah'", "DELETE FROM audit_log"):
+        with pytest.raises(sa.exc.DBAPIError, match="append-only"), raw_ctx.db.engine.begin() as conn:
+            conn.execute(text(statement))
+    with raw_ctx.db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM audit_log")).scalar_one() == 3

@@ -315,3 +315,43 @@ def test_agenda_list_offers_import_to_the_clerk_and_export_to_every_viewer(
     assert records[0] == list(letter_io.INCOMING_COLUMNS)
     assert [r[0] for r in records[1:]] == ["7", "8", "9"]
     assert records[1][2] == "Kementerian Dalam Negeri"
+
+
+def test_the_same_file_again_is_imported_only_after_the_clerk_confirms(
+    qtbot, filled: AppContext, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 10 item 9: a second import of the same file shows when and by whom it was imported, and goes
+    ahead only when the clerk says so."""
+    path = tmp_path / "agenda.csv"
+    path.write_text(
+        ",".join(letter_io.INCOMING_COLUMNS)
+        + "\n,2026-11-02,Dinas Kesehatan,440/12/Dinkes,2026-10-30,Data,,,,\n",
+        encoding="utf-8",
+    )
+    questions: list[str] = []
+    answers = iter([False, True])
+    monkeypatch.setattr(
+        dialogs, "confirm", lambda parent, title, text, **kw: questions.append(text) or next(answers)
+    )
+
+    def import_file() -> ImportDialog:
+        dialog = _dialog(qtbot, filled)
+        dialog.load_file(path, then_validate=True)
+        _idle(qtbot, dialog)
+        dialog.import_all()
+        _idle(qtbot, dialog)
+        return dialog
+
+    assert import_file().pages.currentIndex() == ImportDialog.PAGE_DONE and not questions
+    refused = import_file()  # the clerk answers "Batal"
+    assert len(questions) == 1
+    assert questions[0].startswith("Berkas agenda.csv sudah pernah diimpor ke agenda surat masuk")
+    assert "oleh surat (1 baris)" in questions[0] and "Tetap impor lagi?" in questions[0]
+    assert "Impor gagal, tidak ada yang diimpor: Berkas agenda.csv sudah pernah diimpor" in (
+        refused.check_message.text()
+    )
+    assert _count(filled) == 1
+    again = import_file()  # the clerk answers "Impor lagi"
+    assert len(questions) == 2
+    assert again.pages.currentIndex() == ImportDialog.PAGE_DONE
+    assert _count(filled) == 2

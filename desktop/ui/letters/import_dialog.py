@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import letter_io
 from desktop.services.errors import ServiceError
+from desktop.services.import_log import AlreadyImported
 from desktop.services.letter_io import ImportPlan, ImportResult, RowError, Table
 from desktop.services.permissions import Perm
 from desktop.storage.database import StorageError
@@ -724,7 +725,7 @@ class ImportDialog(QDialog):
 
         def work(progress: Progress) -> ImportPlan:
             progress.set(0, 0, text)
-            with ctx.transaction() as session:
+            with ctx.read() as session:
                 plan = letter_io.validate_incoming(session, ctx.actor, table, mapping)
             progress.check()
             return plan
@@ -846,7 +847,7 @@ class ImportDialog(QDialog):
             return
         self._import(skip_invalid=True)
 
-    def _import(self, *, skip_invalid: bool) -> None:
+    def _import(self, *, skip_invalid: bool, again: bool = False) -> None:
         table, shown = self.table, self.plan
         if table is None or shown is None or self.busy:
             return
@@ -867,7 +868,9 @@ class ImportDialog(QDialog):
                     return plan
                 progress.check()
                 progress.set(0, 0, text)
-                result = letter_io.import_incoming(session, ctx.actor, plan, skip_invalid=skip_invalid)
+                result = letter_io.import_incoming(
+                    session, ctx.actor, plan, skip_invalid=skip_invalid, again=again
+                )
                 progress.check()  # cancelled at the last moment: leaving the block rolls everything back
                 return result
 
@@ -889,6 +892,18 @@ class ImportDialog(QDialog):
             self._update_buttons()
             if not _is_expected(exc):
                 _report_bug(exc)
+                return
+            if isinstance(exc, AlreadyImported) and dialogs.confirm(
+                self,
+                self.tr("Berkas sudah pernah diimpor"),
+                self.tr("{0}\n\nTetap impor lagi? Semua suratnya akan tercatat dua kali di agenda.").format(
+                    exc
+                ),
+                yes=self.tr("Impor lagi"),
+                no=self.tr("Batal"),
+                danger=True,
+            ):
+                self._import(skip_invalid=skip_invalid, again=True)
                 return
             set_message(
                 self.check_message,
@@ -955,8 +970,9 @@ def export_incoming(parent: QWidget, ctx: UiContext, year: int) -> TaskHandle | 
 
     def work(progress: Progress) -> int:
         progress.set(0, 0, _tr("Menulis {0}…").format(target.name))
-        with ctx.transaction() as session:
-            return write(session, ctx.actor, target, year)
+        # Read without the write lock; only the audit row waits for another process's import (R10 keeps it).
+        with ctx.read() as session:
+            return write(session, ctx.actor, target, year, audit_in=ctx.app.db.transaction)
 
     def done(count: int) -> None:
         _remember_dir(target)

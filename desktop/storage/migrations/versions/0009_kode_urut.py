@@ -40,7 +40,8 @@ def upgrade() -> None:
     )
     op.bulk_insert(
         scratch,
-        [{"kode": kode, "skema": skema, "urut": code_sort_text(kode, skema)} for kode, skema in pairs],
+        # Cut to the column, as the models do: a free code of many one-digit segments gives more than 80.
+        [{"kode": kode, "skema": skema, "urut": code_sort_text(kode, skema)[:80]} for kode, skema in pairs],
     )
     for table in TABLES:
         op.execute(
