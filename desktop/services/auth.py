@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -13,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models.admin import User
 from desktop.models.base import utcnow
-from desktop.services import audit
+from desktop.services import audit, demo_mark
 from desktop.services.errors import NotFound, PermissionDenied, ValidationError
 from desktop.services.permissions import Actor, Perm, Role
 
@@ -149,7 +151,11 @@ def create_user(
 
 def list_users(session: Session, actor: Actor) -> list[UserInfo]:
     actor.require(Perm.MANAGE_USERS)
-    return [_info(u) for u in session.scalars(select(User).order_by(User.username))]
+    waived = demo_mark.demo_accounts(session)  # the demo's own accounts sign in without a change
+    return [
+        replace(_info(u), must_change_password=u.must_change_password and u.username not in waived)
+        for u in session.scalars(select(User).order_by(User.username))
+    ]
 
 
 def _get(session: Session, user_id: int) -> User:
@@ -159,40 +165,45 @@ def _get(session: Session, user_id: int) -> User:
     return user
 
 
+WRONG_CREDENTIALS = (
+    f"Nama pengguna atau kata sandi salah. Setelah {MAX_FAILED_ATTEMPTS} kali salah berturut-turut, akun "
+    f"dikunci {int(LOCK_DURATION.total_seconds() // 60)} menit."
+)
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash no password matches, checked for unknown user names so they cost the same time as real ones."""
+    return _hasher.hash(secrets.token_urlsafe(16))
+
+
+def _password_matches(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 def authenticate(session: Session, username: str, password: str, now: datetime | None = None) -> LoginResult:
+    """Sign in. Until the password is right, every failure gets the same message: an unknown name, a wrong
+    password, a disabled or a locked account must not tell a stranger which user names exist."""
     now = now or utcnow()
-    generic = "Nama pengguna atau kata sandi salah."
     user = session.scalar(select(User).where(User.username == username.strip().lower()))
     if user is None:
-        _hasher.hash(password)  # same work as a real check, so timing does not reveal user names
-        return LoginResult(None, generic)
+        _password_matches(_dummy_hash(), password)  # the same work as a real check: timing reveals nothing
+        return LoginResult(None, WRONG_CREDENTIALS)
+    locked = user.locked_until is not None and user.locked_until > now
+    if not _password_matches(user.password_hash, password):
+        if user.active and not locked:
+            _count_failure(session, user, now)
+        return LoginResult(None, WRONG_CREDENTIALS)
     if not user.active:
         return LoginResult(None, "Akun ini dinonaktifkan. Hubungi admin.")
-    if user.locked_until is not None and user.locked_until > now:
+    if locked and user.locked_until is not None:
         minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
         return LoginResult(
             None, f"Akun terkunci karena terlalu banyak salah sandi. Coba lagi dalam {minutes} menit."
         )
-    try:
-        _hasher.verify(user.password_hash, password)
-    except (VerificationError, InvalidHashError):
-        user.failed_attempts += 1
-        actor = actor_for(user)
-        if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
-            user.locked_until = now + LOCK_DURATION
-            user.failed_attempts = 0
-            audit.record(
-                session, actor, "kunci", "pengguna", user.id, summary=f"Akun {user.username} terkunci"
-            )
-            minutes = int(LOCK_DURATION.total_seconds() // 60)
-            return LoginResult(
-                None, f"Akun terkunci {minutes} menit karena {MAX_FAILED_ATTEMPTS} kali salah kata sandi."
-            )
-        left = MAX_FAILED_ATTEMPTS - user.failed_attempts
-        audit.record(
-            session, actor, "gagal_masuk", "pengguna", user.id, summary=f"Salah sandi ({user.username})"
-        )
-        return LoginResult(None, f"{generic} Sisa percobaan: {left}.")
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.failed_attempts = 0
@@ -200,7 +211,29 @@ def authenticate(session: Session, username: str, password: str, now: datetime |
     user.last_login_at = now
     actor = actor_for(user)
     audit.record(session, actor, "masuk", "pengguna", user.id, summary=f"{user.username} masuk")
-    return LoginResult(actor, "", user.must_change_password)
+    return LoginResult(actor, "", _must_change_password(session, user, password))
+
+
+def _count_failure(session: Session, user: User, now: datetime) -> None:
+    """One more wrong password; the fifth in a row locks the account (the user learns it only by typing the
+    right password, as a stranger must not tell a locked account from a missing one)."""
+    user.failed_attempts += 1
+    actor = actor_for(user)
+    if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
+        user.locked_until = now + LOCK_DURATION
+        user.failed_attempts = 0
+        audit.record(session, actor, "kunci", "pengguna", user.id, summary=f"Akun {user.username} terkunci")
+        return
+    audit.record(session, actor, "gagal_masuk", "pengguna", user.id, summary=f"Salah sandi ({user.username})")
+
+
+def _must_change_password(session: Session, user: User, password: str) -> bool:
+    """The admin's temporary password, and the demo password outside a demo folder (``sekretariat demo`` of an
+    older version cleared the flag of its accounts, even in a real office's folder), must be changed; the
+    demo's own accounts in a folder marked as a demo are ready to use."""
+    if user.username in demo_mark.demo_accounts(session):
+        return False
+    return user.must_change_password or password == demo_mark.DEMO_PASSWORD
 
 
 def reset_password(session: Session, actor: Actor, user_id: int, new_password: str) -> None:
@@ -271,12 +304,3 @@ def unlock(session: Session, actor: Actor, user_id: int) -> None:
     user.locked_until = None
     user.failed_attempts = 0
     audit.record(session, actor, "buka_kunci", "pengguna", user.id, summary=f"Kunci {user.username} dibuka")
-
-
-def clear_password_change(session: Session, actor: Actor, username: str) -> None:
-    """For demo accounts only: skip the forced password change."""
-    actor.require(Perm.MANAGE_USERS)
-    user = session.scalar(select(User).where(User.username == username))
-    if user is None:
-        raise NotFound("Pengguna tidak ditemukan.")
-    user.must_change_password = False

@@ -16,6 +16,7 @@ from desktop.printing.sample_logo import sample_logo_png
 from desktop.services import (
     auth,
     calendar,
+    demo_mark,
     demo_staff,
     dispositions,
     letters,
@@ -814,12 +815,14 @@ def fill_letters(
     Incoming: a busy Dinas receives 10-20 letters a working day; older ones have had their lembar disposisi
     printed and most of those their disposition chain recorded and followed up, a handful left overdue.
     Outgoing: numbered from the default series in date order, most sent, some answering an incoming letter, a
-    few reserved, one or two cancelled. Each kind is skipped when the book already holds letters.
+    few reserved, one or two cancelled. Each kind is skipped when the book already holds letters; only a new or
+    demo folder is filled (``demo_mark.claim_for_demo``).
     """
     rng = random.Random(seed)
     flow = random.Random(seed + 1)  # dispositions: a stream of its own keeps the letters as they were
     tally = LetterTally()
     with ctx.db.transaction() as s:
+        demo_mark.claim_for_demo(s)  # never into an office's own agenda: it would take real numbers
         if letters.list_incoming(s, SYSTEM, limit=1)[1]:
             count = 0
         if outgoing.list_outgoing(s, SYSTEM, limit=1)[1]:
@@ -1089,12 +1092,14 @@ def fill_staff(
     The same seed and day give the same people. Skipped when the register already holds pegawai that are not
     part of the plan (real data, or a demo of another day); otherwise only the missing ones are added, so a
     second run adds nothing. A KP the Jadwal reckons but the career does not plan (a post's highest pangkat,
-    angka kredit not yet met) is marked *tidak perlu* with the reason, as the pengelola would.
+    angka kredit not yet met) is marked *tidak perlu* with the reason, as the pengelola would. Only a new or
+    demo folder is filled (``demo_mark.claim_for_demo``).
     """
     tally = StaffTally()
     if count <= 0:
         return tally
     with ctx.db.transaction() as s:
+        demo_mark.claim_for_demo(s)  # never into an office's own register
         zone = office.get_profile(s).zona_waktu
         units = office.list_units(s)
         cal = calendar.working_calendar(s)
@@ -1163,19 +1168,22 @@ _JADWAL_WORDS = {
 
 def fill(
     ctx: AppContext,
-    password: str = "demo12345",
+    password: str = demo_mark.DEMO_PASSWORD,
     *,
     letter_count: int = 400,
     outgoing_count: int | None = None,
     staff_count: int | None = None,
 ) -> str:
-    """Fill an empty data dir; safe to run again (existing users, profile, letters and pegawai are left alone).
+    """Fill a new, empty data dir and mark it as a demo; a folder with data of its own is refused untouched
+    (``FolderHoldsData``). Safe to run again on a demo folder: what is there is left alone, the rest is added.
 
     ``outgoing_count`` defaults to about 150 outgoing letters for 400 incoming ones. ``staff_count`` defaults to
     60 pegawai, and to none when ``letter_count`` is 0 (the quick fill of the tests: office, units and users).
     """
     lines = []
     with ctx.db.transaction() as s:
+        # In the same transaction as the first demo rows: the folder is judged and marked before anything else.
+        demo_mark.claim_for_demo(s)
         if not office.get_profile(s).is_complete:
             _fill_office(s, SYSTEM)
             lines.append("Profil kantor, unit organisasi dan penanda tangan contoh diisi.")
@@ -1183,12 +1191,10 @@ def fill(
         for username, name, role in USERS:
             if username in existing:
                 continue
-            if role is Role.ADMIN and not existing:
-                auth.create_first_admin(s, username, name, password)
-            else:
-                auth.create_user(s, SYSTEM, username, name, role, password)
-                # Demo accounts are ready to use; real accounts must change the admin's temporary password.
-                auth.clear_password_change(s, SYSTEM, username)
+            # Made as an admin makes accounts, the first admin too: a change is forced at first sign-in unless
+            # the folder stays marked as a demo and the account is one of the demo's.
+            auth.create_user(s, SYSTEM, username, name, role, password)
+            demo_mark.add_demo_account(s, username)
             existing.add(username)
             lines.append(f"Akun {username:8} ({role.label}) — sandi: {password}")
     if outgoing_count is None:

@@ -42,12 +42,13 @@ def test_first_admin_only_once(ctx: AppContext, admin: Actor) -> None:
 
 def test_five_wrong_passwords_lock_the_account_for_a_while(ctx: AppContext, admin: Actor) -> None:
     now = utcnow()
-    for attempt in range(1, 5):
+    unknown = _login(ctx, "tidakada", "salah", now).message
+    for _ in range(5):
         result = _login(ctx, "admin", "salah", now)
-        assert not result.ok
-        assert f"Sisa percobaan: {5 - attempt}" in result.message
-    result = _login(ctx, "admin", "salah", now)
-    assert not result.ok and "terkunci" in result.message
+        # No count of attempts left and no word of the lock: an unknown name gets the same answer.
+        assert not result.ok and result.message == unknown
+    with ctx.db.transaction() as s:
+        assert [u.locked_until for u in auth.list_users(s, admin)] == [now + auth.LOCK_DURATION]
     # Even the right password is refused while the lock lasts ...
     locked = _login(ctx, "admin", "rahasia-123", now + timedelta(minutes=5))
     assert not locked.ok and "terkunci" in locked.message.lower()
@@ -80,6 +81,33 @@ def test_unknown_user_and_inactive_user_cannot_sign_in(ctx: AppContext, admin: A
         u = auth.create_user(s, admin, "budi", "Budi", Role.PETUGAS_TAMU, "awal-12345")
         auth.update_user(s, admin, u.id, full_name="Budi", role=Role.PETUGAS_TAMU, active=False)
     assert "dinonaktifkan" in _login(ctx, "budi", "awal-12345").message
+
+
+def test_a_failed_sign_in_does_not_tell_which_user_names_exist(ctx: AppContext, admin: Actor) -> None:
+    """Issue 10, item 10: an unknown name, a wrong password, a disabled and a locked account read the same until
+    the password is right; only then does the user learn that the account is disabled or locked."""
+    now = utcnow()
+    with ctx.db.transaction() as s:
+        budi = auth.create_user(s, admin, "budi", "Budi", Role.PETUGAS_TAMU, "awal-12345")
+        auth.update_user(s, admin, budi.id, full_name="Budi", role=Role.PETUGAS_TAMU, active=False)
+        auth.create_user(s, admin, "siti", "Siti Aminah", Role.PENGELOLA_SURAT, "awal-12345")
+    for _ in range(auth.MAX_FAILED_ATTEMPTS):
+        _login(ctx, "siti", "keliru-123", now)
+    answers = {
+        "unknown user": _login(ctx, "tidakada", "keliru-123", now),
+        "unknown user, a real user's password": _login(ctx, "tidakada", "rahasia-123", now),
+        "wrong password": _login(ctx, "admin", "keliru-123", now),
+        "disabled, wrong password": _login(ctx, "budi", "keliru-123", now),
+        "locked, wrong password": _login(ctx, "siti", "keliru-123", now),
+    }
+    assert not any(r.ok for r in answers.values())
+    assert len({r.message for r in answers.values()}) == 1, {k: r.message for k, r in answers.items()}
+    assert answers["wrong password"].message == auth.WRONG_CREDENTIALS
+    assert "Sisa percobaan" not in auth.WRONG_CREDENTIALS
+    disabled = _login(ctx, "budi", "awal-12345", now)
+    assert not disabled.ok and "dinonaktifkan" in disabled.message
+    locked = _login(ctx, "siti", "awal-12345", now)
+    assert not locked.ok and "terkunci" in locked.message
 
 
 def test_short_password_is_rejected_with_a_message(ctx: AppContext, admin: Actor) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 
-from desktop.services import auth, office
+from desktop.services import auth, demo, office, system
 from desktop.services.permissions import Actor, Role
 from desktop.services.system import AppContext
 from desktop.ui.context import UiContext
@@ -42,12 +42,42 @@ def test_sign_in_wrong_then_right_password(qtbot, app_ctx: AppContext, admin: Ac
     qtbot.keyClicks(dialog.password, "salah-sandi")
     qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
     assert dialog.actor is None
-    assert "Sisa percobaan: 4" in dialog.message.text()
+    assert dialog.message.text() == auth.WRONG_CREDENTIALS
     dialog.password.clear()
     qtbot.keyClicks(dialog.password, "rahasia-123")
     qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
     assert dialog.actor is not None and dialog.actor.username == "admin"
     assert dialog.result() == LoginDialog.DialogCode.Accepted
+
+
+def _login_message(qtbot, app_ctx: AppContext, username: str, password: str) -> str:  # type: ignore[no-untyped-def]
+    dialog = LoginDialog(app_ctx)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.username, username)
+    qtbot.keyClicks(dialog.password, password)
+    qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    assert dialog.actor is None
+    return str(dialog.message.text())
+
+
+def test_the_sign_in_dialog_does_not_tell_which_user_names_exist(
+    qtbot, app_ctx: AppContext, admin: Actor
+) -> None:  # type: ignore[no-untyped-def]
+    with app_ctx.db.transaction() as s:
+        budi = auth.create_user(s, admin, "budi", "Budi", Role.PETUGAS_TAMU, "awal-12345")
+        auth.update_user(s, admin, budi.id, full_name="Budi", role=Role.PETUGAS_TAMU, active=False)
+        auth.create_user(s, admin, "siti", "Siti Aminah", Role.PENGELOLA_SURAT, "awal-12345")
+    for _ in range(auth.MAX_FAILED_ATTEMPTS):
+        _login_message(qtbot, app_ctx, "siti", "keliru-123")
+    shown = {
+        "unknown user": _login_message(qtbot, app_ctx, "tidakada", "keliru-123"),
+        "wrong password": _login_message(qtbot, app_ctx, "admin", "keliru-123"),
+        "disabled, wrong password": _login_message(qtbot, app_ctx, "budi", "keliru-123"),
+        "locked, wrong password": _login_message(qtbot, app_ctx, "siti", "keliru-123"),
+    }
+    assert len(set(shown.values())) == 1, shown
+    assert "dinonaktifkan" in _login_message(qtbot, app_ctx, "budi", "awal-12345")
+    assert "terkunci" in _login_message(qtbot, app_ctx, "siti", "awal-12345")
 
 
 def test_first_run_wizard_creates_admin_and_office_profile(qtbot, app_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
@@ -117,6 +147,29 @@ def test_main_window_tabs_status_bar_and_remembered_state(
     # (Only the height is compared: the offscreen test screen is 800 px wide, narrower than the window.)
     assert abs(again.size().height() - closed_size.height()) <= 12
     assert again.size().height() != 800  # not the default size
+
+
+def test_the_title_bar_and_status_bar_say_when_the_data_are_a_demo(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    demo_ctx = system.open_context(tmp_path / "demo-data")
+    real_ctx = system.open_context(tmp_path / "kantor")
+    try:
+        for ctx in (demo_ctx, real_ctx):
+            system.prepare(ctx)
+        demo.fill(demo_ctx, letter_count=0)
+        with real_ctx.db.transaction() as s:
+            real_admin = auth.actor_for(auth.create_first_admin(s, "admin", "Admin Kantor", "rahasia-123"))
+        with demo_ctx.db.transaction() as s:
+            demo_admin = auth.authenticate(s, "admin", "demo12345").actor
+        assert demo_admin is not None
+        shown = _window(qtbot, demo_ctx, demo_admin, tmp_path)
+        assert shown.windowTitle() == "DATA CONTOH"  # shown as "DATA CONTOH — Sekretariat" (app display name)
+        assert "DATA CONTOH" in shown.findChild(QLabel, "status_demo").text()
+        real = _window(qtbot, real_ctx, real_admin, tmp_path)
+        assert real.windowTitle() == "Sekretariat"
+        assert real.findChild(QLabel, "status_demo") is None
+    finally:
+        demo_ctx.db.dispose()
+        real_ctx.db.dispose()
 
 
 def test_pimpinan_gets_no_backup_menu(qtbot, app_ctx: AppContext, admin: Actor, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
