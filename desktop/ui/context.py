@@ -31,3 +31,16 @@ class UiContext:
         """Run a service function ``fn(session, actor, *args)`` in its own transaction."""
         with self.app.db.transaction() as session:
             return fn(session, self.actor, *args, **kwargs)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for looking only: it never waits for another process's write lock (an import running
+        elsewhere), and on PostgreSQL it is READ ONLY, so a service that writes fails there: use it only
+        for services that never add, flush, count or audit."""
+        with self.app.db.read() as session:
+            yield session
+
+    def query(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T:
+        """Run a read-only service function ``fn(session, actor, *args)`` in a read session (see read())."""
+        with self.app.db.read() as session:
+            return fn(session, self.actor, *args, **kwargs)

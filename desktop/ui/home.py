@@ -71,7 +71,7 @@ class HomeTab(QWidget):
         old = self.body.layout()
         if old is not None:
             QWidget().setLayout(old)  # detach the old layout and its widgets
-        with self.ctx.transaction() as s:
+        with self.ctx.read() as s:
             zone = office.get_profile(s).zona_waktu
             now = datetime.now(office_tz(zone))
             data = dashboard.summary(s, self.ctx.actor, now.date())

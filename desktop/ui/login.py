@@ -30,7 +30,7 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("Masuk — Sekretariat"))
         self.setMinimumWidth(460)
 
-        with app_ctx.db.transaction() as s:
+        with app_ctx.db.read() as s:
             profile = office.get_profile(s)
 
         header = QHBoxLayout()

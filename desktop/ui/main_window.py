@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.services import system
+from desktop.services import demo_mark, system
 from desktop.services.permissions import Perm, Role
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
@@ -81,7 +81,11 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.state = state
         ctx.state = state
-        self.setWindowTitle(self.tr("Sekretariat"))
+        with ctx.read() as s:
+            self.is_demo = demo_mark.is_demo(s)
+        # Sample data must never pass for an office's records (the demo accounts' password is public). The
+        # application's display name follows the title: "DATA CONTOH — Sekretariat".
+        self.setWindowTitle(self.tr("DATA CONTOH") if self.is_demo else self.tr("Sekretariat"))
         self.resize(1280, 800)
 
         self.tabs = QTabWidget()
@@ -197,6 +201,12 @@ class MainWindow(QMainWindow):
         user.setObjectName("status_user")
         where = QLabel(self.tr("Data: {0}").format(self.ctx.app.location))
         where.setObjectName("status_location")
+        if self.is_demo:
+            # Also inside the window: a window filling a small screen can have its title bar off the top edge.
+            demo = QLabel(self.tr("DATA CONTOH — bukan data kantor"))
+            demo.setObjectName("status_demo")
+            demo.setStyleSheet("background: #8a5a00; color: white; font-weight: 600; padding: 1px 8px")
+            self.statusBar().addWidget(demo)
         self.statusBar().addWidget(user)
         self.statusBar().addWidget(where, 1)
         self.statusBar().addPermanentWidget(QLabel(f"v{__version__}"))

@@ -110,7 +110,7 @@ class ProfilePage(QWizardPage):
         layout.addWidget(self.form)
 
     def initializePage(self) -> None:
-        with self.wiz.app_ctx.db.transaction() as s:
+        with self.wiz.app_ctx.db.read() as s:
             self.form.load(office.get_profile(s))
 
     def validatePage(self) -> bool:

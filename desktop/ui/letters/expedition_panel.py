@@ -146,7 +146,7 @@ class ExpeditionPanel(QWidget):
 
     def reload(self) -> None:
         try:
-            with self.ctx.transaction() as s:
+            with self.ctx.read() as s:
                 ready = expedition.candidates(s, self.ctx.actor)
                 self.pages = expedition.list_pages(s, self.ctx.actor, self.year.value())
         except ServiceError as exc:

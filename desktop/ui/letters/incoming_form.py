@@ -64,7 +64,7 @@ class IncomingForm(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("incomingForm")
-        with ctx.transaction() as s:
+        with ctx.read() as s:
             self.zone = office.get_profile(s).zona_waktu or "WIB"
             recipients = [DEFAULT_RECIPIENT, *letters.disposition_recipients(s)]
         self._shown_year = 0
@@ -440,7 +440,7 @@ class IncomingForm(QWidget):
         year = self.terima.date().year()
         self._shown_year = year
         try:
-            last = self.ctx.call(letters.last_agenda_number, year)
+            last = self.ctx.query(letters.last_agenda_number, year)
         except ServiceError:
             self.last_label.clear()
             return
@@ -478,7 +478,7 @@ class IncomingForm(QWidget):
         if len(text.strip()) < 2:
             return
         try:
-            names = self.ctx.call(letters.sender_suggestions, text)
+            names = self.ctx.query(letters.sender_suggestions, text)
         except ServiceError:
             return
         if names != self._sender_model.stringList():
@@ -490,7 +490,7 @@ class IncomingForm(QWidget):
             self.code_completer.popup().hide()
             return
         try:
-            found = self.ctx.call(letters.search_codes, text, skema=str(self.skema.currentData()), limit=30)
+            found = self.ctx.query(letters.search_codes, text, skema=str(self.skema.currentData()), limit=30)
         except ServiceError:
             return
         for code in found:
@@ -514,7 +514,7 @@ class IncomingForm(QWidget):
         if not _looks_like_code(kode):
             set_message(self.code_info, self.tr("Pilih kode dari daftar: ↓ lalu Enter."), "")
             return
-        with self.ctx.transaction() as s:
+        with self.ctx.read() as s:
             found = letters.get_code(s, kode, skema)
             warning = "" if found else letters.code_warning(s, kode, skema)
         if found is not None:
@@ -535,7 +535,7 @@ class IncomingForm(QWidget):
         found: list[letters.IncomingInfo] = []
         if asal and nomor:
             try:
-                found = self.ctx.call(letters.probable_duplicates, asal, nomor, self.letter_date())
+                found = self.ctx.query(letters.probable_duplicates, asal, nomor, self.letter_date())
             except ServiceError:
                 found = []
         self._duplicates = found

@@ -261,7 +261,7 @@ class IncomingList(QWidget):
         self.ctx = ctx
         self.setObjectName("incomingList")
         self.disposition_dialog: DispositionDialog | None = None
-        with ctx.transaction() as s:
+        with ctx.read() as s:
             self.zone = office.get_profile(s).zona_waktu or "WIB"
         self.preview: PrintPreviewDialog | None = None
         can_write = ctx.actor.can(Perm.WRITE_LETTERS)
@@ -295,7 +295,7 @@ class IncomingList(QWidget):
         self.count_label.setObjectName("countLabel")
 
         try:
-            officials = ctx.call(dispositions.officials)
+            officials = ctx.query(dispositions.officials)
         except ServiceError:
             officials = []
         self.targets = [
@@ -493,7 +493,7 @@ class IncomingList(QWidget):
     def _fetch(self, offset: int) -> tuple[list[letters.IncomingInfo], int]:
         filters = self.current_filter()
         try:
-            return self.ctx.call(
+            return self.ctx.query(
                 letters.list_incoming,
                 # A date range replaces the year: a range across the new year is not cut at 1 January.
                 tahun=None if filters.dari is not None else self.year.value(),

@@ -705,7 +705,7 @@ class OutgoingForm(QWidget):
         if len(text.strip()) < 2:
             return
         try:
-            names = self.ctx.call(outgoing.recipient_suggestions, text)
+            names = self.ctx.query(outgoing.recipient_suggestions, text)
         except ServiceError:
             return
         if names != self._recipient_model.stringList():
@@ -715,7 +715,7 @@ class OutgoingForm(QWidget):
         if self.alamat.text().strip() or not self.tujuan.text().strip():
             return
         try:
-            address = self.ctx.call(outgoing.address_for, self.tujuan.text())
+            address = self.ctx.query(outgoing.address_for, self.tujuan.text())
         except ServiceError:
             return
         if address:
@@ -727,7 +727,7 @@ class OutgoingForm(QWidget):
             self.code_completer.popup().hide()
             return
         try:
-            found = self.ctx.call(letters.search_codes, text, skema=str(self.skema.currentData()), limit=30)
+            found = self.ctx.query(letters.search_codes, text, skema=str(self.skema.currentData()), limit=30)
         except ServiceError:
             return
         for code in found:
@@ -752,7 +752,7 @@ class OutgoingForm(QWidget):
         if not _looks_like_code(kode):
             set_message(self.code_info, self.tr("Pilih kode dari daftar: ↓ lalu Enter."), "")
             return
-        with self.ctx.transaction() as s:
+        with self.ctx.read() as s:
             found = letters.get_code(s, kode, skema)
             warning = "" if found else letters.code_warning(s, kode, skema)
         if found is not None:
@@ -781,7 +781,7 @@ class OutgoingForm(QWidget):
         number = int(match[1])
         year = int(match[2]) if match[2] else self.letter_date().year
         try:
-            found, _total = self.ctx.call(
+            found, _total = self.ctx.query(
                 letters.list_incoming, tahun=year, text=f"{number}/{year}", limit=20
             )
         except ServiceError:
@@ -1185,7 +1185,7 @@ class OutgoingList(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("outgoingList")
-        with ctx.transaction() as s:
+        with ctx.read() as s:
             self.zone = office.get_profile(s).zona_waktu or "WIB"
         can_write = ctx.actor.can(Perm.WRITE_LETTERS)
 
@@ -1359,7 +1359,7 @@ class OutgoingList(QWidget):
     def _fetch(self, offset: int) -> tuple[list[outgoing.OutgoingInfo], int]:
         filters = self.current_filter()
         try:
-            return self.ctx.call(
+            return self.ctx.query(
                 outgoing.list_outgoing,
                 # A date range replaces the year: a range across the new year is not cut at 1 January.
                 tahun=None if filters.dari is not None else self.year.value(),

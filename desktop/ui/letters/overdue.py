@@ -89,7 +89,7 @@ class OverduePanel(QWidget):
 
     def refresh(self) -> None:
         try:
-            with self.ctx.transaction() as s:
+            with self.ctx.read() as s:
                 zone = office.get_profile(s).zona_waktu or "WIB"
                 self.today = datetime.now(office_tz(zone)).date()
                 self.items = dispo.overdue(s, self.ctx.actor, self.today)

@@ -118,7 +118,7 @@ class ScansDialog(QDialog):
     # ------------------------------------------------------------------ data
     def reload(self, select_id: int | None = None) -> None:
         try:
-            with self.ctx.transaction() as s:
+            with self.ctx.read() as s:
                 items = attachments.list_for(s, self.ctx.actor, self.jenis, self.surat_id)
         except ServiceError as exc:
             dialogs.error(self, self.tr("Pindaian"), str(exc))

@@ -167,7 +167,7 @@ class AuditPage(common.SettingsPage):
         if not self.ctx.actor.can(Perm.VIEW_AUDIT):
             return
         try:
-            with self.ctx.transaction() as session:
+            with self.ctx.read() as session:
                 self.zone = office.get_profile(session).zona_waktu
                 self.rows, self.total = audit.list_entries(
                     session,

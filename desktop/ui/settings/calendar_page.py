@@ -254,7 +254,7 @@ class CalendarPage(common.SettingsPage):
     def refresh(self) -> None:
         self.loaded = True
         year = self.year.value()
-        with self.ctx.transaction() as session:
+        with self.ctx.read() as session:
             self.holidays = calendar.list_holidays(session, year)
             years = calendar.years_present(session)
         if years:
@@ -349,7 +349,7 @@ class CalendarPage(common.SettingsPage):
     def add_year(self) -> None:
         if not self.can_edit:
             return
-        with self.ctx.transaction() as session:
+        with self.ctx.read() as session:
             years = calendar.years_present(session)
         suggestion = max([*years, date.today().year - 1]) + 1
         dialog = AddYearDialog(min(suggestion, MAX_YEAR), self)

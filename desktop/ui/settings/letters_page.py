@@ -481,7 +481,7 @@ class LettersPage(common.SettingsPage):
         if not self.can_edit_series:
             return
         try:
-            context = self.ctx.call(ls.numbering_context, None)
+            context = self.ctx.query(ls.numbering_context, None)
         except ServiceError as exc:
             common.warn(self, self.tr("Seri nomor"), common.error_text(exc))
             return
@@ -516,7 +516,7 @@ class LettersPage(common.SettingsPage):
             self._reload_instructions(dialog.saved.id)
 
     def _reload_instructions(self, select_id: int) -> None:
-        with self.ctx.transaction() as session:
+        with self.ctx.read() as session:
             self.instructions = ls.list_all_instructions(session, self.ctx.actor)
         self._fill_instructions(select_id)
         self._update_buttons()

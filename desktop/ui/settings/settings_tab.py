@@ -101,7 +101,7 @@ class ProfilePage(common.SettingsPage):
         self.loaded = True
         if self.dirty:
             return  # never throw away what the user typed just because the page was shown again
-        with self.ctx.transaction() as session:
+        with self.ctx.read() as session:
             profile = office.get_profile(session)
         self.form.load(profile)
         self._set_dirty(False)

@@ -226,7 +226,7 @@ class SignatoriesPage(common.SettingsPage):
         # Choices not yet saved in the lower table survive a refresh (e.g. after adding a signatory).
         pending = self._changes() if self.loaded else {}
         self.loaded = True
-        with self.ctx.transaction() as session:
+        with self.ctx.read() as session:
             self.signatories = office.list_signatories(session, include_inactive=True)
             self._assigned = office.signer_assignments(session)
         selected = common.selected_data(self.table)
@@ -386,7 +386,7 @@ class SignatoriesPage(common.SettingsPage):
         except ServiceError as exc:
             common.warn(self, self.tr("Penanda tangan per dokumen"), common.error_text(exc))
             return False
-        with self.ctx.transaction() as session:
+        with self.ctx.read() as session:
             self._assigned = office.signer_assignments(session)
         self.assign_status.setText(self.tr("Penugasan tersimpan."))
         return True

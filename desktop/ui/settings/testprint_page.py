@@ -70,7 +70,7 @@ class TestPrintPage(common.SettingsPage):
 
     def refresh(self) -> None:
         self.loaded = True
-        with self.ctx.transaction() as session:
+        with self.ctx.read() as session:
             profile = office.get_profile(session)
         select_data(self.paper, profile.kertas_bawaan)
         if not profile.is_complete:
@@ -87,7 +87,7 @@ class TestPrintPage(common.SettingsPage):
 
         key = str(self.paper.currentData())
         try:
-            pdf = self.ctx.call(documents.test_page_pdf, key)
+            pdf = self.ctx.query(documents.test_page_pdf, key)
         except ServiceError as exc:
             self.status.setText(common.error_text(exc))
             common.warn(self, self.tr("Cetak uji"), common.error_text(exc))

@@ -165,7 +165,7 @@ class UnitsPage(common.SettingsPage):
     # ------------------------------------------------------------------ data
     def refresh(self) -> None:
         self.loaded = True
-        with self.ctx.transaction() as session:
+        with self.ctx.read() as session:
             self.units = office.list_units(session, include_inactive=True)
         selected = common.selected_data(self.table)
         names = {u.id: u.nama for u in self.units}

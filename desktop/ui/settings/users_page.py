@@ -282,7 +282,7 @@ class UsersPage(common.SettingsPage):
         self.loaded = True
         if not self.ctx.actor.can(Perm.MANAGE_USERS):
             return
-        with self.ctx.transaction() as session:
+        with self.ctx.read() as session:
             self.users = auth.list_users(session, self.ctx.actor)
             self.zone = office.get_profile(session).zona_waktu
         now = utcnow()

@@ -209,7 +209,7 @@ class NominatifDialog(QDialog):
             return None
         columns, when = found
         try:
-            printout = self.ctx.call(
+            printout = self.ctx.query(
                 staff_printouts.nominatif_pdf, columns=columns, filters=self.filters, per_tanggal=when
             )
         except ServiceError as exc:
@@ -328,7 +328,7 @@ class KgbNoticeDialog(QDialog):
         except ValueError:
             return
         try:
-            draft = self.ctx.call(staff_printouts.kgb_draft, self.pegawai_id, when)
+            draft = self.ctx.query(staff_printouts.kgb_draft, self.pegawai_id, when)
         except ServiceError as exc:
             self.draft = None
             self.summary.setText(f"<span style='color:{ERROR_COLOR}'>{html.escape(str(exc))}</span>")
@@ -387,7 +387,7 @@ class KgbNoticeDialog(QDialog):
                 sk_nomor=self.sk_nomor.text(),
                 sk_tanggal=sk_tanggal,
             )
-            printout = self.ctx.call(staff_printouts.kgb_notice_pdf, self.pegawai_id, letter)
+            printout = self.ctx.query(staff_printouts.kgb_notice_pdf, self.pegawai_id, letter)
         except ValueError as exc:
             self.rows.show_error("tanggal", str(exc))
             return None
@@ -410,7 +410,7 @@ class CutiChooserDialog(QDialog):
         self.ctx = ctx
         self.preview: PrintPreviewDialog | None = None
         self.setObjectName("cutiChooserDialog")
-        detail = ctx.call(staff.get_pegawai, pegawai_id)
+        detail = ctx.query(staff.get_pegawai, pegawai_id)
         self.setWindowTitle(self.tr("Formulir cuti — {0}").format(detail.pegawai.nama_lengkap))
         self.list = QListWidget(self)
         self.list.setObjectName("cutiList")
@@ -456,7 +456,7 @@ class CutiChooserDialog(QDialog):
         if item is None:
             return None
         try:
-            printout = self.ctx.call(staff_printouts.cuti_form_pdf, int(item.data(KEY_ROLE)))
+            printout = self.ctx.query(staff_printouts.cuti_form_pdf, int(item.data(KEY_ROLE)))
         except ServiceError as exc:
             set_message(self.message, str(exc), ERROR_COLOR)
             return None

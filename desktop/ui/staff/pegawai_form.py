@@ -87,7 +87,7 @@ class PegawaiDialog(QDialog):
         self.info: PegawaiInfo | None = None
         self.photo: bytes | None = None
         self.photo_changed = False
-        with ctx.transaction() as s:
+        with ctx.read() as s:
             units = office.list_units(s)
             if pegawai_id is not None:
                 self.info = staff.get_pegawai(s, ctx.actor, pegawai_id).pegawai

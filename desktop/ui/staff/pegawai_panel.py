@@ -175,7 +175,7 @@ class PegawaiPanel(QWidget):
         self.setObjectName("pegawaiPanel")
         self.can_write = ctx.actor.can(Perm.WRITE_STAFF)
         self.can_print = ctx.actor.can(Perm.PRINT)
-        with ctx.transaction() as s:
+        with ctx.read() as s:
             self.zone = office.get_profile(s).zona_waktu or "WIB"
             units = office.list_units(s)
         self.form: PegawaiDialog | None = None
@@ -356,7 +356,7 @@ class PegawaiPanel(QWidget):
     def _fetch(self, offset: int) -> tuple[list[PegawaiRow], int]:
         f = self.filters()
         try:
-            return self.ctx.call(
+            return self.ctx.query(
                 staff.list_pegawai,
                 text=f.text,
                 unit_id=f.unit_id,
@@ -538,7 +538,7 @@ class PegawaiPanel(QWidget):
         self, title: str, fn: Callable[..., Printout], *args: object
     ) -> PrintPreviewDialog | None:
         try:
-            printout = self.ctx.call(fn, *args)
+            printout = self.ctx.query(fn, *args)
         except ServiceError as exc:
             dialogs.error(self, title, str(exc))
             return None

@@ -296,7 +296,7 @@ class RiwayatDialog(QDialog):
 
     def reload(self) -> None:
         try:
-            detail = self.ctx.call(staff.get_pegawai, self.pegawai_id)
+            detail = self.ctx.query(staff.get_pegawai, self.pegawai_id)
         except ServiceError as exc:
             set_message(self.message, html.escape(str(exc)), ERROR_COLOR)
             return
@@ -473,7 +473,7 @@ class RiwayatDialog(QDialog):
         if info is None or not info.berlaku:
             return None
         try:
-            printout = self.ctx.call(staff_printouts.cuti_form_pdf, info.id)
+            printout = self.ctx.query(staff_printouts.cuti_form_pdf, info.id)
         except ServiceError as exc:
             set_message(self.message, html.escape(str(exc)), ERROR_COLOR)
             return None
@@ -650,7 +650,7 @@ class RiwayatEntryDialog(QDialog):
                 "jenjang", self.tr("Jen&jang (JF)"), dict(JENJANG_FUNGSIONAL), blank=self.tr("(tidak ada)")
             )
             self._text("jabatan", self.tr("&Nama jabatan *"))
-            with self.ctx.transaction() as s:
+            with self.ctx.read() as s:
                 units = {str(u.id): u.nama for u in office.list_units(s)}
             self._choice("unit_id", self.tr("&Unit kerja"), units, blank=self.tr("(belum dipilih)"))
             self._text("unor", self.tr("Unit di SIASN"))

@@ -300,7 +300,7 @@ class ScheduleBoard(QWidget):
         ctx, horizon = self.ctx, self.horizon_days()
 
         def work(_progress: Progress) -> tuple[str, Board]:
-            with ctx.transaction() as s:
+            with ctx.read() as s:
                 zone = office.get_profile(s).zona_waktu or "WIB"
                 return zone, staff_board.board(s, ctx.actor, office_today(zone), horizon)
 

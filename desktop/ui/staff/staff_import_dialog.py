@@ -386,7 +386,7 @@ class StaffImportDialog(QDialog):
             table = staff_io.read_siasn(path)
             progress.check()
             progress.set(0, 0, checking)
-            with ctx.transaction() as session:
+            with ctx.read() as session:
                 plan = staff_io.validate_siasn(session, ctx.actor, table)
             progress.check()
             return table, plan
