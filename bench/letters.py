@@ -19,13 +19,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import select, text
 
 from bench.letters_data import WORDS, generate
-from desktop.core.dates import office_tz
+from desktop.core import clock
 from desktop.models.letters import Disposition, IncomingLetter
 from desktop.services import demo, dispositions, letters, office, outgoing, system
 from desktop.services.permissions import SYSTEM
@@ -38,7 +38,7 @@ def percentile(values: list[float], p: float) -> float:
 
 def bench_register(ctx: system.AppContext, runs: int = 300) -> None:
     times = []
-    now = datetime.now(UTC) - timedelta(hours=1)
+    now = clock.utc_now() - timedelta(hours=1)
     for i in range(runs):
         data = letters.IncomingInput(
             tanggal_diterima=now,
@@ -64,7 +64,7 @@ def bench_search(ctx: system.AppContext, runs: int = 200, seed: int = 5) -> None
 
     rng = random.Random(seed)
     queries = [f"{rng.choice(WORDS)} {rng.choice(WORDS)[: rng.randint(3, 6)]}" for _ in range(runs)]
-    year = date.today().year - 2
+    year = _office_today(ctx).year - 2
     for label, tahun in (("all years", None), (f"year {year}", year)):
         service, direct = [], []
         for q in queries:
@@ -130,7 +130,7 @@ def bench_slip(ctx: system.AppContext, runs: int = 30) -> None:
 def bench_register_pdf(ctx: system.AppContext) -> None:
     from desktop.services import letter_reports
 
-    year = date.today().year - 2
+    year = _office_today(ctx).year - 2
     steps: list[int] = []
     t = time.perf_counter()
     with ctx.db.transaction() as s:
@@ -148,7 +148,7 @@ def bench_register_pdf(ctx: system.AppContext) -> None:
 
 def _office_today(ctx: system.AppContext) -> date:
     with ctx.db.transaction() as s:
-        return datetime.now(office_tz(office.get_profile(s).zona_waktu)).date()
+        return office.today(s)
 
 
 def _timed(label: str, times: list[float], goal: str = "") -> None:
@@ -194,7 +194,7 @@ def bench_record_chain(ctx: system.AppContext, runs: int = 100) -> None:
             )
         )
         people = dispositions.officials(s, SYSTEM)
-    now = datetime.now(UTC) - timedelta(hours=1)
+    now = clock.utc_now() - timedelta(hours=1)
     for i in range(runs - len(waiting)):  # not timed: letters waiting for their disposition
         with ctx.db.transaction() as s:
             data = letters.IncomingInput(

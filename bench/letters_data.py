@@ -18,7 +18,8 @@ from typing import Any
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
-from desktop.core.dates import BULAN, office_tz
+from desktop.core import clock
+from desktop.core.dates import BULAN
 from desktop.core.letters import (
     DEFAULT_INSTRUCTIONS,
     NumberTemplate,
@@ -336,7 +337,7 @@ class _Generator:
     def __init__(self, ctx: system.AppContext, seed: int, today: date | None, report: Progress) -> None:
         self.ctx, self.seed, self.report = ctx, seed, report
         with ctx.db.transaction() as s:
-            zone = office_tz(office.get_profile(s).zona_waktu)
+            office_today = office.today(s)
             self.cal = calendar.working_calendar(s)
             self.org = build_org(s, random.Random(seed + 2))
             self.clerk = s.scalar(select(User.id).where(User.username == "surat"))
@@ -344,7 +345,7 @@ class _Generator:
             self.hop_id = _next_id(s, Disposition)
             self.recipient_id = _next_id(s, DispositionRecipient)
             self.outgoing_id = _next_id(s, OutgoingLetter)
-        self.today = today or datetime.now(zone).date()
+        self.today = today or office_today
         self.start = self.today - timedelta(days=YEARS_DAYS)
         self.rows: dict[Any, list[dict[str, object]]] = {}
         self.summary = Summary()
@@ -382,7 +383,7 @@ class _Generator:
         first_id = self.letter_id
         progress = _Progress("surat masuk + disposisi", count, self.report)
         self.rows = {IncomingLetter: [], Disposition: [], DispositionRecipient: []}
-        now = datetime.now(UTC)
+        now = clock.utc_now()
         for i in range(count):
             day = self.start + timedelta(days=int(i * YEARS_DAYS / count))
             per_year[day.year] = per_year.get(day.year, 0) + 1

@@ -26,12 +26,13 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select, text
 
+from desktop.core import clock
 from desktop.core.staff.kgb import mkg_after_promotion, mkg_on, next_kgb
 from desktop.core.staff.months import MasaKerja, add_months
 from desktop.core.staff.reference import seed_reference
@@ -353,12 +354,12 @@ class Generator:
 
 def generate(ctx: system.AppContext, count: int, *, seed: int = 7, today: date | None = None) -> list[Career]:
     """``count`` pegawai with full riwayat, written in bulk; a tenth of the upcoming KGBs get a kept status."""
-    today = today or date.today()
+    today = today or clock.today("WITA")  # demo.fill puts the office in Samarinda
     with ctx.db.transaction() as s:
         units = [(u.id, u.nama) for u in s.scalars(select(OrgUnit).order_by(OrgUnit.id))]
     gen = Generator(seed, today, units)
     careers = [gen.career() for _ in range(count)]
-    now = datetime.now(UTC)
+    now = clock.utc_now()
     with ctx.db.transaction() as s:
         start_id = (s.execute(text("SELECT COALESCE(MAX(id), 0) FROM pegawai")).scalar_one() or 0) + 1
         pegawai_rows = []
@@ -554,7 +555,7 @@ def main() -> None:
         "--db-url", default=None, help="PostgreSQL URL for the schedule benchmark (empty database)"
     )
     args = parser.parse_args()
-    today = date.today()
+    today = clock.today("WITA")  # demo.fill puts the office in Samarinda
     with tempfile.TemporaryDirectory(prefix="sekretariat-bench-staff-") as tmp:
         base = Path(tmp)
         template_dir = base / "template"

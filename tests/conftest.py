@@ -14,9 +14,11 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
+from desktop.core import clock
 from desktop.services import system
 from desktop.services.system import AppContext
 from desktop.storage.config import SQLITE_FILE
+from tests.support.clock_env import fix_clock_from_env
 
 # Qt tests never need a screen; set before any QApplication exists (pytest-qt creates it lazily).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -40,6 +42,22 @@ class MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.secrets.pop((service, username), None)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_clock() -> Iterator[None]:
+    """With SEKRETARIAT_TEST_CLOCK set, the whole run (module fixtures too) happens at that instant."""
+    fix_clock_from_env()
+    yield
+    clock.fix(None)
+
+
+@pytest.fixture(autouse=True)
+def clock_per_test(session_clock: None) -> Iterator[None]:
+    """Whatever a test does to the clock is undone after it: back to the run's (or its module's) clock."""
+    before = clock.fixed_instant()
+    yield
+    clock.fix(before)
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,6 @@ __all__ = [
     "format_date_numeric",
     "format_datetime",
     "month_name",
-    "now_in_office",
     "office_tz",
     "parse_date",
     "roman_month",
@@ -78,11 +77,6 @@ def office_tz(code: str) -> ZoneInfo:
     if key not in OFFICE_ZONES:
         raise ValueError(f"Zona waktu tidak dikenali: {code!r} (pilih WIB, WITA atau WIT)")
     return ZoneInfo(OFFICE_ZONES[key])
-
-
-def now_in_office(code: str) -> datetime:
-    """Current time as an aware datetime in the office's zone."""
-    return datetime.now(office_tz(code))
 
 
 def format_datetime(dt: datetime, zone: str | None = None) -> str:

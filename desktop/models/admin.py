@@ -17,7 +17,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop.models.base import AwareDateTime, Base, utcnow
+from desktop.core import clock
+from desktop.models.base import AwareDateTime, Base
 
 
 class OfficeProfile(Base):
@@ -40,7 +41,7 @@ class OfficeProfile(Base):
     kertas_bawaan: Mapped[str] = mapped_column(String(10), default="F4")
     logo_png: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     logo_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    updated_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime, default=clock.utc_now, onupdate=clock.utc_now)
 
 
 class OrgUnit(Base):
@@ -93,7 +94,7 @@ class User(Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(AwareDateTime, nullable=True)
     last_login_at: Mapped[datetime | None] = mapped_column(AwareDateTime, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=clock.utc_now)
 
 
 class AuditEntry(Base):
@@ -102,7 +103,7 @@ class AuditEntry(Base):
     __tablename__ = "audit_log"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow, index=True)
+    at: Mapped[datetime] = mapped_column(AwareDateTime, default=clock.utc_now, index=True)
     user_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     username: Mapped[str] = mapped_column(String(60))
     action: Mapped[str] = mapped_column(String(40))
@@ -133,7 +134,7 @@ class ImportedFile(Base):
     row_count: Mapped[int] = mapped_column(Integer)
     user_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     username: Mapped[str] = mapped_column(String(60))
-    imported_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+    imported_at: Mapped[datetime] = mapped_column(AwareDateTime, default=clock.utc_now)
 
 
 class Counter(Base):

@@ -20,8 +20,9 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
+from desktop.core import clock
 from desktop.core.letters import code_sort_text
-from desktop.models.base import AwareDateTime, Base, utcnow
+from desktop.models.base import AwareDateTime, Base
 
 KODE_URUT_LENGTH = 80
 
@@ -109,9 +110,9 @@ class IncomingLetter(Base):
     dicetak_at: Mapped[datetime | None] = mapped_column(AwareDateTime, nullable=True)
     dicetak_oleh: Mapped[str] = mapped_column(String(60), default="")
     jumlah_cetak: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=clock.utc_now)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
-    updated_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime, default=clock.utc_now, onupdate=clock.utc_now)
 
 
 class NumberSeries(Base):
@@ -165,9 +166,9 @@ class OutgoingLetter(Base):
     tanggal_kirim: Mapped[date | None] = mapped_column(Date, nullable=True)
     media: Mapped[str] = mapped_column(String(20), default="caraka")
     keterangan: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=clock.utc_now)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
-    updated_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime, default=clock.utc_now, onupdate=clock.utc_now)
 
 
 class Disposition(Base):
@@ -189,7 +190,7 @@ class Disposition(Base):
     batas_waktu: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
     batas_hari_kerja: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[str] = mapped_column(String(20), default="aktif")  # aktif / batal
-    created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=clock.utc_now)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
 
 
@@ -208,7 +209,7 @@ class DispositionRecipient(Base):
     tanggal_selesai: Mapped[date | None] = mapped_column(Date, nullable=True)
     hasil: Mapped[str] = mapped_column(Text, default="")
     balasan_keluar_id: Mapped[int | None] = mapped_column(ForeignKey("surat_keluar.id"), nullable=True)
-    updated_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime, default=clock.utc_now, onupdate=clock.utc_now)
 
 
 class Expedition(Base):
@@ -220,7 +221,7 @@ class Expedition(Base):
     tanggal: Mapped[date] = mapped_column(Date, index=True)
     caraka: Mapped[str] = mapped_column(String(200), default="")
     keterangan: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=clock.utc_now)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
 
 
@@ -256,7 +257,7 @@ class LetterAttachment(Base):
     halaman: Mapped[int | None] = mapped_column(Integer, nullable=True)
     sha256: Mapped[str] = mapped_column(String(64))
     konten: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
-    created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=clock.utc_now)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
 
 

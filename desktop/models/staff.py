@@ -7,7 +7,8 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
-from desktop.models.base import AwareDateTime, Base, utcnow
+from desktop.core import clock
+from desktop.models.base import AwareDateTime, Base
 
 # Riwayat tables refuse UPDATE and DELETE (triggers of migration 0006_staff): a wrong entry is corrected by a
 # new entry whose ``koreksi_atas_id`` points at it, with a reason.
@@ -63,9 +64,9 @@ class Pegawai(Base):
     foto_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
     aktif: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
     alasan_nonaktif: Mapped[str] = mapped_column(String(300), default="")
-    created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=clock.utc_now)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
-    updated_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime, default=clock.utc_now, onupdate=clock.utc_now)
 
 
 class _Riwayat:
@@ -79,7 +80,7 @@ class _Riwayat:
     alasan_koreksi: Mapped[str] = mapped_column(String(300), default="")
     batal: Mapped[bool] = mapped_column(Boolean, default=False)  # a correction that voids the entry
     keterangan: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=clock.utc_now)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
 
     # Unique: an entry is corrected at most once; a later fix corrects the correction (a chain, never a fork).
@@ -184,4 +185,4 @@ class JadwalStatus(Base):
     catatan: Mapped[str] = mapped_column(Text, default="")
     updated_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
     updated_by_name: Mapped[str] = mapped_column(String(60), default="")
-    updated_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime, default=clock.utc_now, onupdate=clock.utc_now)

@@ -8,7 +8,8 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop.models.base import AwareDateTime, Base, utcnow
+from desktop.core import clock
+from desktop.models.base import AwareDateTime, Base
 
 
 class KriteriaPrestasi(Base):
@@ -23,7 +24,7 @@ class KriteriaPrestasi(Base):
     bobot: Mapped[int] = mapped_column(Integer)  # percent
     urutan: Mapped[int] = mapped_column(Integer, default=0)
     aktif: Mapped[bool] = mapped_column(Boolean, default=True)
-    updated_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime, default=clock.utc_now, onupdate=clock.utc_now)
 
 
 class LembarPrestasi(Base):
@@ -39,7 +40,7 @@ class LembarPrestasi(Base):
     penilai_nip: Mapped[str] = mapped_column(String(18), default="")
     catatan: Mapped[str] = mapped_column(Text, default="")
     updated_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
-    updated_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime, default=clock.utc_now, onupdate=clock.utc_now)
 
 
 class NilaiPrestasi(Base):
@@ -69,7 +70,7 @@ class PenetapanPrestasi(Base):
     catatan: Mapped[str] = mapped_column(Text, default="")
     batal: Mapped[bool] = mapped_column(Boolean, default=False)
     alasan_batal: Mapped[str] = mapped_column(String(300), default="")
-    created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=clock.utc_now)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
 
 

@@ -11,8 +11,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.core import clock
 from desktop.core.letters import Keamanan
-from desktop.models.base import utcnow
 from desktop.models.letters import IncomingLetter, LetterAttachment, OutgoingLetter
 from desktop.services import audit
 from desktop.services.errors import NotFound, PermissionDenied, ServiceError, ValidationError
@@ -117,7 +117,7 @@ def add(
         ukuran=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
         konten=data,
-        created_at=utcnow(),
+        created_at=clock.utc_now(),
         created_by=actor.user_id,
     )
     session.add(row)

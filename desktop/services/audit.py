@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.core import clock
 from desktop.models.admin import AuditEntry
-from desktop.models.base import utcnow
 from desktop.services.permissions import Actor, Perm
 
 # Never written to the log, even in before/after snapshots.
@@ -55,7 +55,7 @@ def record(
     """Add an audit row in the caller's transaction, so it commits or rolls back with the change."""
     session.add(
         AuditEntry(
-            at=utcnow(),
+            at=clock.utc_now(),
             user_id=actor.user_id,
             username=_clip("username", actor.username),
             action=_clip("action", action),

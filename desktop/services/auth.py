@@ -13,8 +13,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.core import clock
 from desktop.models.admin import User
-from desktop.models.base import utcnow
 from desktop.services import audit, demo_mark
 from desktop.services.errors import NotFound, PermissionDenied, ValidationError
 from desktop.services.permissions import Actor, Perm, Role
@@ -114,7 +114,7 @@ def _create(
         active=True,
         must_change_password=False,
         failed_attempts=0,
-        created_at=utcnow(),
+        created_at=clock.utc_now(),
     )
     session.add(user)
     session.flush()
@@ -187,7 +187,7 @@ def _password_matches(password_hash: str, password: str) -> bool:
 def authenticate(session: Session, username: str, password: str, now: datetime | None = None) -> LoginResult:
     """Sign in. Until the password is right, every failure gets the same message: an unknown name, a wrong
     password, a disabled or a locked account must not tell a stranger which user names exist."""
-    now = now or utcnow()
+    now = now or clock.utc_now()
     user = session.scalar(select(User).where(User.username == username.strip().lower()))
     if user is None:
         _password_matches(_dummy_hash(), password)  # the same work as a real check: timing reveals nothing

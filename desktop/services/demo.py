@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desktop.core import clock
 from desktop.core.calendar import WorkingCalendar
 from desktop.core.dates import BULAN, format_date, office_tz, to_roman
 from desktop.core.letters import CaraTerima, Keamanan, Urgensi
@@ -831,7 +832,7 @@ def fill_letters(
             return tally
         o = _read_office(s)
     zone = office_tz(o.zone)
-    today = today or datetime.now(zone).date()
+    today = today or clock.today(o.zone)
     days = [d for d in (today - timedelta(days=i) for i in range(365, 0, -1)) if o.cal.is_working_day(d)]
     replies: list[_Reply] = []
     reply_cap = outgoing_count // 3
@@ -1105,7 +1106,7 @@ def fill_staff(
         cal = calendar.working_calendar(s)
         rows, _ = staff.list_pegawai(s, SYSTEM, aktif=None, limit=1_000_000)
         existing = {r.nip for r in rows}
-    today = today or datetime.now(office_tz(zone)).date()
+    today = today or clock.today(zone)
     signatories, kasi, staf = _known_people()
     plan = demo_staff.plan_staff(
         staff.reference(),

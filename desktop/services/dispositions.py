@@ -273,10 +273,6 @@ def _zone(session: Session) -> str:
     return office.get_profile(session).zona_waktu
 
 
-def _office_today(session: Session) -> date:
-    return datetime.now(office_tz(_zone(session))).date()
-
-
 def _received(session: Session, letter: IncomingLetter) -> date:
     return letter.tanggal_diterima.astimezone(office_tz(_zone(session))).date()
 
@@ -775,7 +771,7 @@ def record_chain(session: Session, actor: Actor, letter_id: int, hops: Sequence[
     if not hops:
         raise ValidationError("Belum ada disposisi untuk disimpan.", "hops")
     received = _received(session, letter)
-    today = _office_today(session)
+    today = office.today(session)
     cal = None
     tree = _load_tree(session, letter.id)
     existing = {r.id: (r, h) for h in tree.hops for r in tree.recipients.get(h.id, [])}
@@ -998,13 +994,13 @@ def update_recipient(
             f"Status tidak bisa kembali dari \u201c{old.label}\u201d ke \u201c{new.label}\u201d.", "status"
         )
     if new is RecipientStatus.SELESAI:
-        done = tanggal_selesai or _office_today(session)
+        done = tanggal_selesai or office.today(session)
         if done < hop.tanggal:
             raise ValidationError(
                 f"Tanggal selesai tidak boleh sebelum tanggal disposisi ({format_date(hop.tanggal)}).",
                 "tanggal_selesai",
             )
-        if done > _office_today(session):
+        if done > office.today(session):
             raise ValidationError("Tanggal selesai tidak boleh di masa depan.", "tanggal_selesai")
     else:
         done = None

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from desktop import __version__
+from desktop.core import clock
 from desktop.core.dates import format_date, format_datetime, office_tz
 from desktop.printing.pages import paper_by_key
 from desktop.printing.testpage import TestPageData, build_test_page
@@ -26,7 +27,7 @@ def test_page_pdf(
         paper = paper_by_key(paper_key or profile.kertas_bawaan)
     except KeyError as exc:
         raise ValidationError(f"Ukuran kertas tidak dikenal: {paper_key}") from exc
-    now = (now or datetime.now(office_tz(profile.zona_waktu))).astimezone(office_tz(profile.zona_waktu))
+    now = (now or clock.now(profile.zona_waktu)).astimezone(office_tz(profile.zona_waktu))
     place = profile.kota or ""
     data = TestPageData(
         header=profile.header(),

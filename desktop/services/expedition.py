@@ -7,14 +7,14 @@ name, signature or stamp and date, and the clerk later records each receipt from
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.dates import format_date, format_date_numeric, office_tz
+from desktop.core import clock
+from desktop.core.dates import format_date, format_date_numeric
 from desktop.core.letters import Keamanan
-from desktop.models.base import utcnow
 from desktop.models.letters import Expedition, ExpeditionItem, OutgoingLetter
 from desktop.printing.data import Signer
 from desktop.printing.pages import MM
@@ -130,7 +130,7 @@ def create(
         tanggal=tanggal,
         caraka=caraka.strip(),
         keterangan=keterangan.strip(),
-        created_at=utcnow(),
+        created_at=clock.utc_now(),
         created_by=actor.user_id,
     )
     session.add(page)
@@ -227,7 +227,7 @@ def sheet_pdf(session: Session, actor: Actor, expedition_id: int) -> bytes:
     profile = office.get_profile(session)
     if not profile.is_complete:
         raise ValidationError("Lengkapi profil kantor (kop surat) di Pengaturan sebelum mencetak.")
-    now = datetime.now(office_tz(profile.zona_waktu))
+    now = clock.now(profile.zona_waktu)
     rows = [
         (
             str(n),

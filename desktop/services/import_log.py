@@ -10,9 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desktop.core import clock
 from desktop.core.dates import office_tz
 from desktop.models.admin import ImportedFile
-from desktop.models.base import utcnow
 from desktop.services import office
 from desktop.services.errors import ValidationError
 from desktop.services.permissions import Actor
@@ -79,7 +79,7 @@ def claim(
         row_count=row_count,
         user_id=actor.user_id,
         username=actor.username,
-        imported_at=utcnow(),
+        imported_at=clock.utc_now(),
     )
     # A savepoint: another workstation importing the same file at this moment makes the unique key fail
     # here, and the import is refused with its details instead of ending in a database error.

@@ -60,6 +60,7 @@ from typing import Any, Final
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from desktop.core import clock
 from desktop.core.dates import office_tz, parse_date
 from desktop.core.letters import (
     Keamanan,
@@ -71,7 +72,6 @@ from desktop.core.letters import (
     normalize_nomor_surat,
 )
 from desktop.models.admin import Counter
-from desktop.models.base import utcnow
 from desktop.models.letters import ClassificationCode, IncomingLetter
 from desktop.services import audit, calendar, import_log, office, system, tabular
 from desktop.services.errors import ServiceError, ValidationError
@@ -641,8 +641,9 @@ def validate_incoming(
             source=table.source,
             rows_read=len(table.rows),
         )
-    zone = office_tz(office.get_profile(session).zona_waktu)
-    today = today or datetime.now(zone).date()
+    zone_code = office.get_profile(session).zona_waktu
+    zone = office_tz(zone_code)
+    today = today or clock.today(zone_code)
     codes = _known_codes(session)
     template_key = tuple(_fold(TEMPLATE_EXAMPLE[c]) for c in ("asal", "nomor_surat", "perihal"))
 
@@ -898,7 +899,7 @@ def import_incoming(
     zone = office_tz(office.get_profile(session).zona_waktu)
     needs_calendar = any(r.urgensi is not Urgensi.BIASA and r.status in OPEN_STATUSES for r in rows)
     cal = calendar.working_calendar(session) if needs_calendar else None
-    now = utcnow()
+    now = clock.utc_now()
     records: list[dict[str, Any]] = []
     for r in rows:
         nomor = r.nomor_agenda if r.nomor_agenda is not None else numbers[r.line]

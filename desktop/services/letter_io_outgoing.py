@@ -38,14 +38,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Final
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from desktop.core.dates import office_tz
+from desktop.core import clock
 from desktop.core.letters import (
     DEFAULT_TEMPLATE,
     Keamanan,
@@ -56,7 +56,6 @@ from desktop.core.letters import (
     format_urut,
     normalize_nomor_surat,
 )
-from desktop.models.base import utcnow
 from desktop.models.letters import NumberSeries, OutgoingLetter
 from desktop.services import audit, import_log, office, outgoing, tabular
 from desktop.services.errors import ValidationError
@@ -456,8 +455,7 @@ def validate_outgoing(
             source=table.source,
             rows_read=len(table.rows),
         )
-    zone = office_tz(office.get_profile(session).zona_waktu)
-    today = today or datetime.now(zone).date()
+    today = today or office.today(session)
     latest = today + timedelta(days=outgoing.FUTURE_DAYS)
     codes = _known_codes(session)
     series = _candidate_series(session)
@@ -742,7 +740,7 @@ def import_outgoing(
             for offset, r in enumerate(group):
                 placed[r.line] = (legacy_id, first + offset, 0)
 
-    now = utcnow()
+    now = clock.utc_now()
     records: list[dict[str, Any]] = []
     for r in rows:
         seri_id, urut, sisipan = placed[r.line]

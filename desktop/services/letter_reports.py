@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core import clock
 from desktop.core.dates import format_date, format_date_numeric, month_name, office_tz
 from desktop.core.letters import Keamanan, Urgensi, code_sort_key
 from desktop.models.admin import OrgUnit, Signatory
@@ -73,7 +74,7 @@ def _frame(session: Session, actor: Actor) -> _Frame:
     profile = office.get_profile(session)
     if not profile.is_complete:
         raise ValidationError("Lengkapi profil kantor (kop surat) di Pengaturan sebelum mencetak.")
-    now = datetime.now(office_tz(profile.zona_waktu))
+    now = clock.now(profile.zona_waktu)
     kasubbag = office.signer_for(session, "kib_kir") or office.signer_for(session, "cetak_uji")
     # The system account leaves the clerk's line blank, to be signed by hand.
     clerk = Signer(jabatan="Pengelola Surat", nama=actor.full_name) if actor.user_id is not None else None
@@ -738,7 +739,7 @@ def follow_up(
     if end < start:
         raise ValidationError("Tanggal akhir periode sebelum tanggal awal.", "end")
     if today is None:
-        today = datetime.now(office_tz(office.get_profile(session).zona_waktu)).date()
+        today = office.today(session)
     entries = dispositions.follow_ups(session, actor, start, end)
     late = {i.recipient_id: i for i in dispositions.overdue(session, actor, today)}
 

@@ -7,12 +7,11 @@ or deactivating an instruction changes only what new slips and new hops offer, n
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.core.dates import office_tz
 from desktop.core.letters import Keamanan, NumberTemplate
 from desktop.models.letters import Disposition, DispositionInstruction, NumberSeries
 from desktop.services import audit, counters, office, outgoing
@@ -55,14 +54,6 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _today(session: Session) -> date:
-    zone = office.get_profile(session).zona_waktu or "WIB"
-    try:
-        return datetime.now(office_tz(zone)).date()
-    except ValueError:
-        return datetime.now(office_tz("WIB")).date()
-
-
 # --- number series ------------------------------------------------------------------------------------------
 
 
@@ -98,7 +89,7 @@ def numbering_context(
     session: Session, actor: Actor, seri_id: int | None, *, today: date | None = None
 ) -> NumberingContext:
     actor.require(Perm.VIEW)
-    tanggal = today or _today(session)
+    tanggal = today or office.today(session)
     last = counters.last_number(session, outgoing.counter_series(seri_id), tanggal.year) if seri_id else 0
     return NumberingContext(
         tanggal=tanggal, next_urut=last + 1, profile_unit=_squash(office.get_profile(session).kode_unit)
@@ -154,7 +145,7 @@ def list_series_overview(
     """
     actor.require(Perm.VIEW)
     outgoing.ensure_default_series(session)
-    tanggal = today or _today(session)
+    tanggal = today or office.today(session)
     result = []
     for series in outgoing.list_series(session, include_inactive=True):
         context = numbering_context(session, actor, series.id, today=tanggal)

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, UnaryExpression, and_, case, exists, func, or_, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
+from desktop.core import clock
 from desktop.core.dates import format_date, office_tz
 from desktop.core.letters import (
     DEFAULT_INSTRUCTIONS,
@@ -31,7 +32,6 @@ from desktop.core.letters import (
     sifat_ticks,
 )
 from desktop.models.admin import OrgUnit
-from desktop.models.base import utcnow
 from desktop.models.letters import (
     ClassificationCode,
     Disposition,
@@ -305,7 +305,7 @@ def _validate(session: Session, data: IncomingInput) -> IncomingInput:
     received = data.tanggal_diterima.astimezone(office_tz(_office_zone(session))).date()
     if data.tanggal_surat > received:
         raise ValidationError("Tanggal surat tidak boleh sesudah tanggal terima.", "tanggal_surat")
-    if received > datetime.now(office_tz(_office_zone(session))).date():
+    if received > clock.today(_office_zone(session)):
         raise ValidationError("Tanggal terima tidak boleh di masa depan.", "tanggal_diterima")
     kode = data.kode_klasifikasi.strip()
     skema = Skema.coerce(data.skema).value
@@ -361,10 +361,11 @@ def register_incoming(
     """Register one letter in the buku agenda: validate, take the year's next nomor agenda, audit."""
     actor.require(Perm.WRITE_LETTERS)
     data = _validate(session, data)
-    zone = office_tz(_office_zone(session))
+    zone_code = _office_zone(session)
+    zone = office_tz(zone_code)
     received = data.tanggal_diterima.astimezone(zone)
     tahun = received.year  # R3: the year of tanggal diterima
-    today = today or datetime.now(zone).date()
+    today = today or clock.today(zone_code)
     nomor = counters.next_number(session, AGENDA_SERIES, tahun)
     cal = calendar.working_calendar(session) if data.urgensi is not Urgensi.BIASA else None
     row = IncomingLetter(
@@ -391,8 +392,8 @@ def register_incoming(
         batas_waktu=None
         if data.tanpa_disposisi
         else default_batas_waktu(received.date(), Urgensi(data.urgensi), cal),
-        created_at=utcnow(),
-        updated_at=utcnow(),
+        created_at=clock.utc_now(),
+        updated_at=clock.utc_now(),
         created_by=actor.user_id,
     )
     session.add(row)
@@ -848,7 +849,7 @@ def disposisi_pdf(session: Session, actor: Actor, letter_id: int, paper_key: str
 def _record_print(session: Session, actor: Actor, row: IncomingLetter) -> None:
     reprint = row.jumlah_cetak > 0
     row.jumlah_cetak += 1
-    row.dicetak_at = utcnow()
+    row.dicetak_at = clock.utc_now()
     row.dicetak_oleh = actor.username
     if row.status == "baru":
         row.status = "dicetak"

@@ -6,11 +6,13 @@ import hashlib
 import io
 import re
 from dataclasses import dataclass, fields, replace
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core import clock
 from desktop.core.dates import OFFICE_ZONES
 from desktop.core.nip import bare_nip
 from desktop.models.admin import DocumentSigner, OfficeProfile, OrgUnit, Signatory
@@ -77,6 +79,11 @@ def get_profile(session: Session) -> OfficeProfileData:
     if row is None:
         return OfficeProfileData()
     return OfficeProfileData(**{name: getattr(row, name) for name in _PROFILE_FIELDS})
+
+
+def today(session: Session) -> date:
+    """Today in the office's time zone (WIB while the profile is not filled in)."""
+    return clock.today(get_profile(session).zona_waktu)
 
 
 def validate_logo(data: bytes) -> bytes:

@@ -20,7 +20,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, UnaryExpression, and_, case, func, not_, or_, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
-from desktop.core.dates import format_date, office_tz
+from desktop.core import clock
+from desktop.core.dates import format_date
 from desktop.core.letters import (
     DEFAULT_TEMPLATE,
     Keamanan,
@@ -31,7 +32,6 @@ from desktop.core.letters import (
     validate_code,
 )
 from desktop.models.admin import Signatory
-from desktop.models.base import utcnow
 from desktop.models.letters import IncomingLetter, NumberSeries, OutgoingLetter
 from desktop.services import audit, counters, letters, office
 from desktop.services.errors import NotFound, ValidationError
@@ -327,14 +327,6 @@ def _info(session: Session, actor: Actor, row: OutgoingLetter) -> OutgoingInfo:
     return _infos(session, actor, [row])[0]
 
 
-def _today(session: Session) -> date:
-    zone = office.get_profile(session).zona_waktu or "WIB"
-    try:
-        return datetime.now(office_tz(zone)).date()
-    except ValueError:
-        return datetime.now(office_tz("WIB")).date()
-
-
 def _signer_text(session: Session, signatory_id: int | None, free_text: str) -> tuple[int | None, str]:
     """The signatory id and the snapshot kept with the letter ("Kepala Dinas — Dr. …")."""
     if signatory_id is None:
@@ -366,7 +358,7 @@ def _prepare(session: Session, data: OutgoingInput, today: date | None) -> _Prep
         raise ValidationError("Tujuan terlalu panjang (maksimal 300 karakter).", "tujuan")
     if not perihal:
         raise ValidationError("Perihal wajib diisi.", "perihal")
-    today = today or _today(session)
+    today = today or office.today(session)
     if data.tanggal_surat > today + timedelta(days=FUTURE_DAYS):
         raise ValidationError(
             f"Tanggal surat {format_date(data.tanggal_surat)} terlalu jauh di depan; periksa tahunnya.",
@@ -450,8 +442,8 @@ def _store(session: Session, actor: Actor, p: _Prepared, tahun: int, urut: int, 
         balasan_atas_id=data.balasan_atas_id,
         status="dipesan" if data.reserve else "ditandatangani",
         keterangan=data.keterangan,
-        created_at=utcnow(),
-        updated_at=utcnow(),
+        created_at=clock.utc_now(),
+        updated_at=clock.utc_now(),
         created_by=actor.user_id,
     )
     session.add(row)
@@ -651,7 +643,7 @@ def mark_sent(
         )
     if tanggal_kirim < row.tanggal_surat:
         raise ValidationError("Tanggal kirim tidak boleh sebelum tanggal surat.", "tanggal_kirim")
-    if tanggal_kirim > _today(session) + timedelta(days=1):
+    if tanggal_kirim > office.today(session) + timedelta(days=1):
         raise ValidationError("Tanggal kirim tidak boleh di masa depan.", "tanggal_kirim")
     before = {"status": row.status, "tanggal_kirim": row.tanggal_kirim, "media": row.media}
     row.status = "dikirim"

@@ -33,6 +33,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from sqlalchemy import ColumnElement, func, insert, or_, select
 from sqlalchemy.orm import Session, defer
 
+from desktop.core import clock
 from desktop.core.dates import format_date
 from desktop.core.nip import (
     MAX_AGE_AT_TMT_CPNS,
@@ -52,7 +53,6 @@ from desktop.core.staff.kgb import gaji_pokok
 from desktop.core.staff.months import MasaKerja
 from desktop.core.staff.reference import StaffReference, normalize_golongan_ruang, seed_reference
 from desktop.models.admin import OrgUnit, User
-from desktop.models.base import utcnow
 from desktop.models.staff import (
     Pegawai,
     RiwayatCuti,
@@ -1136,7 +1136,7 @@ def create_pegawai(session: Session, actor: Actor, data: PegawaiInput) -> Saved[
     ref = reference()
     clean, warnings = clean_pegawai(data, ref, _unit_ids(session))
     _check_nip_free(session, clean.nip, None)
-    now = utcnow()
+    now = clock.utc_now()
     row = new_pegawai_row(clean, actor, now)
     session.add(row)
     session.flush()
@@ -1177,7 +1177,7 @@ def update_pegawai(
         for kind in (RiwayatKind.PANGKAT, RiwayatKind.JABATAN, RiwayatKind.PENDIDIKAN)
         if (found := latest_effective(session, kind, [row.id]).get(row.id)) is not None
     }
-    now = utcnow()
+    now = clock.utc_now()
     pending = PendingRiwayat()
     reason = _text(alasan, 300, "Alasan", "alasan") or "Perbaikan data pegawai"
     plan_riwayat(actor, clean, before, latest, alasan=reason, now=now, pending=pending)
@@ -1228,7 +1228,7 @@ def set_active(session: Session, actor: Actor, pegawai_id: int, aktif: bool, ala
         before = {"aktif": row.aktif, "alasan_nonaktif": row.alasan_nonaktif}
         row.aktif = aktif
         row.alasan_nonaktif = "" if aktif else reason
-        row.updated_at = utcnow()
+        row.updated_at = clock.utc_now()
         audit.record(
             session,
             actor,
@@ -1358,7 +1358,7 @@ def set_photo(session: Session, actor: Actor, pegawai_id: int, content: bytes | 
     before = row.foto_sha256
     row.foto = content
     row.foto_sha256 = hashlib.sha256(content).hexdigest() if content is not None else None
-    row.updated_at = utcnow()
+    row.updated_at = clock.utc_now()
     audit.record(
         session,
         actor,
@@ -1565,12 +1565,12 @@ def _store_entry(
 ) -> RiwayatInfo:
     model = MODELS[kind]
     before = current_values(pegawai)
-    row = model(pegawai_id=pegawai.id, created_at=utcnow(), created_by=actor.user_id, **values)
+    row = model(pegawai_id=pegawai.id, created_at=clock.utc_now(), created_by=actor.user_id, **values)
     session.add(row)
     session.flush()
     refresh_current(session, pegawai, _current_kinds(kind))
     if current_values(pegawai) != before:
-        pegawai.updated_at = utcnow()
+        pegawai.updated_at = clock.utc_now()
     audit.record(
         session,
         actor,

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from desktop.core.dates import format_date, format_date_numeric, office_tz
+from desktop.core import clock
+from desktop.core.dates import format_date, format_date_numeric
 from desktop.printing.register_report import SignatureSpot
 from desktop.printing.staff_nominatif import NominatifList, Value, chosen_columns
 from desktop.printing.staff_table import ListFrame
@@ -37,7 +38,7 @@ def list_frame(session: Session, actor: Actor, now: datetime | None = None) -> L
     profile = office.get_profile(session)
     if not profile.is_complete:
         raise ValidationError("Lengkapi profil kantor (kop surat) di Pengaturan sebelum mencetak.")
-    now = now or datetime.now(office_tz(profile.zona_waktu))
+    now = now or clock.now(profile.zona_waktu)
     today = now.date()
     signer = office.signer_for(session, SIGNER_DOC_TYPE)
     return ListFrame(

@@ -47,10 +47,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
+from desktop.core import clock
 from desktop.core.dates import parse_date
 from desktop.core.nip import bare_nip
 from desktop.models.admin import OrgUnit
-from desktop.models.base import utcnow
 from desktop.models.staff import Pegawai
 from desktop.services import audit, system, tabular
 from desktop.services.errors import ServiceError, ValidationError
@@ -669,7 +669,7 @@ def import_staff(
             "baris yang valid saja."
         )
     skipped = len(plan.errors) if skip_invalid else 0
-    now = utcnow()
+    now = clock.utc_now()
     existing = _existing(session, (r.values.nip for r in plan.rows))
     created: list[tuple[Pegawai, PegawaiValues]] = []
     changed: list[tuple[Pegawai, PegawaiValues, dict[str, Any]]] = []

@@ -43,6 +43,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core import clock
 from desktop.core.dates import format_date
 from desktop.core.money import format_rupiah
 from desktop.core.nip import format_nip
@@ -83,7 +84,6 @@ from desktop.core.staff.satyalancana import (
     karya_satya_reminders,
 )
 from desktop.models.admin import OrgUnit
-from desktop.models.base import utcnow
 from desktop.models.staff import (
     JadwalStatus,
     Pegawai,
@@ -1037,7 +1037,7 @@ def set_status(
         )
     )
     before = {"status": row.status, "catatan": row.catatan} if row is not None else None
-    now = utcnow()
+    now = clock.utc_now()
     if row is None:
         row = JadwalStatus(pegawai_id=pegawai_id, jenis=kind.value, tanggal=tanggal)
         session.add(row)

@@ -25,6 +25,7 @@ from sqlalchemy import column as sa_column
 from sqlalchemy import table as sa_table
 from sqlalchemy.exc import SQLAlchemyError
 
+from desktop.core import clock
 from desktop.models import Base
 from desktop.storage import migrate
 from desktop.storage.database import Database, StorageError, sqlite_engine
@@ -295,14 +296,14 @@ def _write_verified(db: Database, tmp: Path, progress: Progress | None) -> None:
 
 def make_backup(db: Database, folder: Path, reason: str, now: datetime | None = None) -> Path:
     """Automatic or manual backup into the rotated folder."""
-    now = now or datetime.now()
+    now = now or clock.local_now()
     path = write_backup(db, folder / f"{_stamp(now)}-{reason}{BACKUP_SUFFIX}")
     rotate(folder)
     return path
 
 
 def daily_backup_due(folder: Path, today: datetime | None = None) -> bool:
-    today_date = (today or datetime.now()).date()
+    today_date = (today or clock.local_now()).date()
     return not any(b.created.date() == today_date for b in list_backups(folder))
 
 

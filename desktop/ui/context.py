@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from desktop.services import office
 from desktop.services.permissions import Actor
 from desktop.services.system import AppContext
 
@@ -39,6 +41,11 @@ class UiContext:
         for services that never add, flush, count or audit."""
         with self.app.db.read() as session:
             yield session
+
+    def office_today(self) -> date:
+        """Today in the office's time zone, from its profile (WIB while the profile is not filled in)."""
+        with self.app.db.read() as session:
+            return office.today(session)
 
     def query(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T:
         """Run a read-only service function ``fn(session, actor, *args)`` in a read session (see read())."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import platform
 import sys
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.core import clock
 from desktop.storage.database import storage_failure
 from desktop.ui import dialogs
 
@@ -56,7 +56,7 @@ def environment_summary() -> str:
             f"Python {platform.python_version()} ({sys.executable})",
             f"Qt {qVersion()}, PySide6 {PySide6.__version__}",
             f"Platform {platform.platform()}",
-            f"Waktu {dt.datetime.now().astimezone().isoformat(timespec='seconds')}",
+            f"Waktu {clock.local_now().astimezone().isoformat(timespec='seconds')}",
         )
     )
 

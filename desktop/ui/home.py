@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -16,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.dates import format_date, format_date_long, office_tz
+from desktop.core import clock
+from desktop.core.dates import format_date, format_date_long
 from desktop.services import dashboard, office, system
 from desktop.services.permissions import Perm, Role
 from desktop.services.staff_schedule import JenisJadwal
@@ -73,7 +72,7 @@ class HomeTab(QWidget):
             QWidget().setLayout(old)  # detach the old layout and its widgets
         with self.ctx.read() as s:
             zone = office.get_profile(s).zona_waktu
-            now = datetime.now(office_tz(zone))
+            now = clock.now(zone)
             data = dashboard.summary(s, self.ctx.actor, now.date())
             mail = dashboard.letters_summary(s, self.ctx.actor, now.date(), zone)
             # The deadlines are for whoever keeps them or answers for them, not every clerk.

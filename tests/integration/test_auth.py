@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
+from desktop.core import clock
 from desktop.models.admin import AuditEntry
-from desktop.models.base import utcnow
 from desktop.services import auth, calendar, office
 from desktop.services.errors import PermissionDenied, ValidationError
 from desktop.services.permissions import Actor, Role
@@ -41,7 +41,7 @@ def test_first_admin_only_once(ctx: AppContext, admin: Actor) -> None:
 
 
 def test_five_wrong_passwords_lock_the_account_for_a_while(ctx: AppContext, admin: Actor) -> None:
-    now = utcnow()
+    now = clock.utc_now()
     unknown = _login(ctx, "tidakada", "salah", now).message
     for _ in range(5):
         result = _login(ctx, "admin", "salah", now)
@@ -86,7 +86,7 @@ def test_unknown_user_and_inactive_user_cannot_sign_in(ctx: AppContext, admin: A
 def test_a_failed_sign_in_does_not_tell_which_user_names_exist(ctx: AppContext, admin: Actor) -> None:
     """Issue 10, item 10: an unknown name, a wrong password, a disabled and a locked account read the same until
     the password is right; only then does the user learn that the account is disabled or locked."""
-    now = utcnow()
+    now = clock.utc_now()
     with ctx.db.transaction() as s:
         budi = auth.create_user(s, admin, "budi", "Budi", Role.PETUGAS_TAMU, "awal-12345")
         auth.update_user(s, admin, budi.id, full_name="Budi", role=Role.PETUGAS_TAMU, active=False)

@@ -10,13 +10,14 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from desktop.cli import main
+from desktop.core import clock
 from desktop.services import letters, system
 from desktop.services.permissions import SYSTEM
 from desktop.storage.config import SQLITE_FILE
@@ -39,7 +40,7 @@ def filled_file(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path)
     folder = tmp_path_factory.mktemp("filled")
     shutil.copyfile(sqlite_template, folder / SQLITE_FILE)
     ctx = system.open_context(folder)
-    received = datetime.now(WITA) - timedelta(days=3)
+    received = clock.now("WITA") - timedelta(days=3)
     with ctx.db.transaction() as s:
         for i in range(300):
             letters.register_incoming(

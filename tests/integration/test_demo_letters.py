@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from desktop.core.dates import office_tz
+from desktop.core import clock
 from desktop.models.admin import AuditEntry, User
 from desktop.models.letters import Disposition, DispositionRecipient
 from desktop.services import auth, dashboard, demo, letters, office, outgoing
@@ -28,7 +28,7 @@ def _clerk(ctx: AppContext) -> Actor:
 
 
 def _today() -> date:
-    return datetime.now(office_tz("WITA")).date()  # the demo office is in Samarinda
+    return clock.today("WITA")  # the demo office is in Samarinda
 
 
 def _chains(ctx: AppContext, clerk: Actor) -> list[LetterChain]:

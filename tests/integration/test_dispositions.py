@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
+from desktop.core import clock
 from desktop.core.calendar import Holiday, HolidayKind
 from desktop.core.letters import Keamanan, Urgensi
 from desktop.models.admin import AuditEntry, User
@@ -183,7 +184,7 @@ def test_letter_is_selesai_only_when_every_leaf_is(
         dispo.update_recipient(s, clerk, staf.id, "selesai", tanggal_selesai=date(2026, 11, 10))
     assert exc.value.field == "tanggal_selesai"
     # Selesai without a date takes today in office time.
-    today = datetime.now(WITA).date()
+    today = clock.today("WITA")
     final = update(staf.id, "selesai")
     assert final.recipient(staf.id).tanggal_selesai == today  # type: ignore[union-attr]
     assert (final.status, final.tanggal_selesai) == ("selesai", today)
@@ -413,7 +414,7 @@ def test_a_bad_hop_leaves_nothing_half_recorded(
         ([_hop(None, date(2026, 11, 16), STAF)], "hop0.dari"),
         ([_hop(people["kadis"], date(2026, 11, 16), STAF, induk_index=(0, 0))], "hop0.induk"),
         ([_hop(people["kadis"], date(2026, 11, 16), STAF, batas_waktu=date(2026, 11, 13))], "hop0.batas"),
-        ([_hop(people["kadis"], date.today() + timedelta(days=3), STAF)], "hop0.tanggal"),
+        ([_hop(people["kadis"], clock.today("WITA") + timedelta(days=3), STAF)], "hop0.tanggal"),
         (
             [_hop(people["kadis"], date(2026, 11, 16), RecipientInput("Andi", "Staf", "12345"))],
             "hop0.recipients0.nip",

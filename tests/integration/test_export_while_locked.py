@@ -9,14 +9,13 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.core.dates import office_tz
+from desktop.core import clock
 from desktop.models.admin import AuditEntry
 from desktop.services import letter_io, letters, office, system
 from desktop.services import letter_io_outgoing as lio
@@ -37,7 +36,7 @@ EXPORTS: dict[str, Callable[..., int]] = {
 
 def _register(ctx: AppContext, count: int) -> None:
     with ctx.db.transaction() as s:
-        received = datetime.now(office_tz(office.get_profile(s).zona_waktu))
+        received = clock.now(office.get_profile(s).zona_waktu)
         for i in range(1, count + 1):
             letters.register_incoming(
                 s,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from datetime import date
 
+from tests.support.clock_env import fix_clock_from_env
+
 
 def issue_numbers(url: str, username: str, count: int, start_at: float, tag: str) -> list[int]:
     """A workstation taking ``count`` outgoing numbers, one transaction each; returns the urut it got."""
@@ -14,6 +16,7 @@ def issue_numbers(url: str, username: str, count: int, start_at: float, tag: str
     from desktop.services import auth, outgoing
     from desktop.storage.database import open_url
 
+    fix_clock_from_env()  # a spawned process: the parent's fixed clock does not come along
     db = open_url(url)
     with db.transaction() as s:
         actor = auth.actor_for(s.scalar(select(User).where(User.username == username)))

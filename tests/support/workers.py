@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from desktop.services.counters import next_number
 from desktop.storage.database import open_url
+from tests.support.clock_env import fix_clock_from_env
 
 
 def take_numbers(url: str, series: str, count: int, start_at: float) -> list[int]:
@@ -50,6 +51,7 @@ def prepare_in_process(url: str, data_dir: str, start_at: float) -> str:
 
     from desktop.services import system
 
+    fix_clock_from_env()  # a spawned process: the parent's fixed clock does not come along
     while time.time() < start_at:
         time.sleep(0.001)
     ctx = system.open_context(Path(data_dir), db_url=url)
@@ -60,17 +62,19 @@ def prepare_in_process(url: str, data_dir: str, start_at: float) -> str:
 
 def register_letters(url: str, username: str, count: int, start_at: float, tag: str) -> list[int]:
     """A workstation registering ``count`` incoming letters; returns the nomor agenda it got."""
-    from datetime import datetime, timedelta, timezone
+    from datetime import timedelta
 
     from sqlalchemy import select
 
+    from desktop.core import clock
     from desktop.models.admin import User
     from desktop.services import auth, letters
 
+    fix_clock_from_env()  # a spawned process: the parent's fixed clock does not come along
     db = open_url(url)
     with db.transaction() as s:
         actor = auth.actor_for(s.scalar(select(User).where(User.username == username)))
-    received = datetime.now(timezone(timedelta(hours=8))) - timedelta(days=1)
+    received = clock.now("WITA") - timedelta(days=1)
     while time.time() < start_at:
         time.sleep(0.001)
     numbers = []

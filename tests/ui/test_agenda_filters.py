@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QHeaderView
 from sqlalchemy import select
 
+from desktop.core import clock
 from desktop.core.dates import office_tz
 from desktop.core.letters import Keamanan, Urgensi
 from desktop.models.admin import User
@@ -35,7 +36,7 @@ def _actor(app_ctx: AppContext, username: str) -> Actor:
 
 def _received_today(fraction: float) -> datetime:
     """A moment of today (office time) before now, so every letter is of this year and this month."""
-    now = datetime.now(WITA)
+    now = clock.now("WITA")
     start = now.replace(hour=0, minute=0, second=0, microsecond=0)
     return start + (now - start) * fraction
 
@@ -112,7 +113,7 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 dispo.HopInput(
                     dari_nama=sekretaris.nama,
                     dari_jabatan=sekretaris.jabatan,
-                    tanggal=datetime.now(WITA).date(),
+                    tanggal=clock.today("WITA"),
                     recipients=(dispo.RecipientInput(kabid.nama, kabid.jabatan, kabid.nip, kabid.unit_id),),
                 )
             ],
@@ -215,7 +216,7 @@ def test_filters_through_the_filter_row_change_the_rows_and_the_count(qtbot, fil
         assert bar.dari.isEnabled() and not agenda.year.isEnabled()
     assert agenda.filter_toggle.count == 1
     assert agenda.model.total == total  # this month so far: everything
-    yesterday = datetime.now(WITA).date() - timedelta(days=1)
+    yesterday = clock.today("WITA") - timedelta(days=1)
     month_before = yesterday - timedelta(days=30)
     bar.dari.setDate(QDate(month_before.year, month_before.month, month_before.day))
     bar.sampai.setDate(QDate(yesterday.year, yesterday.month, yesterday.day))
@@ -318,7 +319,7 @@ def test_keys_still_work_with_the_filter_row(qtbot, filled: AppContext, monkeypa
 
 def test_outgoing_list_filters_and_sorts(qtbot, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
     clerk = _actor(filled, "surat")
-    dated = datetime.now(WITA).date()
+    dated = clock.today("WITA")
     with filled.db.transaction() as s:
         for tujuan, kode, keamanan in (
             ("Kepala Dinas Perdagangan Kota Samarinda", "800.1.11.1", Keamanan.B),

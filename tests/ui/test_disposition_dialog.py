@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
+from desktop.core import clock
 from desktop.core.dates import office_tz
 from desktop.models.admin import User
 from desktop.services import auth, demo, letters, system
@@ -55,7 +56,7 @@ def _actor(ctx: AppContext, username: str = "surat") -> Actor:
 
 
 def _today() -> date:
-    return datetime.now(office_tz("WITA")).date()
+    return clock.today("WITA")
 
 
 def _letter(ctx: AppContext, actor: Actor, days_ago: int = 6) -> int:

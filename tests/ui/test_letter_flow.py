@@ -14,6 +14,7 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from sqlalchemy import select
 
+from desktop.core import clock
 from desktop.core.dates import office_tz
 from desktop.models.admin import User
 from desktop.services import auth, demo, letters, system
@@ -58,7 +59,7 @@ def _actor(ctx: AppContext, username: str = "surat") -> Actor:
 
 
 def _today() -> date:
-    return datetime.now(office_tz("WITA")).date()
+    return clock.today("WITA")
 
 
 def _status(tab: SuratTab) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from desktop.core.dates import office_tz
+from desktop.core import clock
 from desktop.models.admin import User
 from desktop.services import auth, demo, letters, system
 from desktop.services.permissions import Actor
@@ -62,7 +62,7 @@ def _panel(qtbot, app_ctx: AppContext, username: str = "surat") -> OutgoingPanel
 
 
 def _year() -> int:
-    return datetime.now(office_tz("WITA")).year
+    return clock.today("WITA").year
 
 
 def _fill(form: OutgoingForm, tujuan: str = TUJUAN, perihal: str = PERIHAL, kode: str = "000.1.5") -> None:
@@ -201,7 +201,7 @@ def test_back_dated_letter_gets_a_hint_and_an_inserted_number(qtbot, filled: App
 
 def test_balasan_atas_resolves_an_incoming_agenda_number(qtbot, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
     clerk = _actor(filled, "surat")
-    received = datetime.now(office_tz("WITA")) - timedelta(hours=1)
+    received = clock.now("WITA") - timedelta(hours=1)
     with filled.db.transaction() as s:
         incoming = letters.register_incoming(
             s,

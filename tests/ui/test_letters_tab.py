@@ -5,7 +5,6 @@ from __future__ import annotations
 import inspect
 import shutil
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from desktop.core.dates import office_tz
+from desktop.core import clock
 from desktop.models.admin import User
 from desktop.services import auth, demo, letters, system
 from desktop.services.permissions import Actor
@@ -91,7 +90,7 @@ def _type_letter(qtbot, form: IncomingForm, *, perihal: str = PERIHAL) -> None: 
 def test_keyboard_entry_saves_and_the_list_shows_the_new_agenda(qtbot, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
     tab = _tab(qtbot, filled)
     form, agenda = tab.form, tab.list
-    year = datetime.now(office_tz("WITA")).year
+    year = clock.today("WITA").year
     assert f"belum ada surat tahun {year}" in form.last_label.text()
 
     _type_letter(qtbot, form)

@@ -4,13 +4,12 @@ read sessions, so a CLI import on the same SQLite file does not freeze the agend
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import event
 
-from desktop.core.dates import office_tz
+from desktop.core import clock
 from desktop.services import letters, office
 from desktop.services.permissions import Actor
 from desktop.services.system import AppContext
@@ -26,8 +25,7 @@ SENDERS = ("Biro Umum Setda", "BPKAD Provinsi", "Koperasi Tahu Tempe Samarinda")
 @pytest.fixture
 def letters_ctx(app_ctx: AppContext, admin: Actor) -> AppContext:
     with app_ctx.db.transaction() as s:
-        zone = office_tz(office.get_profile(s).zona_waktu)
-        received = datetime.now(zone)
+        received = clock.now(office.get_profile(s).zona_waktu)
         for i, sender in enumerate(SENDERS, start=1):
             letters.register_incoming(
                 s,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterator
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import select
 
-from desktop.core.dates import office_tz, roman_month
+from desktop.core import clock
+from desktop.core.dates import roman_month
 from desktop.core.letters import DEFAULT_INSTRUCTIONS
 from desktop.models.admin import User
 from desktop.services import auth, demo, letters, outgoing, system
@@ -111,7 +111,7 @@ def test_edit_series_pattern_with_live_preview(qtbot, tabs: list[SettingsTab], f
     page = _page(qtbot, tabs, filled)
     assert page.series_table.rowCount() == 1
     assert _cell(page, "series_table", 0, 1) == "{kka}/{urut}/{unit}/{tahun}"
-    today = datetime.now(office_tz("WITA")).date()
+    today = clock.today("WITA")
     assert _cell(page, "series_table", 0, 4) == f"800.1.11.1/1/DP2KUKM/{today.year}"  # unit from the profile
     seen: dict[str, object] = {}
 

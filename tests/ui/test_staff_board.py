@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,8 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from sqlalchemy import select
 
-from desktop.core.dates import format_date, format_date_numeric, office_tz
+from desktop.core import clock
+from desktop.core.dates import format_date, format_date_numeric
 from desktop.core.staff.months import add_months
 from desktop.models.admin import User
 from desktop.services import auth, demo, staff, system
@@ -37,19 +39,29 @@ SITI_NIP = "197803142003032001"
 ANDI_NIP = "198505102010121002"
 
 
-def _today() -> date:
-    return datetime.now(office_tz("WITA")).date()  # the demo office is in WITA
-
-
-# Siti's next KGB falls 20 days from today (≤ 30 days: orange); Andi's fell 10 days ago and is not recorded
-# (lewat: red). Both have their last KGB two years before, at an even MKG: III/d and III/b columns are every
-# two years, so the next KGB is exactly 24 months later (staff.md R7).
-SITI_DUE = _today() + timedelta(days=20)
-ANDI_DUE = _today() - timedelta(days=10)
+@dataclass(frozen=True)
+class Dues:
+    siti: date
+    andi: date
 
 
 @pytest.fixture(scope="module")
-def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def dues() -> Iterator[Dues]:
+    """Siti's next KGB falls 20 days from today (≤ 30 days: orange); Andi's fell 10 days ago and is not recorded
+    (lewat: red). Both have their last KGB two years before, at an even MKG: III/d and III/b columns are every
+    two years, so the next KGB is exactly 24 months later (staff.md R7).
+
+    The clock stands still for the module, so "20 hari" set up here is still 20 days when a test reads the board,
+    also when the run crosses midnight in WITA.
+    """
+    with clock.fixed(clock.utc_now()):
+        today = clock.today("WITA")  # the demo office is in WITA
+        yield Dues(siti=today + timedelta(days=20), andi=today - timedelta(days=10))
+
+
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory: pytest.TempPathFactory, dues: Dues) -> Path:
+    siti_due, andi_due = dues.siti, dues.andi
     data = tmp_path_factory.mktemp("jadwal") / "data"
     ctx = system.open_context(data)
     system.prepare(ctx)
@@ -71,7 +83,7 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 pendidikan_terakhir="S-1",
             ),
         ).value
-        staff.add_riwayat(s, clerk, siti.id, KgbEntry(add_months(SITI_DUE, -24), "III/d", 22))
+        staff.add_riwayat(s, clerk, siti.id, KgbEntry(add_months(siti_due, -24), "III/d", 22))
         andi = staff.create_pegawai(
             s,
             clerk,
@@ -79,14 +91,14 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 nip=ANDI_NIP,
                 nama="Andi Saputra",
                 golongan_ruang="III/b",
-                tmt_golongan=add_months(ANDI_DUE, -36),
+                tmt_golongan=add_months(andi_due, -36),
                 mkg_tahun=13,
                 jenis_jabatan="pelaksana",
                 jabatan="Pengolah Data",
                 pendidikan_terakhir="S-1",
             ),
         ).value
-        staff.add_riwayat(s, clerk, andi.id, KgbEntry(add_months(ANDI_DUE, -24), "III/b", 14))
+        staff.add_riwayat(s, clerk, andi.id, KgbEntry(add_months(andi_due, -24), "III/b", 14))
         # A PPPK without the end of the contract: nothing can remind of it, and the board must say so.
         staff.create_pegawai(
             s,
@@ -152,14 +164,15 @@ def _activate(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_the_board_shows_a_kgb_with_its_date_and_colour_and_explains_it(
-    qtbot, filled: AppContext, tmp_path: Path
+    qtbot, filled: AppContext, tmp_path: Path, dues: Dues
 ) -> None:  # type: ignore[no-untyped-def]
+    siti_due, andi_due = dues.siti, dues.andi
     board = _board(qtbot, filled)
     _activate(qtbot, board)
 
     siti = _row_of(board, SITI_NIP, JenisJadwal.KGB)
     assert siti >= 0
-    assert _cell(board, siti, COL_TANGGAL) == format_date_numeric(SITI_DUE)
+    assert _cell(board, siti, COL_TANGGAL) == format_date_numeric(siti_due)
     assert _cell(board, siti, COL_HARI) == "20 hari"
     # Urgency in colour and in words: ≤ 30 days is orange, and says so.
     assert urgensi_for(20) is Urgensi.SEGERA
@@ -169,7 +182,7 @@ def test_the_board_shows_a_kgb_with_its_date_and_colour_and_explains_it(
     assert _cell(board, siti, COL_STATUS) == "Perlu diproses"
 
     andi = _row_of(board, ANDI_NIP, JenisJadwal.KGB)
-    assert _cell(board, andi, COL_TANGGAL) == format_date_numeric(ANDI_DUE)
+    assert _cell(board, andi, COL_TANGGAL) == format_date_numeric(andi_due)
     assert _cell(board, andi, COL_HARI) == "lewat 10 hari"
     assert "Lewat" in str(_cell(board, andi, COL_URGENSI))
     brush = _cell(board, andi, COL_URGENSI, Qt.ItemDataRole.BackgroundRole)
@@ -200,12 +213,12 @@ def test_the_board_shows_a_kgb_with_its_date_and_colour_and_explains_it(
     qtbot.keyClick(board.table, Qt.Key.Key_Return)
     dialog = board.explain_dialog
     assert isinstance(dialog, ExplainDialog) and dialog.entry.nip == SITI_NIP
-    kgb_tmt = add_months(SITI_DUE, -24)
+    kgb_tmt = add_months(siti_due, -24)
     assert (
         dialog.steps[0]
         == f"Dasar: TMT {format_date(kgb_tmt)}, golongan III/d, MKG 22 tahun 0 bulan (264 bulan)."
     )
-    assert f"TMT KGB: {format_date(SITI_DUE)}." in dialog.steps
+    assert f"TMT KGB: {format_date(siti_due)}." in dialog.steps
     text = dialog.browser.toPlainText()
     assert (
         "Mengapa tanggal ini?" in text
@@ -230,13 +243,15 @@ def test_the_board_shows_a_kgb_with_its_date_and_colour_and_explains_it(
     rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=4)]
     siti_row = next(r for r in rows if r[5] == SITI_NIP)
     assert (
-        siti_row[1].date() == SITI_DUE
+        siti_row[1].date() == siti_due
         and siti_row[3] == "Kenaikan gaji berkala"
         and siti_row[4] == "Siti Aminah, S.E."
     )
 
 
-def test_selesai_takes_the_item_off_the_list_and_it_stays_off_after_a_restart(qtbot, copied: Path) -> None:  # type: ignore[no-untyped-def]
+def test_selesai_takes_the_item_off_the_list_and_it_stays_off_after_a_restart(  # type: ignore[no-untyped-def]
+    qtbot, copied: Path, dues: Dues
+) -> None:
     ctx = system.open_context(copied)
     try:
         board = _board(qtbot, ctx)
@@ -269,7 +284,7 @@ def test_selesai_takes_the_item_off_the_list_and_it_stays_off_after_a_restart(qt
         handled = board.proxy.entry(row)
         assert (
             handled is not None
-            and handled.tanggal == SITI_DUE
+            and handled.tanggal == dues.siti
             and handled.catatan == "SK KGB 800.1.11.13/25/2026"
         )
         assert handled.status_oleh == "pegawai"

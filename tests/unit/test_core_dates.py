@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from desktop.core import clock
 from desktop.core.dates import (
     BULAN,
     HARI,
@@ -18,7 +19,6 @@ from desktop.core.dates import (
     format_date_numeric,
     format_datetime,
     month_name,
-    now_in_office,
     office_tz,
     parse_date,
     roman_month,
@@ -84,9 +84,9 @@ def test_office_zones_have_the_right_offsets(code: str, hours: int) -> None:
     tz = office_tz(code)
     assert str(tz) == OFFICE_ZONES[code]
     assert datetime(2026, 6, 1, tzinfo=tz).utcoffset() == timedelta(hours=hours)
-    now = now_in_office(code)
+    now = clock.now(code)
     assert now.utcoffset() == timedelta(hours=hours)
-    assert abs(now - datetime.now(UTC)) < timedelta(minutes=1)
+    assert abs(now - clock.utc_now()) < timedelta(minutes=1)
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
@@ -38,8 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import clock
 from desktop.core.calendar import WorkingCalendar
-from desktop.core.dates import format_date, format_date_long, format_date_numeric, office_tz
+from desktop.core.dates import format_date, format_date_long, format_date_numeric
 from desktop.services import calendar, office
 from desktop.services import dispositions as dispo
 from desktop.services.dispositions import HopInput, LetterChain, Official, RecipientInput, RecipientStatus
@@ -126,8 +127,7 @@ class DispositionDialog(QDialog):
         self.pending: list[HopInput] = []
         self.saved_any = False
         with ctx.transaction() as s:
-            zone = office.get_profile(s).zona_waktu or "WIB"
-            self.today = datetime.now(office_tz(zone)).date()
+            self.today = clock.today(office.get_profile(s).zona_waktu)
             self.calendar: WorkingCalendar = calendar.working_calendar(s)
             self.instructions = list_instructions(s)
             self.officials = dispo.officials(s, ctx.actor)

@@ -61,7 +61,7 @@ class ExpeditionPanel(QWidget):
         self.can_write = ctx.actor.can(Perm.WRITE_LETTERS)
         self.preview: PrintPreviewDialog | None = None
         self.pages: list[expedition.ExpeditionInfo] = []
-        today = date.today()
+        today = ctx.office_today()
 
         # New page: the signed letters waiting for a caraka.
         self.candidates = QTableWidget(0, 4)

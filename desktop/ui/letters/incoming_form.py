@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import clock
 from desktop.core.dates import format_date
 from desktop.core.letters import CaraTerima, Keamanan, Skema, Urgensi
 from desktop.services import letters, office
@@ -393,7 +394,7 @@ class IncomingForm(QWidget):
 
     # ------------------------------------------------------------------ values
     def _now(self) -> QDateTime:
-        now = datetime.now(zone_info(self.zone))
+        now = clock.now(self.zone)
         return QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute))
 
     def received_at(self) -> datetime:

@@ -4,7 +4,6 @@ cancel with a reason."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import clock
 from desktop.core.dates import format_date, format_date_numeric
 from desktop.core.letters import Keamanan, Urgensi
 from desktop.printing.pages import paper_by_key
@@ -50,7 +50,6 @@ from desktop.ui.letters.common import (
     office_time,
     sequence,
     short_datetime,
-    zone_info,
 )
 from desktop.ui.letters.disposition_dialog import DispositionDialog
 from desktop.ui.letters.import_dialog import ImportDialog, export_incoming
@@ -275,7 +274,7 @@ class IncomingList(QWidget):
         self.year = QSpinBox(self)
         self.year.setObjectName("year")
         self.year.setRange(2000, 2100)
-        self.year.setValue(datetime.now(zone_info(self.zone)).year)
+        self.year.setValue(clock.today(self.zone).year)
         self.year.setAccessibleName(self.tr("Tahun agenda"))
         self.year.valueChanged.connect(lambda _v: self.reload())
         year_label = QLabel(self.tr("Tahun"), self)
@@ -305,7 +304,7 @@ class IncomingList(QWidget):
             date_label=self.tr("Tgl terima"),
             name_placeholder=self.tr("Asal surat"),
             statuses=letters.STATUS_LABELS,
-            today=datetime.now(zone_info(self.zone)).date(),
+            today=clock.today(self.zone),
             targets=[o.label for o in officials],
             parent=self,
         )

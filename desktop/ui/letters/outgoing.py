@@ -7,7 +7,7 @@ import html
 import itertools
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -61,6 +61,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import clock
 from desktop.core.dates import format_date, format_date_numeric
 from desktop.core.letters import Keamanan, NumberTemplate, Skema, Urgensi, validate_code
 from desktop.services import letters, office, outgoing
@@ -78,7 +79,6 @@ from desktop.ui.letters.common import (
     muted,
     sequence,
     set_message,
-    zone_info,
 )
 
 PAGE_SIZE = 200
@@ -93,10 +93,6 @@ INFO_ROLE = Qt.ItemDataRole.UserRole
 _CODE_ROLE = Qt.ItemDataRole.UserRole
 _AGENDA_TEXT = re.compile(r"^\s*(\d{1,7})\s*(?:/\s*(\d{4}))?\s*$")
 _STATUS_COLORS = {"dipesan": WARNING_COLOR, "dikirim": SUCCESS_COLOR}
-
-
-def _today(zone: str) -> date:
-    return datetime.now(zone_info(zone)).date()
 
 
 def _qdate(value: date) -> QDate:
@@ -201,7 +197,7 @@ class OutgoingForm(QWidget):
         self.tanggal.setObjectName("tanggal_surat")
         self.tanggal.setDisplayFormat("dd/MM/yyyy")
         self.tanggal.setCalendarPopup(True)
-        self.tanggal.setDate(_qdate(_today(self.zone)))
+        self.tanggal.setDate(_qdate(clock.today(self.zone)))
         date_hint = muted(
             QLabel(self.tr("tanggal tanda tangan; ketik tanpa garis miring"), self), smaller=True
         )
@@ -917,7 +913,7 @@ class OutgoingForm(QWidget):
         ):
             return
         self.clear_for_next()
-        self.tanggal.setDate(_qdate(_today(self.zone)))
+        self.tanggal.setDate(_qdate(clock.today(self.zone)))
         self._select_default_signer()
         set_message(self.status_label, "", SUCCESS_COLOR)
 
@@ -1198,7 +1194,7 @@ class OutgoingList(QWidget):
         self.year = QSpinBox(self)
         self.year.setObjectName("year")
         self.year.setRange(2000, 2100)
-        self.year.setValue(_today(self.zone).year)
+        self.year.setValue(clock.today(self.zone).year)
         self.year.setAccessibleName(self.tr("Tahun agenda keluar"))
         self.year.valueChanged.connect(lambda _v: self.reload())
         year_label = QLabel(self.tr("Tahun"), self)
@@ -1220,7 +1216,7 @@ class OutgoingList(QWidget):
             date_label=self.tr("Tgl surat"),
             name_placeholder=self.tr("Tujuan"),
             statuses=outgoing.STATUS_LABELS,
-            today=_today(self.zone),
+            today=clock.today(self.zone),
             parent=self,
         )
         self.filter_bar.hide()  # the list shares the screen with the form: filters only when asked for
@@ -1530,7 +1526,7 @@ class OutgoingList(QWidget):
         return self._run(self.tr("Konfirmasi nomor"), outgoing.confirm_reserved, info.id, signed)
 
     def ask_sent(self, info: outgoing.OutgoingInfo) -> tuple[date, str] | None:
-        dialog = SentDialog(info, _today(self.zone), self)
+        dialog = SentDialog(info, clock.today(self.zone), self)
         if not dialog.exec():
             return None
         return dialog.values()

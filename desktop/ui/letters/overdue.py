@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.dates import format_date_numeric, office_tz
+from desktop.core import clock
+from desktop.core.dates import format_date_numeric
 from desktop.services import dispositions as dispo
 from desktop.services import office
 from desktop.services.errors import ServiceError
@@ -38,7 +39,7 @@ class OverduePanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.items: list[dispo.OverdueItem] = []
-        self.today: date = date.today()
+        self.today: date = ctx.office_today()
 
         self.count_label = QLabel()
         self.count_label.setObjectName("overdueCount")
@@ -90,8 +91,7 @@ class OverduePanel(QWidget):
     def refresh(self) -> None:
         try:
             with self.ctx.read() as s:
-                zone = office.get_profile(s).zona_waktu or "WIB"
-                self.today = datetime.now(office_tz(zone)).date()
+                self.today = clock.today(office.get_profile(s).zona_waktu)
                 self.items = dispo.overdue(s, self.ctx.actor, self.today)
         except ServiceError as exc:
             self.items = []

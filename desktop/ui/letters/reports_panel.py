@@ -113,7 +113,7 @@ class ReportsPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.preview: PrintPreviewDialog | None = None
-        today = date.today()
+        today = ctx.office_today()
 
         self.kind = QComboBox()
         self.kind.setObjectName("reportKind")

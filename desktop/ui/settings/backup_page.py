@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import clock
 from desktop.core.dates import format_date
 from desktop.services import system
 from desktop.services.permissions import Perm
@@ -229,7 +230,7 @@ class BackupPage(common.SettingsPage):
         self._backup(None)
 
     def choose_save_target(self) -> None:
-        name = f"sekretariat-{datetime.now():%Y%m%d-%H%M}{BACKUP_SUFFIX}"
+        name = f"sekretariat-{clock.local_now():%Y%m%d-%H%M}{BACKUP_SUFFIX}"
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Simpan cadangan ke"), str(Path.home() / name), self.tr(BACKUP_FILTER)
         )

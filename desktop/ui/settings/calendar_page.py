@@ -175,7 +175,7 @@ class CalendarPage(common.SettingsPage):
         self.year = QSpinBox()
         self.year.setRange(MIN_YEAR, MAX_YEAR)
         self.year.setGroupSeparatorShown(False)
-        self.year.setValue(date.today().year)
+        self.year.setValue(ctx.office_today().year)
         self.year.setAccelerated(True)
         self.year.valueChanged.connect(lambda _value: self.refresh())
         year_label = QLabel(self.tr("Ta&hun:"))
@@ -310,7 +310,7 @@ class CalendarPage(common.SettingsPage):
     def add_holiday(self) -> None:
         if not self.can_edit:
             return
-        today = date.today()
+        today = self.ctx.office_today()
         default = today if today.year == self.year.value() else date(self.year.value(), 1, 1)
         dialog = HolidayDialog(self.ctx, None, default, self)
         if self.exec_dialog(dialog) and dialog.saved is not None:
@@ -351,7 +351,7 @@ class CalendarPage(common.SettingsPage):
             return
         with self.ctx.read() as session:
             years = calendar.years_present(session)
-        suggestion = max([*years, date.today().year - 1]) + 1
+        suggestion = max([*years, self.ctx.office_today().year - 1]) + 1
         dialog = AddYearDialog(min(suggestion, MAX_YEAR), self)
         if not self.exec_dialog(dialog):
             return

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import clock
 from desktop.services import office
 from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.office import OfficeProfileData
@@ -134,7 +133,7 @@ class ProfilePage(common.SettingsPage):
             return False
         self.form.load(stored)
         self._set_dirty(False)
-        now = datetime.now()
+        now = clock.now(stored.zona_waktu)
         self.status.setText(self.tr("Tersimpan pukul %1.").replace("%1", f"{now.hour:02d}.{now.minute:02d}"))
         self.saved.emit(stored)
         return True

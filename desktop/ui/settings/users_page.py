@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import clock
 from desktop.core.nip import format_nip
 from desktop.services import auth, office
 from desktop.services.auth import MIN_PASSWORD_LENGTH, UserInfo
@@ -25,10 +25,6 @@ from desktop.services.permissions import ROLE_LABELS, Perm, Role
 from desktop.ui.context import UiContext
 from desktop.ui.settings import common
 from desktop.ui.settings.common import DASH, ServiceDialog, combo, line_edit, select_data
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def _password_edit() -> QLineEdit:
@@ -285,7 +281,7 @@ class UsersPage(common.SettingsPage):
         with self.ctx.read() as session:
             self.users = auth.list_users(session, self.ctx.actor)
             self.zone = office.get_profile(session).zona_waktu
-        now = utcnow()
+        now = clock.utc_now()
         selected = common.selected_data(self.table)
         self.table.setRowCount(len(self.users))
         for row, user in enumerate(self.users):
@@ -330,7 +326,7 @@ class UsersPage(common.SettingsPage):
         user = self.selected_user()
         for button in (self.edit_button, self.reset_button):
             button.setEnabled(user is not None)
-        locked = user is not None and user.locked_until is not None and user.locked_until > utcnow()
+        locked = user is not None and user.locked_until is not None and user.locked_until > clock.utc_now()
         self.unlock_button.setEnabled(locked)
 
     # ------------------------------------------------------------------ actions

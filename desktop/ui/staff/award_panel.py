@@ -125,7 +125,7 @@ class AwardPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         title.setFont(font)
-        today = date.today()
+        today = ctx.office_today()
         self.month = QComboBox(self)
         self.month.setObjectName("awardMonth")
         for m in range(1, 13):

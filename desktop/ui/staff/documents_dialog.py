@@ -274,6 +274,7 @@ class KgbNoticeDialog(QDialog):
         self.notes.hide()
         self.tanggal = DateField(self)
         self.tanggal.setObjectName("tanggal")
+        self.today = today
         self.tanggal.set_value(today)
         self.tanggal.editingFinished.connect(self.refresh)
         self.nomor = QLineEdit(self)
@@ -324,7 +325,7 @@ class KgbNoticeDialog(QDialog):
     def refresh(self) -> None:
         """Compute the KGB for the letter date and fill the SK terakhir from the riwayat."""
         try:
-            when = self.tanggal.value() or date.today()
+            when = self.tanggal.value() or self.today
         except ValueError:
             return
         try:

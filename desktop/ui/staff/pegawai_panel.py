@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import clock
 from desktop.services import office, staff, staff_io, staff_printouts
 from desktop.services.errors import ServiceError
 from desktop.services.permissions import Perm
@@ -52,7 +53,6 @@ from desktop.ui.letters.common import (
     muted,
     sequence,
     set_message,
-    zone_info,
 )
 from desktop.ui.letters.import_dialog import _remember_dir, _start_dir
 from desktop.ui.print_preview import PrintPreviewDialog
@@ -341,9 +341,6 @@ class PegawaiPanel(QWidget):
         self.reload()
 
     # ------------------------------------------------------------------ data
-    def today(self) -> date:
-        return datetime.now(zone_info(self.zone)).date()
-
     def filters(self) -> StaffFilter:
         status = self.status.currentData()
         return StaffFilter(
@@ -545,7 +542,9 @@ class PegawaiPanel(QWidget):
         return self._preview(printout)
 
     def open_nominatif(self) -> NominatifDialog:
-        dialog = NominatifDialog(self.ctx, self.filters(), self.today(), self, note=self._scope_note())
+        dialog = NominatifDialog(
+            self.ctx, self.filters(), clock.today(self.zone), self, note=self._scope_note()
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.document_dialog = dialog
         dialog.open()
@@ -562,7 +561,7 @@ class PegawaiPanel(QWidget):
         return ", ".join(parts) + self.tr(" — sesuai daftar ({0} pegawai).").format(self.model.total)
 
     def print_duk(self) -> PrintPreviewDialog | None:
-        today = self.today()
+        today = clock.today(self.zone)
         # The DUK is kept as of 1 January and 1 July: the latest of those on or before today.
         per = date(today.year, 7, 1) if today >= date(today.year, 7, 1) else date(today.year, 1, 1)
         return self._run_printout(self.tr("DUK"), staff_printouts.duk_pdf, per, self.filters())
@@ -571,7 +570,7 @@ class PegawaiPanel(QWidget):
         info = self.selected_info()
         if info is None:
             return None
-        dialog = KgbNoticeDialog(self.ctx, info.id, self.today(), self)
+        dialog = KgbNoticeDialog(self.ctx, info.id, clock.today(self.zone), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.document_dialog = dialog
         dialog.open()
@@ -589,7 +588,7 @@ class PegawaiPanel(QWidget):
 
     def ask_year(self) -> int | None:
         year, ok = QInputDialog.getInt(
-            self, self.tr("Rekap cuti"), self.tr("Tahun rekap cuti:"), self.today().year, 2000, 2100
+            self, self.tr("Rekap cuti"), self.tr("Tahun rekap cuti:"), clock.today(self.zone).year, 2000, 2100
         )
         return year if ok else None
 
@@ -604,7 +603,7 @@ class PegawaiPanel(QWidget):
         path, _ = QFileDialog.getSaveFileName(
             self,
             title,
-            _start_dir(f"data-pegawai-{self.today().isoformat()}.xlsx"),
+            _start_dir(f"data-pegawai-{clock.today(self.zone).isoformat()}.xlsx"),
             self.tr("Excel (*.xlsx)"),
         )
         if not path:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import replace
-from datetime import date, datetime
 from html import escape as _esc
 from pathlib import Path
 
@@ -35,7 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.dates import format_date, format_datetime, office_tz
+from desktop.core import clock
+from desktop.core.dates import format_date, format_datetime
 from desktop.services import office, staff_board, staff_schedule
 from desktop.services.errors import ServiceError
 from desktop.services.permissions import Perm
@@ -70,13 +70,6 @@ DEFAULT_HORIZON = staff_schedule.HORIZON_DAYS
 STATE_HORIZON = "jadwal/rentang"
 
 
-def office_today(zone: str) -> date:
-    try:
-        return datetime.now(office_tz(zone)).date()
-    except ValueError:
-        return datetime.now(office_tz("WIB")).date()
-
-
 class ScheduleBoard(QWidget):
     open_pegawai = Signal(int)  # pegawai id: show the record behind an item
     loaded = Signal()  # the list was (re)read from the database
@@ -88,7 +81,7 @@ class ScheduleBoard(QWidget):
         self.stale = True
         self.board: Board | None = None
         self.zone = "WIB"
-        self.as_of = office_today(self.zone)
+        self.as_of = clock.today(self.zone)
         self.task: TaskHandle[tuple[str, Board]] | None = None
         self._again = False
         self._focus_table = False
@@ -281,7 +274,7 @@ class ScheduleBoard(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.board is not None and office_today(self.zone) != self.as_of:
+        if self.board is not None and clock.today(self.zone) != self.as_of:
             self.stale = True  # left open overnight: the days left have changed
         if self.stale:
             self._focus_table = True  # opening the board: arrows and Enter work at once
@@ -302,7 +295,7 @@ class ScheduleBoard(QWidget):
         def work(_progress: Progress) -> tuple[str, Board]:
             with ctx.read() as s:
                 zone = office.get_profile(s).zona_waktu or "WIB"
-                return zone, staff_board.board(s, ctx.actor, office_today(zone), horizon)
+                return zone, staff_board.board(s, ctx.actor, clock.today(zone), horizon)
 
         self.refresh_button.setEnabled(False)
         self.task = run_task(
