@@ -254,19 +254,30 @@ class TaskHandle(QObject, Generic[T]):
             return False
         return True
 
+    def _forget_callbacks(self) -> None:
+        # The callbacks are usually bound methods of the window that holds this handle: a reference cycle. Broken
+        # here, on the GUI thread, the handle and its QObjects are freed when the window lets go of them, not by
+        # a later garbage collection that may run on a worker thread.
+        self._on_done = self._on_error = self._on_cancel = None  # type: ignore[assignment]
+        self._runner = None  # type: ignore[assignment]
+
     @Slot(object)
     def _on_done_signal(self, result: object) -> None:
         log.info("task %r done", self.title)
+        on_done = self._on_done
+        self._forget_callbacks()
         if self._end():
-            self._on_done(result)  # type: ignore[arg-type]
+            on_done(result)  # type: ignore[arg-type]
 
     @Slot(object)
     def _on_failed_signal(self, exc: BaseException) -> None:
         log.warning("task %r failed: %s: %s", self.title, type(exc).__name__, exc)
+        on_error = self._on_error
+        self._forget_callbacks()
         if not self._end():
             return
-        if self._on_error is not None:
-            self._on_error(exc)
+        if on_error is not None:
+            on_error(exc)
         else:
             # Nobody expected this error: it is a bug, so it goes to the crash dialog.
             sys.excepthook(type(exc), exc, exc.__traceback__)
@@ -274,8 +285,10 @@ class TaskHandle(QObject, Generic[T]):
     @Slot()
     def _on_cancelled_signal(self) -> None:
         log.info("task %r cancelled", self.title)
-        if self._end() and self._on_cancel is not None:
-            self._on_cancel()
+        on_cancel = self._on_cancel
+        self._forget_callbacks()
+        if self._end() and on_cancel is not None:
+            on_cancel()
 
 
 # Running tasks are kept here so that a task started without a parent is not garbage-collected mid-run.
