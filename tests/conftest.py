@@ -150,6 +150,17 @@ def pg_template(pg_cluster: object, tmp_path_factory: pytest.TempPathFactory) ->
 
 
 @pytest.fixture
+def fresh(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[AppContext]:
+    """A second data dir on the same engine as ``ctx``, as after a fresh install (no profile, no letters): the
+    place to import an export into."""
+    url = request.getfixturevalue("pg_url") if backend == "postgresql" else None
+    other = system.open_context(tmp_path / "baru", db_url=url)
+    system.prepare(other)
+    yield other
+    other.db.dispose()
+
+
+@pytest.fixture
 def ctx(backend: str, data_dir: Path, request: pytest.FixtureRequest) -> Iterator[AppContext]:
     """An AppContext whose database is migrated and seeded, as after the first start (a copy of a template
     prepared once per session: preparing takes seconds, copying milliseconds)."""

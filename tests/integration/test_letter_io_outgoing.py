@@ -3,7 +3,6 @@ as written, series counters raised past imported numbers, and the round trip thr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from sqlalchemy import select
 from desktop.core.letters import Keamanan, Urgensi
 from desktop.models.admin import AuditEntry, User
 from desktop.models.letters import NumberSeries, OutgoingLetter
-from desktop.services import auth, counters, demo, letter_io, outgoing, system
+from desktop.services import auth, counters, demo, letter_io, outgoing
 from desktop.services import letter_io_outgoing as lio
 from desktop.services.errors import PermissionDenied, ValidationError
 from desktop.services.letter_io import RowError
@@ -31,16 +30,6 @@ TUJUAN = "Kepala Dinas Perdagangan Kota Samarinda"
 def clerk(ctx: AppContext) -> Actor:
     demo.fill(ctx, letter_count=0)  # office profile (WITA, kode unit DP2KUKM) and one account per role
     return _actor(ctx, "surat")
-
-
-@pytest.fixture
-def fresh(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[AppContext]:
-    """A second data dir on the same engine as ``ctx``, as after a fresh install: no profile, no series."""
-    url = request.getfixturevalue("pg_url") if backend == "postgresql" else None
-    other = system.open_context(tmp_path / "baru", db_url=url)
-    system.prepare(other)
-    yield other
-    other.db.dispose()
 
 
 def _actor(ctx: AppContext, username: str) -> Actor:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -30,7 +30,6 @@ from desktop.services import (
     staff_documents,
     staff_io,
     staff_schedule,
-    system,
     tabular,
 )
 from desktop.services import letter_io_outgoing as lio
@@ -68,16 +67,6 @@ NAMES = (
     "EVA",
     "IDA",
 )
-
-
-@pytest.fixture
-def fresh(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[AppContext]:
-    """A second, empty data dir on the same engine, to import the exports into."""
-    url = request.getfixturevalue("pg_url") if backend == "postgresql" else None
-    other = system.open_context(tmp_path / "baru", db_url=url)
-    system.prepare(other)
-    yield other
-    other.db.dispose()
 
 
 def _actor(ctx: AppContext, username: str) -> Actor:
