@@ -16,13 +16,14 @@ log = logging.getLogger("sekretariat.app")
 def _qapp(argv0: str):  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui import i18n
+    from desktop.ui import collector, i18n
 
     app = QApplication.instance() or QApplication([argv0])
     app.setApplicationName("Sekretariat")
     app.setOrganizationName("Sekretariat")
     app.setApplicationDisplayName("Sekretariat")
     i18n.install(app)
+    collector.install(app)
     return app
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import sys
 import threading
@@ -10,7 +11,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QProgressBar, QProgressDialog, QPushButton, QWidget
 
@@ -28,18 +29,11 @@ class TaskCancelled(Exception):
     """Raised inside a task (by Progress.check()) when the user pressed "Batal"."""
 
 
-class _Signals(QObject):
-    progress = Signal()  # "there is a new value": the GUI fetches the latest one with Progress.latest()
-    done = Signal(object)
-    failed = Signal(object)
-    cancelled = Signal()
-
-
 class Progress:
     """Handed to the task function; the only thing a worker may use to talk to the GUI. Thread-safe."""
 
-    def __init__(self, signals: _Signals) -> None:
-        self._signals = signals
+    def __init__(self, notify: Callable[[], None] | None = None) -> None:
+        self._notify = notify
         self._cancel = threading.Event()
         self._lock = threading.Lock()
         self._latest: tuple[int, int, str] = (0, 0, "")
@@ -54,8 +48,8 @@ class Progress:
             if self._pending:
                 return
             self._pending = True
-        with contextlib.suppress(RuntimeError):  # receiver gone (window closed): the task just carries on
-            self._signals.progress.emit()
+        if self._notify is not None:
+            self._notify()
 
     def latest(self) -> tuple[int, int, str]:
         """The most recent (done, total, text); called on the GUI thread."""
@@ -76,29 +70,73 @@ class Progress:
         self._cancel.set()
 
 
-class _Runner(QRunnable):
-    def __init__(self, fn: Callable[[Progress], Any], progress: Progress, signals: _Signals) -> None:
+class _Job:
+    """What a worker thread gets: plain Python, no Qt object. The GUI thread owns it through its TaskHandle and
+    empties it when the task ends, so whatever the task function holds (often a window) is released there."""
+
+    __slots__ = ("fn", "number", "outcome", "progress")
+
+    def __init__(self, number: int, fn: Callable[[Progress], Any], progress: Progress) -> None:
+        self.number = number
+        self.fn: Callable[[Progress], Any] | None = fn
+        self.progress: Progress | None = progress
+        self.outcome: tuple[str, Any] | None = None
+
+
+def _work(job: _Job) -> None:
+    """The worker thread's whole life. It keeps no reference of its own to the function, its result or its
+    error, and says it has ended through the hub, which lives as long as the application: a QObject, or a
+    closure holding one, freed on this thread while the GUI thread still dispatches events to it crashes the
+    process (a QRunnable deleted by the pool on its thread did exactly that, now and then)."""
+    try:
+        job.outcome = ("done", job.fn(job.progress))  # type: ignore[misc, arg-type]
+    except TaskCancelled:
+        job.outcome = ("cancelled", None)
+    except BaseException as exc:
+        job.outcome = ("failed", exc)
+    _hub_signal("ended", job.number)
+
+
+class _Hub(QObject):
+    """Carries "progress" and "ended" from the workers to the GUI thread; created once, on the GUI thread."""
+
+    progress = Signal(int)
+    ended = Signal(int)
+
+    def __init__(self) -> None:
         super().__init__()
-        self._fn = fn
-        self._progress = progress
-        self._signals = signals
+        queued = Qt.ConnectionType.QueuedConnection
+        self.progress.connect(self._on_progress, queued)
+        self.ended.connect(self._on_ended, queued)
 
-    def run(self) -> None:
-        try:
-            result = self._fn(self._progress)
-        except TaskCancelled:
-            self._emit(self._signals.cancelled)
-        except BaseException as exc:
-            self._emit(self._signals.failed, exc)
-        else:
-            self._emit(self._signals.done, result)
+    @Slot(int)
+    def _on_progress(self, number: int) -> None:
+        handle = _RUNNING.get(number)
+        if handle is not None:
+            handle._on_progress()
 
-    @staticmethod
-    def _emit(signal: Any, *args: object) -> None:
-        try:
-            signal.emit(*args)
-        except RuntimeError:
-            log.warning("background task finished after its receiver was destroyed")
+    @Slot(int)
+    def _on_ended(self, number: int) -> None:
+        handle = _RUNNING.pop(number, None)
+        if handle is not None:
+            handle._on_ended()
+
+
+_HUB: _Hub | None = None
+
+
+def _hub() -> _Hub:
+    global _HUB
+    if _HUB is None:
+        _HUB = _Hub()
+    return _HUB
+
+
+def _hub_signal(name: str, number: int) -> None:
+    hub = _HUB
+    if hub is not None:
+        with contextlib.suppress(RuntimeError):  # the application is gone: nobody to tell
+            getattr(hub, name).emit(number)
 
 
 class _TaskDialog(QProgressDialog):
@@ -199,16 +237,11 @@ class TaskHandle(QObject, Generic[T]):
         self._on_error = on_error
         self._on_cancel = on_cancel
         self._running = True
-        self._signals = _Signals()
-        self.progress = Progress(self._signals)
+        number = next(_NUMBERS)
+        self.progress = Progress(lambda: _hub_signal("progress", number))
+        self._job: _Job | None = _Job(number, fn, self.progress)
         self.dialog: _TaskDialog | None = _TaskDialog(parent, title, cancellable)
         self.dialog.cancel_requested.connect(self.cancel)
-        queued = Qt.ConnectionType.QueuedConnection
-        self._signals.progress.connect(self._on_progress, queued)
-        self._signals.done.connect(self._on_done_signal, queued)
-        self._signals.failed.connect(self._on_failed_signal, queued)
-        self._signals.cancelled.connect(self._on_cancelled_signal, queued)
-        self._runner = _Runner(fn, self.progress, self._signals)
 
     @property
     def running(self) -> bool:
@@ -223,7 +256,11 @@ class TaskHandle(QObject, Generic[T]):
 
     def _start(self) -> None:
         log.info("task %r started", self.title)
-        QThreadPool.globalInstance().start(self._runner)
+        job = self._job
+        assert job is not None
+        _hub()
+        _RUNNING[job.number] = self
+        threading.Thread(target=_work, args=(job,), name=f"tugas-{job.number}").start()
 
     def _dialog_alive(self) -> _TaskDialog | None:
         if self.dialog is not None and shiboken6.isValid(self.dialog):
@@ -233,12 +270,39 @@ class TaskHandle(QObject, Generic[T]):
     def _receiver_alive(self) -> bool:
         return self._parent is None or shiboken6.isValid(self._parent)
 
-    @Slot()
     def _on_progress(self) -> None:
         done, total, text = self.progress.latest()
         dialog = self._dialog_alive()
         if dialog is not None and self._running:
             dialog.show_progress(done, total, text)
+
+    def _on_ended(self) -> None:
+        # Everything the worker used is taken back here, on the GUI thread, and released here.
+        job, self._job = self._job, None
+        assert job is not None and job.outcome is not None
+        kind, payload = job.outcome
+        job.outcome = job.fn = job.progress = None
+        # The callbacks are usually bound methods of the window that holds this handle: a reference cycle,
+        # broken here so that the window and its handle are freed when the window lets go of them.
+        on_done, on_error, on_cancel = self._on_done, self._on_error, self._on_cancel
+        self._on_done = self._on_error = self._on_cancel = None  # type: ignore[assignment]
+        if kind == "done":
+            log.info("task %r done", self.title)
+            if self._end():
+                on_done(payload)
+        elif kind == "cancelled":
+            log.info("task %r cancelled", self.title)
+            if self._end() and on_cancel is not None:
+                on_cancel()
+        else:
+            log.warning("task %r failed: %s: %s", self.title, type(payload).__name__, str(payload))
+            if not self._end():
+                return
+            if on_error is not None:
+                on_error(payload)
+            else:
+                # Nobody expected this error: it is a bug, so it goes to the crash dialog.
+                sys.excepthook(type(payload), payload, payload.__traceback__)
 
     def _end(self) -> bool:
         """Close the dialog and forget the task; False when the caller's window no longer exists."""
@@ -247,52 +311,17 @@ class TaskHandle(QObject, Generic[T]):
         if dialog is not None:
             dialog.finish()
         self.dialog = None
-        _ACTIVE.discard(self)
         self.finished.emit()
         if not self._receiver_alive():
             log.info("task %r finished after its window was closed; result dropped", self.title)
             return False
         return True
 
-    def _forget_callbacks(self) -> None:
-        # The callbacks are usually bound methods of the window that holds this handle: a reference cycle. Broken
-        # here, on the GUI thread, the handle and its QObjects are freed when the window lets go of them, not by
-        # a later garbage collection that may run on a worker thread.
-        self._on_done = self._on_error = self._on_cancel = None  # type: ignore[assignment]
-        self._runner = None  # type: ignore[assignment]
 
-    @Slot(object)
-    def _on_done_signal(self, result: object) -> None:
-        log.info("task %r done", self.title)
-        on_done = self._on_done
-        self._forget_callbacks()
-        if self._end():
-            on_done(result)  # type: ignore[arg-type]
-
-    @Slot(object)
-    def _on_failed_signal(self, exc: BaseException) -> None:
-        log.warning("task %r failed: %s: %s", self.title, type(exc).__name__, exc)
-        on_error = self._on_error
-        self._forget_callbacks()
-        if not self._end():
-            return
-        if on_error is not None:
-            on_error(exc)
-        else:
-            # Nobody expected this error: it is a bug, so it goes to the crash dialog.
-            sys.excepthook(type(exc), exc, exc.__traceback__)
-
-    @Slot()
-    def _on_cancelled_signal(self) -> None:
-        log.info("task %r cancelled", self.title)
-        on_cancel = self._on_cancel
-        self._forget_callbacks()
-        if self._end() and on_cancel is not None:
-            on_cancel()
-
-
-# Running tasks are kept here so that a task started without a parent is not garbage-collected mid-run.
-_ACTIVE: set[TaskHandle[Any]] = set()
+# Running tasks by number: the hub finds them here, and a task started without a parent is not garbage-collected
+# mid-run. A task leaves when the GUI thread has taken back its outcome.
+_RUNNING: dict[int, TaskHandle[Any]] = {}
+_NUMBERS = itertools.count(1)
 
 
 def run_task(
@@ -315,6 +344,5 @@ def run_task(
     `progress.check()` between units of work. A window-modal progress dialog appears after 400 ms.
     """
     handle = TaskHandle(parent, title, fn, on_done, on_error, on_cancel, cancellable)
-    _ACTIVE.add(handle)
     handle._start()
     return handle

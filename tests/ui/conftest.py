@@ -11,6 +11,8 @@ import pytest
 from desktop.services import auth, system
 from desktop.services.permissions import Actor
 from desktop.services.system import AppContext
+from desktop.ui.collector import GuiCollector
+from desktop.ui.collector import install as install_collector
 
 
 @pytest.fixture
@@ -34,11 +36,16 @@ def indonesian_qt(qapp):  # type: ignore[no-untyped-def]
     i18n.install(qapp)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def gui_collector(qapp) -> Iterator[GuiCollector]:  # type: ignore[no-untyped-def]
+    """As in the application: cyclic garbage is collected on the GUI thread only (see desktop.ui.collector)."""
+    collector = install_collector(qapp)
+    yield collector
+    collector.stop()
+
+
 @pytest.fixture(autouse=True)
 def collect_on_the_gui_thread() -> Iterator[None]:
-    """Garbage of a test's widgets and tasks is collected here, on the GUI thread. Left to the collector it may
-    be freed later from a task's worker thread, and a QObject destroyed there while the GUI thread still holds
-    queued events for it crashes the process (seen once as a segfault in test_import_dialog after the
-    integration tests)."""
+    """And after each test, so that one test's widgets are gone before the next one starts."""
     yield
     gc.collect()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 
@@ -149,11 +150,47 @@ def test_cancelled_task_without_on_cancel_ends_quietly(qtbot, parent: QWidget) -
 
 
 def test_check_raises_task_cancelled() -> None:
-    from desktop.ui.tasks import _Signals
-
-    progress = Progress(_Signals())
+    progress = Progress()
     progress.check()
     progress.cancel()
     assert progress.cancelled
     with pytest.raises(TaskCancelled):
         progress.check()
+
+
+def test_what_a_task_holds_is_released_on_the_gui_thread(qtbot, parent: QWidget) -> None:
+    """A task function usually holds a window (a closure over `self`). Released on the worker thread, a Qt object
+    is destroyed there while the GUI thread may still dispatch events to it: the app crashed now and then in
+    the import dialog. The function, its result and its error must all be let go of on the GUI thread."""
+    freed_on: list[str] = []
+
+    class Held:
+        def __init__(self, what: str) -> None:
+            self.what = what
+
+        def __del__(self) -> None:
+            freed_on.append(f"{self.what}: {threading.current_thread().name}")
+
+    ended: list[int] = []
+    for n in range(40):
+        held, result = Held("fungsi"), Held("hasil")
+
+        def work(progress: Progress, held: Held = held, result: Held = result, n: int = n) -> Held:
+            progress.set(1, 2, "setengah")
+            if n % 2:
+                raise ValueError(result)
+            return result
+
+        run_task(
+            parent, "Tugas", work, on_done=lambda _r: ended.append(1), on_error=lambda _e: ended.append(1)
+        )
+        del held, result, work
+        qtbot.waitUntil(lambda n=n: len(ended) == n + 1, timeout=5000)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(t.name.startswith("tugas-") for t in threading.enumerate()):
+        time.sleep(0.01)
+    qtbot.wait(50)
+    gc.collect()
+    main = threading.main_thread().name
+    assert len(freed_on) == 80
+    assert [f for f in freed_on if not f.endswith(main)] == []
