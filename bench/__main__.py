@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bench.generate import generate
 from desktop.services import system
-from desktop.services.counters import next_number
+from desktop.services.common.counters import next_number
 
 
 def _display_env() -> tuple[dict[str, str], subprocess.Popen[bytes] | None]:

@@ -10,15 +10,16 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
+from desktop.demo import sample_office
 from desktop.models.admin import AuditEntry
-from desktop.services import demo, system
+from desktop.services import system
 
 
 def generate(data_dir: Path, *, audit_rows: int = 100_000, seed: int = 7) -> system.AppContext:
     """Demo data plus ``audit_rows`` audit entries spread over five years."""
     ctx = system.open_context(data_dir)
     system.prepare(ctx)
-    demo.fill(ctx)
+    sample_office.fill(ctx)
     rng = random.Random(seed)
     start = datetime(2022, 1, 3, tzinfo=UTC)
     users = ["surat", "tamu", "barang", "pegawai", "admin"]

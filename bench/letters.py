@@ -26,9 +26,12 @@ from sqlalchemy import select, text
 
 from bench.letters_data import WORDS, generate
 from desktop.core import clock
+from desktop.demo import sample_office
 from desktop.models.letters import Disposition, IncomingLetter
-from desktop.services import demo, dispositions, letters, office, outgoing, system
-from desktop.services.permissions import SYSTEM
+from desktop.services import system
+from desktop.services.common import office
+from desktop.services.common.permissions import SYSTEM
+from desktop.services.letters import dispositions, incoming, outgoing
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -40,7 +43,7 @@ def bench_register(ctx: system.AppContext, runs: int = 300) -> None:
     times = []
     now = clock.utc_now() - timedelta(hours=1)
     for i in range(runs):
-        data = letters.IncomingInput(
+        data = incoming.IncomingInput(
             tanggal_diterima=now,
             asal_surat="Kementerian Perdagangan Republik Indonesia",
             nomor_surat=f"B/{i}/BENCH/2026",
@@ -49,8 +52,8 @@ def bench_register(ctx: system.AppContext, runs: int = 300) -> None:
         )
         t = time.perf_counter()
         with ctx.db.transaction() as s:
-            letters.probable_duplicates(s, SYSTEM, data.asal_surat, data.nomor_surat, data.tanggal_surat)
-            letters.register_incoming(s, SYSTEM, data)
+            incoming.probable_duplicates(s, SYSTEM, data.asal_surat, data.nomor_surat, data.tanggal_surat)
+            incoming.register_incoming(s, SYSTEM, data)
         times.append((time.perf_counter() - t) * 1000)
     print(
         f"register a letter (duplicate check + save, {runs} runs): median {statistics.median(times):.1f} ms, "
@@ -70,7 +73,7 @@ def bench_search(ctx: system.AppContext, runs: int = 200, seed: int = 5) -> None
         for q in queries:
             t = time.perf_counter()
             with ctx.db.transaction() as s:
-                letters.list_incoming(s, SYSTEM, text=q, tahun=tahun, limit=letters.LIST_PAGE)
+                incoming.list_incoming(s, SYSTEM, text=q, tahun=tahun, limit=incoming.LIST_PAGE)
             service.append((time.perf_counter() - t) * 1000)
             if not ctx.db.is_sqlite:
                 continue
@@ -96,14 +99,14 @@ def bench_search(ctx: system.AppContext, runs: int = 200, seed: int = 5) -> None
                 hits = s.execute(
                     text(f"SELECT m.id {joined} ORDER BY f.rowid DESC LIMIT 1001"), values
                 ).scalars()
-                page = list(hits)[: letters.LIST_PAGE]
+                page = list(hits)[: incoming.LIST_PAGE]
                 if page:
                     s.execute(
                         text(f"SELECT * FROM surat_masuk WHERE id IN ({','.join(map(str, page))})")
                     ).all()
             direct.append((time.perf_counter() - t) * 1000)
         line = (
-            f"full-text search, {label} ({runs} two-word queries, page of {letters.LIST_PAGE} + total): median "
+            f"full-text search, {label} ({runs} two-word queries, page of {incoming.LIST_PAGE} + total): median "
             f"{statistics.median(service):.1f} ms, p95 {percentile(service, 95):.1f} ms "
             "(goal <= 50 ms at 150,000 letters, <= 150 ms at 1,500,000)"
         )
@@ -114,12 +117,12 @@ def bench_search(ctx: system.AppContext, runs: int = 200, seed: int = 5) -> None
 
 def bench_slip(ctx: system.AppContext, runs: int = 30) -> None:
     with ctx.db.transaction() as s:
-        letter_id = letters.list_incoming(s, SYSTEM, limit=1)[0][0].id
+        letter_id = incoming.list_incoming(s, SYSTEM, limit=1)[0][0].id
     times = []
     for _ in range(runs):
         t = time.perf_counter()
         with ctx.db.transaction() as s:
-            letters.disposisi_pdf(s, SYSTEM, letter_id)
+            incoming.disposisi_pdf(s, SYSTEM, letter_id)
         times.append((time.perf_counter() - t) * 1000)
     print(
         f"lembar disposisi PDF (1/2 F4, {runs} runs): median {statistics.median(times):.0f} ms, "
@@ -128,18 +131,18 @@ def bench_slip(ctx: system.AppContext, runs: int = 30) -> None:
 
 
 def bench_register_pdf(ctx: system.AppContext) -> None:
-    from desktop.services import letter_reports
+    from desktop.services.letters import reports
 
     year = _office_today(ctx).year - 2
     steps: list[int] = []
     t = time.perf_counter()
     with ctx.db.transaction() as s:
-        pdf = letter_reports.incoming_register_pdf(
+        pdf = reports.incoming_register_pdf(
             s, SYSTEM, date(year, 1, 1), date(year, 12, 31), progress=lambda done, total: steps.append(done)
         )
     elapsed = time.perf_counter() - t
     with ctx.db.transaction() as s:  # counted outside the clock
-        rows = len(letter_reports.incoming_rows(s, SYSTEM, date(year, 1, 1), date(year, 12, 31)))
+        rows = len(reports.incoming_rows(s, SYSTEM, date(year, 1, 1), date(year, 12, 31)))
     print(
         f"Buku Agenda Surat Masuk PDF for {year} ({rows:,} rows, {pdf.count(b'/Type /Page') - 1} pages, "
         f"{len(pdf) / 1e6:.1f} MB): {elapsed:.1f} s with {len(steps)} progress reports (goal <= 15 s)"
@@ -197,14 +200,14 @@ def bench_record_chain(ctx: system.AppContext, runs: int = 100) -> None:
     now = clock.utc_now() - timedelta(hours=1)
     for i in range(runs - len(waiting)):  # not timed: letters waiting for their disposition
         with ctx.db.transaction() as s:
-            data = letters.IncomingInput(
+            data = incoming.IncomingInput(
                 tanggal_diterima=now,
                 asal_surat="Badan Pusat Statistik Provinsi Kalimantan Timur",
                 nomor_surat=f"B/{i}/CHAIN/2026",
                 tanggal_surat=now.date(),
                 perihal="Permohonan data jumlah koperasi aktif",
             )
-            waiting.append(letters.register_incoming(s, SYSTEM, data).id)
+            waiting.append(incoming.register_incoming(s, SYSTEM, data).id)
     kadis = next(p for p in people if p.unit_id is None)
     kabid = next(p for p in people if p.jabatan.startswith("Kepala Bidang"))
     sekretaris = next(p for p in people if p.jabatan == "Sekretaris")
@@ -303,7 +306,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from desktop.services import system
-from desktop.services.permissions import SYSTEM
+from desktop.services.common.permissions import SYSTEM
 from desktop.ui.context import UiContext
 from desktop.ui.letters.incoming_list import IncomingList
 ctx = system.open_context(Path(sys.argv[1]), db_url=sys.argv[2] if len(sys.argv) > 2 else None)
@@ -352,7 +355,7 @@ def main() -> None:
         try:
             ctx = system.open_context(data_dir, db_url=url)
             system.prepare(ctx)
-            demo.fill(ctx, letter_count=0)
+            sample_office.fill(ctx, letter_count=0)
             print(f"engine: {ctx.db.engine.dialect.name}")
             t = time.perf_counter()
             made = generate(ctx, args.letters, outgoing_count=args.outgoing, hops=args.hops)

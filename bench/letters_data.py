@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import clock
 from desktop.core.dates import BULAN
-from desktop.core.letters import (
+from desktop.core.letters.rules import (
     DEFAULT_INSTRUCTIONS,
     NumberTemplate,
     Urgensi,
@@ -28,11 +28,14 @@ from desktop.core.letters import (
     normalize_asal,
     normalize_nomor_surat,
 )
+from desktop.demo import sample_office
 from desktop.models.admin import Counter, User
 from desktop.models.letters import Disposition, DispositionRecipient, IncomingLetter, OutgoingLetter
-from desktop.services import calendar, demo, dispositions, office, outgoing, system
-from desktop.services.letters import AGENDA_SERIES
-from desktop.services.permissions import SYSTEM
+from desktop.services import system
+from desktop.services.common import calendar, office
+from desktop.services.common.permissions import SYSTEM
+from desktop.services.letters import dispositions, outgoing
+from desktop.services.letters.incoming import AGENDA_SERIES
 
 YEARS_DAYS = 3650
 BATCH = 5000
@@ -387,8 +390,8 @@ class _Generator:
         for i in range(count):
             day = self.start + timedelta(days=int(i * YEARS_DAYS / count))
             per_year[day.year] = per_year.get(day.year, 0) + 1
-            senders[i] = rng.randrange(len(demo.SENDERS))
-            asal = demo.SENDERS[senders[i]]
+            senders[i] = rng.randrange(len(sample_office.SENDERS))
+            asal = sample_office.SENDERS[senders[i]]
             nomor = f"{rng.randint(1, 999)}/{rng.randint(1, 9999)}/{asal.split()[0][:3].upper()}/{day.year}"
             perihal = " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 11))).capitalize()
             roll = extra.random()
@@ -582,7 +585,7 @@ class _Generator:
             office_unit = " ".join(office.get_profile(s).kode_unit.split())
         templates = {sid: NumberTemplate(r.template) for sid, r in series.items()}
         destinations = [
-            *demo.SENDERS,
+            *sample_office.SENDERS,
             "Walikota Samarinda",
             "Bupati Kutai Kartanegara",
             "Para Pelaku UMKM Binaan",
@@ -620,7 +623,7 @@ class _Generator:
             if not tugas_letter and rng.random() < 0.3:
                 index = int(((tanggal - self.start).days - rng.randint(1, 20)) * incoming_count / YEARS_DAYS)
                 if 0 <= index < incoming_count:
-                    reply, tujuan = first_incoming + index, demo.SENDERS[senders[index]]
+                    reply, tujuan = first_incoming + index, sample_office.SENDERS[senders[index]]
             age = (self.today - tanggal).days
             roll = rng.random()
             status, kirim, media = "ditandatangani", None, "caraka"

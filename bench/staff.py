@@ -36,6 +36,7 @@ from desktop.core import clock
 from desktop.core.staff.kgb import mkg_after_promotion, mkg_on, next_kgb
 from desktop.core.staff.months import MasaKerja, add_months
 from desktop.core.staff.reference import seed_reference
+from desktop.demo import sample_office
 from desktop.models.admin import OrgUnit
 from desktop.models.staff import (
     JadwalStatus,
@@ -48,8 +49,9 @@ from desktop.models.staff import (
     RiwayatPendidikan,
     RiwayatPenundaanKgb,
 )
-from desktop.services import demo, staff_io, staff_schedule, system
-from desktop.services.permissions import SYSTEM
+from desktop.services import system
+from desktop.services.common.permissions import SYSTEM
+from desktop.services.staff import records_io, schedule
 from desktop.storage.config import SQLITE_FILE
 
 REF = seed_reference()
@@ -444,17 +446,17 @@ def _line(label: str, times: list[float], unit: str = "ms", goal: str = "") -> s
 def bench_schedule(ctx: system.AppContext, count: int, runs: int, today: date) -> None:
     def run() -> None:
         with ctx.db.transaction() as s:
-            staff_schedule.schedule(s, SYSTEM, today, 90)
+            schedule.schedule(s, SYSTEM, today, 90)
 
     run()  # warm caches (seed reference tables, SQLAlchemy statement cache)
     with ctx.db.transaction() as s:
-        sched = staff_schedule.schedule(s, SYSTEM, today, 90)
-        dates = staff_schedule.next_dates(s, SYSTEM, today)
+        sched = schedule.schedule(s, SYSTEM, today, 90)
+        dates = schedule.next_dates(s, SYSTEM, today)
     print(f"schedule: {len(sched.items)} items in a 90-day horizon, {len(dates)} active pegawai")
     print(_line(f"whole schedule, {count} pegawai ({runs} runs)", _timed(runs, run), goal="goal ≤ 300 ms"))
 
     def cold() -> None:
-        staff_schedule.clear_cache()  # as after a start: no rule result cached yet
+        schedule.clear_cache()  # as after a start: no rule result cached yet
         run()
 
     print(
@@ -463,13 +465,13 @@ def bench_schedule(ctx: system.AppContext, count: int, runs: int, today: date) -
 
     def run_all() -> None:
         with ctx.db.transaction() as s:
-            staff_schedule.schedule(s, SYSTEM, today, None)
+            schedule.schedule(s, SYSTEM, today, None)
 
     print(_line(f"whole schedule without horizon ({runs} runs)", _timed(runs, run_all)))
 
     def run_csv() -> None:
         with ctx.db.transaction() as s:
-            staff_schedule.next_dates(s, SYSTEM, today)
+            schedule.next_dates(s, SYSTEM, today)
 
     print(_line(f"next dates for the CSV ({runs} runs)", _timed(runs, run_csv)))
 
@@ -516,7 +518,7 @@ def bench_board(ctx: system.AppContext, runs: int) -> None:
     times = [open_once()[0] for _ in range(runs)]
     print(f"Jadwal board: {rows} rows")
     print(_line(f"opening the Jadwal board, {rows} rows ({runs} runs)", times, goal="goal ≤ 300 ms"))
-    staff_schedule.clear_cache()
+    schedule.clear_cache()
     cold = open_once()[0]
     print(f"opening the Jadwal board, cold rule cache (1 run): {cold:.2f} ms")
 
@@ -532,11 +534,11 @@ def bench_import(template: Path, csv_path: Path, runs: int, workdir: Path) -> No
         try:
             for times in (first, again):
                 t = time.perf_counter()
-                table = staff_io.read_siasn(csv_path)
+                table = records_io.read_siasn(csv_path)
                 with ctx.db.transaction() as s:
-                    plan = staff_io.validate_siasn(s, SYSTEM, table)
+                    plan = records_io.validate_siasn(s, SYSTEM, table)
                     assert plan.ok, plan.errors[:3]
-                    staff_io.import_staff(s, SYSTEM, plan)
+                    records_io.import_staff(s, SYSTEM, plan)
                 times.append((time.perf_counter() - t) * 1000)
         finally:
             ctx.db.dispose()
@@ -561,7 +563,7 @@ def main() -> None:
         template_dir = base / "template"
         ctx = system.open_context(template_dir)
         system.prepare(ctx)
-        demo.fill(ctx, letter_count=0)
+        sample_office.fill(ctx, letter_count=0)
         ctx.db.dispose()
         template = template_dir / SQLITE_FILE
         import sqlite3
@@ -574,7 +576,7 @@ def main() -> None:
         if args.db_url:
             ctx = system.open_context(data_dir, db_url=args.db_url)
             system.prepare(ctx)
-            demo.fill(ctx, letter_count=0)
+            sample_office.fill(ctx, letter_count=0)
         else:
             data_dir.mkdir()
             shutil.copyfile(template, data_dir / SQLITE_FILE)

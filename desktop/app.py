@@ -32,8 +32,9 @@ def run_gui(args: argparse.Namespace, log_path: Path) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _qapp(sys.argv[0] if sys.argv else "sekretariat")
 
-    from desktop.services import auth, system
-    from desktop.services.errors import ServiceError
+    from desktop.services import system
+    from desktop.services.common import auth
+    from desktop.services.common.errors import ServiceError
     from desktop.storage.database import DatabaseBusy, StorageError
     from desktop.ui import dialogs
     from desktop.ui.crash import install_excepthook
@@ -153,8 +154,8 @@ def _any_actor(ctx):  # type: ignore[no-untyped-def]
     from sqlalchemy import select
 
     from desktop.models.admin import User
-    from desktop.services import auth
-    from desktop.services.permissions import SYSTEM
+    from desktop.services.common import auth
+    from desktop.services.common.permissions import SYSTEM
 
     with ctx.db.read() as s:
         user = s.scalar(select(User).where(User.role == "admin", User.active.is_(True)).order_by(User.id))

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
 from desktop.core import clock
-from desktop.core.letters import code_sort_text
+from desktop.core.letters.rules import code_sort_text
 from desktop.models.base import AwareDateTime, Base
 
 KODE_URUT_LENGTH = 80

@@ -13,9 +13,11 @@ from desktop.core.calendar import Holiday
 from desktop.core.dates import office_tz
 from desktop.models.letters import IncomingLetter, OutgoingLetter
 from desktop.models.staff import Pegawai
-from desktop.services import calendar, dispositions, office, staff_schedule
-from desktop.services.permissions import Actor, Perm
-from desktop.services.staff_schedule import JenisJadwal
+from desktop.services.common import calendar, office
+from desktop.services.common.permissions import Actor, Perm
+from desktop.services.letters import dispositions
+from desktop.services.staff import schedule
+from desktop.services.staff.schedule import JenisJadwal
 
 
 @dataclass(frozen=True)
@@ -143,9 +145,9 @@ class StaffSummary:
 
 
 def staff_summary(
-    session: Session, actor: Actor, today: date, *, horizon_days: int = staff_schedule.HORIZON_DAYS
+    session: Session, actor: Actor, today: date, *, horizon_days: int = schedule.HORIZON_DAYS
 ) -> StaffSummary:
-    counted = staff_schedule.counts(session, actor, today, horizon_days)
+    counted = schedule.counts(session, actor, today, horizon_days)
     aktif = session.scalar(select(func.count()).select_from(Pegawai).where(Pegawai.aktif)) or 0
     return StaffSummary(
         horizon_days=horizon_days,

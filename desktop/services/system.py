@@ -18,8 +18,10 @@ from sqlalchemy.orm import Session
 from desktop.models.admin import Holiday
 from desktop.models.letters import ClassificationCode, DispositionInstruction, NumberSeries
 from desktop.models.staff_award import KriteriaPrestasi
-from desktop.services import audit, calendar, letters, outgoing, staff_award
-from desktop.services.permissions import SYSTEM, Actor, Perm
+from desktop.services.common import audit, calendar
+from desktop.services.common.permissions import SYSTEM, Actor, Perm
+from desktop.services.letters import incoming, outgoing
+from desktop.services.staff import awards
 from desktop.storage import backup as backups
 from desktop.storage import health, migrate
 from desktop.storage.config import (
@@ -157,9 +159,9 @@ def prepare(ctx: AppContext) -> StartupReport:
     if due:  # only then take the write lock: a start-up must not wait for another workstation's import
         with ctx.db.transaction() as s:
             seeded = calendar.seed_holidays(s)
-            letters.seed_reference(s)
+            incoming.seed_reference(s)
             outgoing.ensure_default_series(s)
-            staff_award.seed_criteria(s)  # at start, not on first use: two workstations might both write them
+            awards.seed_criteria(s)  # at start, not on first use: two workstations might both write them
     return StartupReport(
         schema=state,
         migrated_from=before.current if before.status is migrate.SchemaStatus.BEHIND else None,

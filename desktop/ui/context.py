@@ -10,8 +10,8 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from desktop.services import office
-from desktop.services.permissions import Actor
+from desktop.services.common import office
+from desktop.services.common.permissions import Actor
 from desktop.services.system import AppContext
 
 T = TypeVar("T")

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core import clock
 from desktop.core.dates import format_date, format_date_long
-from desktop.services import dashboard, office, system
-from desktop.services.permissions import Perm, Role
-from desktop.services.staff_schedule import JenisJadwal
+from desktop.services import dashboard, system
+from desktop.services.common import office
+from desktop.services.common.permissions import Perm, Role
+from desktop.services.staff.schedule import JenisJadwal
 from desktop.ui.context import UiContext
 from desktop.ui.month_chart import MonthChart
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.services import auth, office
-from desktop.services.permissions import Actor
+from desktop.services.common import auth, office
+from desktop.services.common.permissions import Actor
 from desktop.services.system import AppContext
 
 

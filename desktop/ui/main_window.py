@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.services import demo_mark, system
-from desktop.services.permissions import Perm, Role
+from desktop.services import system
+from desktop.services.common import demo_mark
+from desktop.services.common.permissions import Perm, Role
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.home import HomeTab

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.services import auth, office
-from desktop.services.errors import ServiceError, ValidationError
-from desktop.services.permissions import Actor
+from desktop.services.common import auth, office
+from desktop.services.common.errors import ServiceError, ValidationError
+from desktop.services.common.permissions import Actor
 from desktop.services.system import AppContext
 from desktop.ui.context import UiContext
 

@@ -10,11 +10,14 @@ import pytest
 from PIL import Image
 from sqlalchemy import select, text
 
-from desktop.core.letters import Keamanan
+from desktop.core.letters.rules import Keamanan
+from desktop.demo import sample_office
 from desktop.models.admin import User
-from desktop.services import attachments, auth, demo, letters, system
-from desktop.services.errors import PermissionDenied, ValidationError
-from desktop.services.permissions import Actor
+from desktop.services import system
+from desktop.services.common import attachments, auth
+from desktop.services.common.errors import PermissionDenied, ValidationError
+from desktop.services.common.permissions import Actor
+from desktop.services.letters import incoming
 from desktop.services.system import AppContext
 
 WITA = ZoneInfo("Asia/Makassar")
@@ -39,7 +42,7 @@ def _pdf() -> bytes:
 
 @pytest.fixture
 def setup(ctx: AppContext) -> tuple[Actor, Actor, int, int]:
-    demo.fill(ctx, letter_count=0)
+    sample_office.fill(ctx, letter_count=0)
     with ctx.db.transaction() as s:
         clerk = auth.actor_for(s.scalar(select(User).where(User.username == "surat")))
         boss = auth.actor_for(s.scalar(select(User).where(User.username == "kadis")))
@@ -49,13 +52,13 @@ def setup(ctx: AppContext) -> tuple[Actor, Actor, int, int]:
             "asal_surat": "Bank Indonesia",
             "tanggal_surat": received.date(),
         }
-        plain = letters.register_incoming(
-            s, clerk, letters.IncomingInput(nomor_surat="1/BI", perihal="Biasa", **base)
+        plain = incoming.register_incoming(
+            s, clerk, incoming.IncomingInput(nomor_surat="1/BI", perihal="Biasa", **base)
         )
-        secret = letters.register_incoming(
+        secret = incoming.register_incoming(
             s,
             clerk,
-            letters.IncomingInput(nomor_surat="2/BI", perihal="Rahasia", keamanan=Keamanan.R, **base),
+            incoming.IncomingInput(nomor_surat="2/BI", perihal="Rahasia", keamanan=Keamanan.R, **base),
         )
     return clerk, boss, plain.id, secret.id
 

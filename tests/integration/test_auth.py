@@ -10,9 +10,9 @@ from sqlalchemy.exc import DBAPIError
 
 from desktop.core import clock
 from desktop.models.admin import AuditEntry
-from desktop.services import auth, calendar, office
-from desktop.services.errors import PermissionDenied, ValidationError
-from desktop.services.permissions import Actor, Role
+from desktop.services.common import auth, calendar, office
+from desktop.services.common.errors import PermissionDenied, ValidationError
+from desktop.services.common.permissions import Actor, Role
 from desktop.services.system import AppContext
 
 
@@ -154,7 +154,7 @@ def test_audit_log_is_append_only(ctx: AppContext, admin: Actor) -> None:
 
 
 def test_audit_records_before_and_after_without_secrets(ctx: AppContext, admin: Actor) -> None:
-    from desktop.services import audit
+    from desktop.services.common import audit
 
     data = office.OfficeProfileData(
         nama_pemda="Pemerintah Provinsi Kalimantan Timur", nama_dinas="Dinas A", alamat="Jl. B"

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import audit, auth, letters, system
-from desktop.services.permissions import Actor
+from desktop.services import system
+from desktop.services.common import audit, auth
+from desktop.services.common.permissions import Actor
+from desktop.services.letters import incoming
 from desktop.services.system import AppContext
 from desktop.storage import backup as backups
 from desktop.storage.database import StorageError
@@ -25,10 +27,10 @@ def _admin_with_letter(ctx: AppContext, perihal: str = PERIHAL) -> tuple[Actor, 
     with ctx.db.transaction() as s:
         admin = auth.actor_for(auth.create_first_admin(s, "admin", "Admin", "rahasia-123"))
         received = datetime(2026, 3, 2, 9, 0, tzinfo=timezone(timedelta(hours=8)))
-        info = letters.register_incoming(
+        info = incoming.register_incoming(
             s,
             admin,
-            letters.IncomingInput(
+            incoming.IncomingInput(
                 tanggal_diterima=received,
                 asal_surat="Biro Umum Setda",
                 nomor_surat="005/123/BU",
@@ -41,7 +43,7 @@ def _admin_with_letter(ctx: AppContext, perihal: str = PERIHAL) -> tuple[Actor, 
 
 def _perihal(ctx: AppContext, admin: Actor, letter_id: int) -> str:
     with ctx.db.transaction() as s:
-        return letters.get_incoming(s, admin, letter_id).perihal
+        return incoming.get_incoming(s, admin, letter_id).perihal
 
 
 def _flip_inside(path: Path, text: str) -> None:
@@ -99,10 +101,10 @@ def test_two_flipped_bytes_in_a_perihal_refuse_the_restore(ctx: AppContext, tmp_
     admin, letter_id = _admin_with_letter(ctx)
     target = system.backup_now(ctx, admin, tmp_path / "cadangan.db")
     with ctx.db.transaction() as s:
-        letters.register_incoming(
+        incoming.register_incoming(
             s,
             admin,
-            letters.IncomingInput(
+            incoming.IncomingInput(
                 tanggal_diterima=datetime(2026, 3, 3, 9, 0, tzinfo=timezone(timedelta(hours=8))),
                 asal_surat="BPKAD",
                 nomor_surat="900/1",
@@ -118,7 +120,7 @@ def test_two_flipped_bytes_in_a_perihal_refuse_the_restore(ctx: AppContext, tmp_
     # Refused before anything happened: no safety backup, the letter registered after the backup is still there.
     assert backups.list_backups(ctx.backup_dir) == []
     with ctx.db.transaction() as s:
-        assert letters.last_agenda_number(s, admin, 2026) == 2
+        assert incoming.last_agenda_number(s, admin, 2026) == 2
     assert _perihal(ctx, admin, letter_id) == PERIHAL
     assert backups.list_backups(tmp_path, verify=True) == []  # not a rotated name; checked below directly
     assert backups.checksum_state(target) is backups.Checksum.MISMATCH
@@ -133,10 +135,10 @@ def test_a_backup_without_checksum_file_restores_with_a_warning(ctx: AppContext,
     warning = system.restore_warning(target)
     assert warning is not None and "sidik SHA-256" in warning
     with ctx.db.transaction() as s:
-        letters.cancel_incoming(s, admin, letter_id, "uji pemulihan")
+        incoming.cancel_incoming(s, admin, letter_id, "uji pemulihan")
     system.restore(ctx, admin, target)
     with ctx.db.transaction() as s:
-        assert letters.get_incoming(s, admin, letter_id).status != "batal"
+        assert incoming.get_incoming(s, admin, letter_id).status != "batal"
         summaries = [e.summary for e in audit.list_entries(s, admin)[0]]
     assert any("tanpa berkas sidik SHA-256" in text for text in summaries)
 
@@ -167,7 +169,7 @@ def test_a_damaged_backup_is_refused_and_the_live_data_is_untouched(
     admin, letter_id = _admin_with_letter(ctx)
     target = system.backup_now(ctx, admin, tmp_path / "cadangan.db")
     with ctx.db.transaction() as s:
-        letters.cancel_incoming(s, admin, letter_id, "dibatalkan sesudah cadangan")
+        incoming.cancel_incoming(s, admin, letter_id, "dibatalkan sesudah cadangan")
     damage(target, kind)
     if not with_checksum:
         backups.checksum_path(target).unlink()
@@ -175,7 +177,7 @@ def test_a_damaged_backup_is_refused_and_the_live_data_is_untouched(
         system.restore(ctx, admin, target)
     assert "Traceback" not in str(raised.value) and str(raised.value)
     with ctx.db.transaction() as s:  # the change made after the backup is kept
-        assert letters.get_incoming(s, admin, letter_id).status == "batal"
+        assert incoming.get_incoming(s, admin, letter_id).status == "batal"
     if ctx.db.sqlite_path is not None:
         assert not list(ctx.data_dir.glob(".*.tmp*"))
 

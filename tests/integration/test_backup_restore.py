@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import auth, office, system
-from desktop.services.errors import PermissionDenied
-from desktop.services.permissions import Role
+from desktop.services import system
+from desktop.services.common import auth, office
+from desktop.services.common.errors import PermissionDenied
+from desktop.services.common.permissions import Role
 from desktop.services.system import AppContext
 from desktop.storage import backup as backups
 from desktop.storage.database import StorageError

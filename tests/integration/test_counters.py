@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from desktop.services.counters import last_number, next_number
+from desktop.services.common.counters import last_number, next_number
 from desktop.services.system import AppContext
 from tests.support.workers import take_numbers
 

@@ -18,8 +18,9 @@ import pytest
 
 from desktop.cli import main
 from desktop.core import clock
-from desktop.services import letters, system
-from desktop.services.permissions import SYSTEM
+from desktop.services import system
+from desktop.services.common.permissions import SYSTEM
+from desktop.services.letters import incoming
 from desktop.storage.config import SQLITE_FILE
 from desktop.storage.database import BUSY_TIMEOUT_MS, wait_for_locks
 
@@ -43,10 +44,10 @@ def filled_file(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path)
     received = clock.now("WITA") - timedelta(days=3)
     with ctx.db.transaction() as s:
         for i in range(300):
-            letters.register_incoming(
+            incoming.register_incoming(
                 s,
                 SYSTEM,
-                letters.IncomingInput(
+                incoming.IncomingInput(
                     tanggal_diterima=received,
                     asal_surat=f"Biro Organisasi {i}",
                     nomor_surat=f"800/{i}/ORG",

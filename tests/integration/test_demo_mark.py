@@ -16,10 +16,14 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.calendar import Holiday, HolidayKind
+from desktop.demo import sample_office
 from desktop.models import Base
 from desktop.models.admin import Setting
-from desktop.services import auth, calendar, demo, demo_mark, letters, office, outgoing, staff, system
-from desktop.services.permissions import SYSTEM, Role
+from desktop.services import system
+from desktop.services.common import auth, calendar, demo_mark, office
+from desktop.services.common.permissions import SYSTEM, Role
+from desktop.services.letters import incoming, outgoing
+from desktop.services.staff import records
 from desktop.services.system import AppContext
 from desktop.storage.config import SQLITE_FILE
 
@@ -33,10 +37,10 @@ def _user(s: Session) -> None:
 
 
 def _incoming(s: Session) -> None:
-    letters.register_incoming(
+    incoming.register_incoming(
         s,
         SYSTEM,
-        letters.IncomingInput(
+        incoming.IncomingInput(
             tanggal_diterima=datetime(2026, 3, 2, 9, 0, tzinfo=WITA),
             asal_surat="Badan Kepegawaian Daerah Provinsi Kalimantan Timur",
             nomor_surat="800.1.11.13/55/BKD/2026",
@@ -63,7 +67,7 @@ def _outgoing(s: Session) -> None:
 
 
 def _pegawai(s: Session) -> None:
-    staff.create_pegawai(s, SYSTEM, staff.PegawaiInput(nip="198507202009031003", nama="Budi Santoso"))
+    records.create_pegawai(s, SYSTEM, records.PegawaiInput(nip="198507202009031003", nama="Budi Santoso"))
 
 
 def _profile(s: Session) -> None:
@@ -123,10 +127,10 @@ def test_demo_refuses_a_folder_with_data_and_leaves_it_untouched(ctx: AppContext
         assert demo_mark.tables_with_data(s)
     before = _snapshot(ctx)
     for attempt in (
-        lambda: demo.fill(ctx),
-        lambda: demo.fill(ctx, letter_count=0),
-        lambda: demo.fill_letters(ctx, count=5, outgoing_count=2),
-        lambda: demo.fill_staff(ctx, count=3),
+        lambda: sample_office.fill(ctx),
+        lambda: sample_office.fill(ctx, letter_count=0),
+        lambda: sample_office.fill_letters(ctx, count=5, outgoing_count=2),
+        lambda: sample_office.fill_staff(ctx, count=3),
     ):
         with pytest.raises(demo_mark.FolderHoldsData, match="sudah berisi data") as refused:
             attempt()
@@ -140,23 +144,23 @@ def test_demo_refuses_a_folder_with_data_and_leaves_it_untouched(ctx: AppContext
 
 
 def test_a_demo_folder_is_marked_and_its_accounts_sign_in_without_a_forced_change(ctx: AppContext) -> None:
-    demo.fill(ctx, letter_count=0)
+    sample_office.fill(ctx, letter_count=0)
     with ctx.db.transaction() as s:
         assert demo_mark.is_demo(s)
-        assert demo_mark.demo_accounts(s) == {u for u, _, _ in demo.USERS}
-    for username, _, _ in demo.USERS:
+        assert demo_mark.demo_accounts(s) == {u for u, _, _ in sample_office.USERS}
+    for username, _, _ in sample_office.USERS:
         with ctx.db.transaction() as s:
             result = auth.authenticate(s, username, "demo12345")
         assert result.ok and not result.must_change_password, username
     with ctx.db.transaction() as s:  # the users page says so too
         assert not any(u.must_change_password for u in auth.list_users(s, SYSTEM))
     # A demo folder may be topped up (an interrupted demo); the accounts stay as they were.
-    again = demo.fill(ctx, letter_count=0)
+    again = sample_office.fill(ctx, letter_count=0)
     assert "Akun" not in again
 
 
 def test_an_account_the_admin_adds_in_a_demo_folder_still_changes_its_password(ctx: AppContext) -> None:
-    demo.fill(ctx, letter_count=0)
+    sample_office.fill(ctx, letter_count=0)
     with ctx.db.transaction() as s:
         auth.create_user(s, SYSTEM, "magang", "Peserta Magang", Role.PETUGAS_TAMU, "sementara-1")
     with ctx.db.transaction() as s:
@@ -165,10 +169,10 @@ def test_an_account_the_admin_adds_in_a_demo_folder_still_changes_its_password(c
 
 
 def test_demo_accounts_in_a_folder_without_the_mark_must_change_their_password(ctx: AppContext) -> None:
-    demo.fill(ctx, letter_count=0, password="sandi-pelatihan")
+    sample_office.fill(ctx, letter_count=0, password="sandi-pelatihan")
     with ctx.db.transaction() as s:
         s.execute(delete(Setting))  # the mark lost: the accounts are no longer known as demo accounts
-    for username, _, _ in demo.USERS:
+    for username, _, _ in sample_office.USERS:
         with ctx.db.transaction() as s:
             result = auth.authenticate(s, username, "sandi-pelatihan")
         assert result.ok and result.must_change_password, username

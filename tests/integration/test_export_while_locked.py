@@ -17,9 +17,11 @@ from sqlalchemy.orm import Session
 
 from desktop.core import clock
 from desktop.models.admin import AuditEntry
-from desktop.services import letter_io, letters, office, system
-from desktop.services import letter_io_outgoing as lio
-from desktop.services.permissions import SYSTEM
+from desktop.services import system
+from desktop.services.common import office
+from desktop.services.common.permissions import SYSTEM
+from desktop.services.letters import incoming, incoming_io
+from desktop.services.letters import outgoing_io as lio
 from desktop.services.system import AppContext
 from desktop.storage.config import SQLITE_FILE
 from desktop.storage.database import DatabaseBusy
@@ -27,8 +29,8 @@ from tests.support.lock_holder import RESTORE_ADVICE, LockHolder, run_cli
 
 LETTERS = 4
 EXPORTS: dict[str, Callable[..., int]] = {
-    "masuk.csv": letter_io.export_incoming_csv,
-    "masuk.xlsx": letter_io.export_incoming_xlsx,
+    "masuk.csv": incoming_io.export_incoming_csv,
+    "masuk.xlsx": incoming_io.export_incoming_xlsx,
     "keluar.csv": lio.export_outgoing_csv,
     "keluar.xlsx": lio.export_outgoing_xlsx,
 }
@@ -38,10 +40,10 @@ def _register(ctx: AppContext, count: int) -> None:
     with ctx.db.transaction() as s:
         received = clock.now(office.get_profile(s).zona_waktu)
         for i in range(1, count + 1):
-            letters.register_incoming(
+            incoming.register_incoming(
                 s,
                 SYSTEM,
-                letters.IncomingInput(
+                incoming.IncomingInput(
                     tanggal_diterima=received,
                     asal_surat="Biro Umum Setda",
                     nomor_surat=f"000/{i}/BU",

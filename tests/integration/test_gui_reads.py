@@ -16,28 +16,13 @@ import pytest
 from sqlalchemy.orm import Session
 
 from desktop.core.dates import office_tz
-from desktop.services import (
-    attachments,
-    audit,
-    auth,
-    calendar,
-    dashboard,
-    demo_mark,
-    dispositions,
-    documents,
-    expedition,
-    letter_io,
-    letter_settings,
-    letters,
-    office,
-    outgoing,
-    staff,
-    staff_board,
-    staff_printouts,
-)
-from desktop.services.letter_io import INCOMING_COLUMNS
-from desktop.services.permissions import SYSTEM
-from desktop.services.staff import PegawaiInput
+from desktop.services import dashboard
+from desktop.services.common import attachments, audit, auth, calendar, demo_mark, documents, office
+from desktop.services.common.permissions import SYSTEM
+from desktop.services.letters import dispositions, expedition, incoming, incoming_io, outgoing, settings
+from desktop.services.letters.incoming_io import INCOMING_COLUMNS
+from desktop.services.staff import board, printouts, records
+from desktop.services.staff.records import PegawaiInput
 from desktop.services.system import AppContext
 
 TODAY = date(2026, 5, 4)
@@ -46,17 +31,19 @@ Read = Callable[[Session, dict[str, Any]], object]
 READS: dict[str, Read] = {
     # Surat: agenda lists, search, form lookups, suggestions
     "office.get_profile": lambda s, ids: office.get_profile(s),
-    "letters.list_incoming": lambda s, ids: letters.list_incoming(s, SYSTEM, tahun=2026, limit=50),
-    "letters.list_incoming (search)": lambda s, ids: letters.list_incoming(s, SYSTEM, text="rapat", limit=50),
-    "letters.last_agenda_number": lambda s, ids: letters.last_agenda_number(s, SYSTEM, 2026),
-    "letters.sender_suggestions": lambda s, ids: letters.sender_suggestions(s, SYSTEM, "Bi"),
-    "letters.search_codes": lambda s, ids: letters.search_codes(s, SYSTEM, "000", skema="83/2022"),
-    "letters.get_code": lambda s, ids: letters.get_code(s, "000.1", "83/2022"),
-    "letters.code_warning": lambda s, ids: letters.code_warning(s, "999.9", "83/2022"),
-    "letters.probable_duplicates": lambda s, ids: letters.probable_duplicates(
+    "letters.list_incoming": lambda s, ids: incoming.list_incoming(s, SYSTEM, tahun=2026, limit=50),
+    "letters.list_incoming (search)": lambda s, ids: incoming.list_incoming(
+        s, SYSTEM, text="rapat", limit=50
+    ),
+    "letters.last_agenda_number": lambda s, ids: incoming.last_agenda_number(s, SYSTEM, 2026),
+    "letters.sender_suggestions": lambda s, ids: incoming.sender_suggestions(s, SYSTEM, "Bi"),
+    "letters.search_codes": lambda s, ids: incoming.search_codes(s, SYSTEM, "000", skema="83/2022"),
+    "letters.get_code": lambda s, ids: incoming.get_code(s, "000.1", "83/2022"),
+    "letters.code_warning": lambda s, ids: incoming.code_warning(s, "999.9", "83/2022"),
+    "letters.probable_duplicates": lambda s, ids: incoming.probable_duplicates(
         s, SYSTEM, "Biro Umum", "000/1/BU", TODAY
     ),
-    "letters.disposition_recipients": lambda s, ids: letters.disposition_recipients(s),
+    "letters.disposition_recipients": lambda s, ids: incoming.disposition_recipients(s),
     "dispositions.officials": lambda s, ids: dispositions.officials(s, SYSTEM),
     "dispositions.overdue": lambda s, ids: dispositions.overdue(s, SYSTEM, TODAY),
     "outgoing.list_outgoing": lambda s, ids: outgoing.list_outgoing(s, SYSTEM, tahun=2026, limit=50),
@@ -65,7 +52,7 @@ READS: dict[str, Read] = {
     "expedition.candidates": lambda s, ids: expedition.candidates(s, SYSTEM),
     "expedition.list_pages": lambda s, ids: expedition.list_pages(s, SYSTEM, 2026),
     "attachments.list_for": lambda s, ids: attachments.list_for(s, SYSTEM, "M", ids["letter"]),
-    "letter_io.validate_incoming": lambda s, ids: letter_io.validate_incoming(s, SYSTEM, ids["table"]),
+    "letter_io.validate_incoming": lambda s, ids: incoming_io.validate_incoming(s, SYSTEM, ids["table"]),
     # Home
     "dashboard.summary": lambda s, ids: dashboard.summary(s, SYSTEM, TODAY),
     "dashboard.letters_summary": lambda s, ids: dashboard.letters_summary(s, SYSTEM, TODAY, "WITA"),
@@ -75,24 +62,22 @@ READS: dict[str, Read] = {
     "audit.list_entries": lambda s, ids: audit.list_entries(s, SYSTEM, limit=50, offset=0),
     "calendar.list_holidays": lambda s, ids: calendar.list_holidays(s, 2026),
     "calendar.years_present": lambda s, ids: calendar.years_present(s),
-    "letter_settings.numbering_context": lambda s, ids: letter_settings.numbering_context(s, SYSTEM, None),
-    "letter_settings.list_all_instructions": lambda s, ids: letter_settings.list_all_instructions(s, SYSTEM),
+    "letter_settings.numbering_context": lambda s, ids: settings.numbering_context(s, SYSTEM, None),
+    "letter_settings.list_all_instructions": lambda s, ids: settings.list_all_instructions(s, SYSTEM),
     "office.list_signatories": lambda s, ids: office.list_signatories(s, include_inactive=True),
     "office.signer_assignments": lambda s, ids: office.signer_assignments(s),
     "office.list_units": lambda s, ids: office.list_units(s, include_inactive=True),
     "auth.list_users": lambda s, ids: auth.list_users(s, SYSTEM),
     "documents.test_page_pdf": lambda s, ids: documents.test_page_pdf(s, SYSTEM),
     # Kepegawaian: list, detail, board, printouts that are not audited
-    "staff.list_pegawai": lambda s, ids: staff.list_pegawai(s, SYSTEM, limit=50, offset=0),
-    "staff.get_pegawai": lambda s, ids: staff.get_pegawai(s, SYSTEM, ids["pegawai"]),
-    "staff.get_photo": lambda s, ids: staff.get_photo(s, SYSTEM, ids["pegawai"]),
-    "staff_board.board": lambda s, ids: staff_board.board(s, SYSTEM, TODAY, 365),
-    "staff_printouts.kgb_draft": lambda s, ids: staff_printouts.kgb_draft(s, SYSTEM, ids["pegawai"], TODAY),
-    "staff_printouts.nominatif_pdf": lambda s, ids: staff_printouts.nominatif_pdf(
-        s, SYSTEM, per_tanggal=TODAY
-    ),
-    "staff_printouts.duk_pdf": lambda s, ids: staff_printouts.duk_pdf(s, SYSTEM, date(2026, 1, 1)),
-    "staff_printouts.rekap_cuti_pdf": lambda s, ids: staff_printouts.rekap_cuti_pdf(s, SYSTEM, 2026),
+    "staff.list_pegawai": lambda s, ids: records.list_pegawai(s, SYSTEM, limit=50, offset=0),
+    "staff.get_pegawai": lambda s, ids: records.get_pegawai(s, SYSTEM, ids["pegawai"]),
+    "staff.get_photo": lambda s, ids: records.get_photo(s, SYSTEM, ids["pegawai"]),
+    "staff_board.board": lambda s, ids: board.board(s, SYSTEM, TODAY, 365),
+    "staff_printouts.kgb_draft": lambda s, ids: printouts.kgb_draft(s, SYSTEM, ids["pegawai"], TODAY),
+    "staff_printouts.nominatif_pdf": lambda s, ids: printouts.nominatif_pdf(s, SYSTEM, per_tanggal=TODAY),
+    "staff_printouts.duk_pdf": lambda s, ids: printouts.duk_pdf(s, SYSTEM, date(2026, 1, 1)),
+    "staff_printouts.rekap_cuti_pdf": lambda s, ids: printouts.rekap_cuti_pdf(s, SYSTEM, 2026),
 }
 
 
@@ -104,10 +89,10 @@ def filled(ctx: AppContext, tmp_path: Path) -> dict[str, Any]:
         )
         office.save_profile(s, SYSTEM, kop)  # printouts refuse an incomplete kop
         received = datetime(2026, 5, 4, 9, 0, tzinfo=office_tz(office.get_profile(s).zona_waktu))
-        letter = letters.register_incoming(
+        letter = incoming.register_incoming(
             s,
             SYSTEM,
-            letters.IncomingInput(
+            incoming.IncomingInput(
                 tanggal_diterima=received,
                 asal_surat="Biro Umum",
                 nomor_surat="000/1/BU",
@@ -115,7 +100,7 @@ def filled(ctx: AppContext, tmp_path: Path) -> dict[str, Any]:
                 perihal="Undangan rapat koordinasi",
             ),
         )
-        pegawai = staff.create_pegawai(
+        pegawai = records.create_pegawai(
             s,
             SYSTEM,
             PegawaiInput(
@@ -135,7 +120,7 @@ def filled(ctx: AppContext, tmp_path: Path) -> dict[str, Any]:
         ",".join(INCOMING_COLUMNS) + "\n,2026-03-02,Biro Umum,000/9/BU,2026-03-01,Rapat,,,,\n",
         encoding="utf-8",
     )
-    return {"letter": letter.id, "pegawai": pegawai.value.id, "table": letter_io.read_table(source)}
+    return {"letter": letter.id, "pegawai": pegawai.value.id, "table": incoming_io.read_table(source)}
 
 
 @pytest.mark.parametrize("name", sorted(READS))

@@ -10,16 +10,20 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
+from desktop.cli import letters as letters_cli
+from desktop.demo import sample_office
 from desktop.models.admin import AuditEntry, ImportedFile, User
 from desktop.models.letters import IncomingLetter, OutgoingLetter
 from desktop.models.staff import Pegawai
-from desktop.services import audit, auth, demo, letter_io, staff_io
-from desktop.services import letter_io_outgoing as lio
-from desktop.services.errors import ValidationError
-from desktop.services.import_log import AlreadyImported
-from desktop.services.letter_io import INCOMING_COLUMNS
-from desktop.services.letter_io_outgoing import OUTGOING_COLUMNS
-from desktop.services.permissions import Actor, Role
+from desktop.services.common import audit, auth
+from desktop.services.common.errors import ValidationError
+from desktop.services.common.import_log import AlreadyImported
+from desktop.services.common.permissions import Actor, Role
+from desktop.services.letters import incoming_io
+from desktop.services.letters import outgoing_io as lio
+from desktop.services.letters.incoming_io import INCOMING_COLUMNS
+from desktop.services.letters.outgoing_io import OUTGOING_COLUMNS
+from desktop.services.staff import records_io
 from desktop.services.system import AppContext
 
 INCOMING = [
@@ -43,7 +47,7 @@ STAFF = [
 
 @pytest.fixture
 def clerk(ctx: AppContext) -> Actor:
-    demo.fill(ctx, letter_count=0)
+    sample_office.fill(ctx, letter_count=0)
     with ctx.db.transaction() as s:
         return auth.actor_for(s.scalar(select(User).where(User.username == "surat")))
 
@@ -53,16 +57,16 @@ def _write(path: Path, lines: list[str]) -> Path:
     return path
 
 
-def _import_incoming(ctx: AppContext, actor: Actor, path: Path, **kw: bool) -> letter_io.ImportPlan:
-    table = letter_io.read_table(path)
+def _import_incoming(ctx: AppContext, actor: Actor, path: Path, **kw: bool) -> incoming_io.ImportPlan:
+    table = incoming_io.read_table(path)
     with ctx.db.transaction() as s:
-        plan = letter_io.validate_incoming(s, actor, table)
-        letter_io.import_incoming(s, actor, plan, **kw)
+        plan = incoming_io.validate_incoming(s, actor, table)
+        incoming_io.import_incoming(s, actor, plan, **kw)
     return plan
 
 
 def _import_outgoing(ctx: AppContext, actor: Actor, path: Path, **kw: bool) -> lio.OutgoingImportPlan:
-    table = letter_io.read_table(path)
+    table = incoming_io.read_table(path)
     with ctx.db.transaction() as s:
         plan = lio.validate_outgoing(s, actor, table)
         lio.import_outgoing(s, actor, plan, **kw)
@@ -142,9 +146,9 @@ def test_an_import_rolled_back_does_not_count_as_imported(
 ) -> None:
     """The file's record is written in the import's transaction: an import that did not commit can be redone."""
     path = _write(tmp_path / "agenda.csv", INCOMING)
-    table = letter_io.read_table(path)
+    table = incoming_io.read_table(path)
     with pytest.raises(RuntimeError), ctx.db.transaction() as s:
-        letter_io.import_incoming(s, clerk, letter_io.validate_incoming(s, clerk, table))
+        incoming_io.import_incoming(s, clerk, incoming_io.validate_incoming(s, clerk, table))
         raise RuntimeError("proses dihentikan sebelum commit")
     assert _count(ctx, ImportedFile) == 0
     _import_incoming(ctx, clerk, path)
@@ -164,15 +168,15 @@ def test_every_letters_import_never_doubles_a_file(ctx: AppContext, clerk: Actor
 
 def test_staff_import_twice_changes_nothing(ctx: AppContext, tmp_path: Path) -> None:
     """The staff import updates by NIP: the same file again writes nothing, so it needs no refusal."""
-    demo.fill(ctx, letter_count=0)
+    sample_office.fill(ctx, letter_count=0)
     with ctx.db.transaction() as s:
         actor = auth.actor_for(s.scalar(select(User).where(User.username == "pegawai")))
     path = _write(tmp_path / "pegawai.csv", STAFF)
     results = []
     for _ in range(2):
-        table = staff_io.read_siasn(path)
+        table = records_io.read_siasn(path)
         with ctx.db.transaction() as s:
-            results.append(staff_io.import_staff(s, actor, staff_io.validate_siasn(s, actor, table)))
+            results.append(records_io.import_staff(s, actor, records_io.validate_siasn(s, actor, table)))
     assert [(r.created, r.updated, r.unchanged, r.riwayat) for r in results] == [(1, 0, 0, 1), (0, 0, 1, 0)]
     assert _count(ctx, Pegawai) == 1
 
@@ -183,7 +187,7 @@ def _cli(ctx: AppContext, *argv: str) -> int:
     url = None if ctx.db.sqlite_path is not None else ctx.db.engine.url.render_as_string(hide_password=False)
     prefix = ["--data-dir", str(ctx.data_dir)] + (["--db-url", url] if url else [])
     args: argparse.Namespace = cli.build_parser().parse_args([*prefix, "letters", *argv])
-    return letter_io.cli_letters(args)
+    return letters_cli.run(args)
 
 
 def test_command_line_refuses_the_same_file_unless_again(
@@ -220,9 +224,9 @@ def test_every_import_of_a_file_with_a_200_character_name_succeeds(
     _import_outgoing(ctx, clerk, _write(folders[1] / LONG_NAME, OUTGOING))
     with ctx.db.transaction() as s:
         pegawai = auth.actor_for(s.scalar(select(User).where(User.username == "pegawai")))
-    table = staff_io.read_siasn(_write(folders[2] / LONG_NAME, STAFF))
+    table = records_io.read_siasn(_write(folders[2] / LONG_NAME, STAFF))
     with ctx.db.transaction() as s:
-        staff_io.import_staff(s, pegawai, staff_io.validate_siasn(s, pegawai, table))
+        records_io.import_staff(s, pegawai, records_io.validate_siasn(s, pegawai, table))
     with ctx.db.transaction() as s:
         entries = s.scalars(select(AuditEntry).where(AuditEntry.action == "impor").order_by(AuditEntry.id))
         assert [(e.entity, e.entity_id) for e in entries] == [

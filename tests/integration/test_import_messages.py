@@ -10,11 +10,15 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from desktop import cli
+from desktop.cli import staff as staff_cli
+from desktop.demo import sample_office
 from desktop.models.admin import User
-from desktop.services import auth, demo, letter_io, staff, staff_io
-from desktop.services.errors import ValidationError
-from desktop.services.letter_io import INCOMING_COLUMNS, RowError
-from desktop.services.permissions import Actor
+from desktop.services.common import auth
+from desktop.services.common.errors import ValidationError
+from desktop.services.common.permissions import Actor
+from desktop.services.letters import incoming_io
+from desktop.services.letters.incoming_io import INCOMING_COLUMNS, RowError
+from desktop.services.staff import records, records_io
 from desktop.services.system import AppContext
 
 TODAY = date(2026, 11, 22)
@@ -31,7 +35,7 @@ SIASN = [
 
 @pytest.fixture
 def clerk(ctx: AppContext) -> Actor:
-    demo.fill(ctx, letter_count=0)
+    sample_office.fill(ctx, letter_count=0)
     with ctx.db.transaction() as s:
         return auth.actor_for(s.scalar(select(User).where(User.username == "surat")))
 
@@ -50,13 +54,13 @@ def test_a_utf16_or_utf32_csv_imports_like_utf8(
     bom = "\ufeff" if encoding.endswith("-be") else ""  # Python writes the BOM itself for utf-16 and utf-32
     path.write_bytes((bom + "\n".join(LETTERS) + "\n").encode(encoding))
     with ctx.db.transaction() as s:
-        plan = letter_io.validate_incoming(s, clerk, letter_io.read_table(path), today=TODAY)
+        plan = incoming_io.validate_incoming(s, clerk, incoming_io.read_table(path), today=TODAY)
     assert plan.errors == []
     assert [(r.line, r.perihal) for r in plan.valid] == [(2, "Musrenbang"), (3, "Rapat")]
 
     staff_file = tmp_path / "siasn.csv"
     staff_file.write_bytes((bom + "\n".join(SIASN) + "\n").encode(encoding))
-    table = staff_io.read_siasn(staff_file)
+    table = records_io.read_siasn(staff_file)
     assert [values["NAMA"] for _, values in table.rows] == ["RINA KARTIKA"]
 
 
@@ -68,18 +72,18 @@ def test_a_huge_csv_field_names_its_row(tmp_path: Path) -> None:
     with pytest.raises(
         ValidationError, match=r"^Berkas agenda\.csv baris 4: ada sel yang lebih panjang dari 131\.072"
     ):
-        letter_io.read_table(path)
+        incoming_io.read_table(path)
     staff_file = tmp_path / "siasn.csv"
     staff_file.write_text("\n".join([*SIASN, f"198808102010121001,{huge},,,,,"]) + "\n")
     with pytest.raises(ValidationError, match=r"siasn\.csv baris 3: ada sel"):
-        staff_io.read_siasn(staff_file)
+        records_io.read_siasn(staff_file)
 
 
 def test_the_staff_template_example_row_is_skipped_and_reported(
     ctx: AppContext, clerk: Actor, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     template = tmp_path / "templat.xlsx"
-    staff_io.write_staff_template(template)
+    records_io.write_staff_template(template)
     book = load_workbook(template)
     sheet = book["Pegawai"]
     assert "contoh" in sheet["B2"].value  # the example says it is one
@@ -93,19 +97,19 @@ def test_the_staff_template_example_row_is_skipped_and_reported(
 
     admin = _pegawai_admin(ctx)
     for path in (template, old):
-        table = staff_io.read_siasn(path)
+        table = records_io.read_siasn(path)
         assert [line for line, _ in table.rows] == [3] and table.examples == (2,)
         with ctx.db.transaction() as s:
-            plan = staff_io.validate_siasn(s, admin, table)
+            plan = records_io.validate_siasn(s, admin, table)
             assert plan.errors == []
             assert RowError(2, "baris contoh dari templat; dilewati, tidak diimpor") in plan.warnings
     url = None if ctx.db.sqlite_path is not None else ctx.db.engine.url.render_as_string(hide_password=False)
     prefix = ["--data-dir", str(ctx.data_dir)] + (["--db-url", url] if url else [])
     args = cli.build_parser().parse_args([*prefix, "staff", "import", str(template)])
-    assert staff_io.cli_staff(args) == 0
+    assert staff_cli.run(args) == 0
     out = capsys.readouterr().out
     assert "baris 2: baris contoh dari templat; dilewati, tidak diimpor" in out
     assert "1 pegawai baru" in out
     with ctx.db.transaction() as s:
-        assert staff.find_by_nip(s, admin, "197303142000032009") is None
-        assert staff.find_by_nip(s, admin, "198507202009032002") is not None
+        assert records.find_by_nip(s, admin, "197303142000032009") is None
+        assert records.find_by_nip(s, admin, "198507202009032002") is not None

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services.letter_io import INCOMING_COLUMNS
+from desktop.services.letters.incoming_io import INCOMING_COLUMNS
 from desktop.storage import backup as backups
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")]

@@ -11,7 +11,7 @@ from sqlalchemy import event, func, select, text
 
 from desktop.models.letters import IncomingLetter
 from desktop.services import system
-from desktop.services.letter_io import INCOMING_COLUMNS
+from desktop.services.letters.incoming_io import INCOMING_COLUMNS
 from desktop.services.system import AppContext
 from desktop.storage import migrate
 from desktop.storage.config import SQLITE_FILE

@@ -14,27 +14,19 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from desktop.demo import sample_office
 from desktop.models.admin import User
 from desktop.models.letters import IncomingLetter, OutgoingLetter
 from desktop.models.staff import Pegawai
-from desktop.printing.staff_nominatif import NominatifList, NominatifPegawai
-from desktop.services import (
-    auth,
-    demo,
-    dispositions,
-    letter_io,
-    letter_reports,
-    letters,
-    outgoing,
-    staff_board,
-    staff_documents,
-    staff_io,
-    staff_schedule,
-    tabular,
-)
-from desktop.services import letter_io_outgoing as lio
-from desktop.services.dispositions import HopInput, RecipientInput
-from desktop.services.permissions import SYSTEM, Actor
+from desktop.printing.staff.nominatif import NominatifList, NominatifPegawai
+from desktop.services import tabular
+from desktop.services.common import auth
+from desktop.services.common.permissions import SYSTEM, Actor
+from desktop.services.letters import dispositions, incoming, incoming_io, outgoing, reports
+from desktop.services.letters import outgoing_io as lio
+from desktop.services.letters.dispositions import HopInput, RecipientInput
+from desktop.services.staff import board as staff_board
+from desktop.services.staff import documents, records_io, schedule
 from desktop.services.system import AppContext
 
 WITA = ZoneInfo("Asia/Makassar")
@@ -83,10 +75,10 @@ def _fill_letters(ctx: AppContext) -> None:
     for n, text in enumerate(HOSTILE, start=1):
         received = datetime(2026, 11, n, 9, 0, tzinfo=WITA)
         with ctx.db.transaction() as s:
-            letters.register_incoming(
+            incoming.register_incoming(
                 s,
                 SYSTEM,
-                letters.IncomingInput(
+                incoming.IncomingInput(
                     tanggal_diterima=received,
                     asal_surat=text,
                     nomor_surat=f"000.1.5/{n}/SJ",
@@ -126,11 +118,11 @@ def _staff_csv(path: Path) -> Path:
 
 
 def _fill_staff(ctx: AppContext, actor: Actor, tmp_path: Path) -> None:
-    table = staff_io.read_siasn(_staff_csv(tmp_path / "siasn.csv"))
+    table = records_io.read_siasn(_staff_csv(tmp_path / "siasn.csv"))
     with ctx.db.transaction() as s:
-        plan = staff_io.validate_siasn(s, actor, table)
+        plan = records_io.validate_siasn(s, actor, table)
         assert plan.ok, plan.errors
-        staff_io.import_staff(s, actor, plan)
+        records_io.import_staff(s, actor, plan)
 
 
 def _incoming(ctx: AppContext) -> list[tuple[str, str]]:
@@ -159,23 +151,23 @@ def _staff(ctx: AppContext) -> list[tuple[str, str, str]]:
 def test_letters_with_formula_text_export_and_import_back_unchanged(
     ctx: AppContext, fresh: AppContext, tmp_path: Path, suffix: str
 ) -> None:
-    demo.fill(ctx, letter_count=0)
+    sample_office.fill(ctx, letter_count=0)
     _fill_letters(ctx)
     assert [p for _, p in _incoming(ctx)] == [_stored(t) for t in HOSTILE]
     masuk, keluar = tmp_path / f"masuk{suffix}", tmp_path / f"keluar{suffix}"
     with ctx.db.transaction() as s:
         if suffix == ".csv":
-            letter_io.export_incoming_csv(s, SYSTEM, masuk)
+            incoming_io.export_incoming_csv(s, SYSTEM, masuk)
             lio.export_outgoing_csv(s, SYSTEM, keluar)
         else:
-            letter_io.export_incoming_xlsx(s, SYSTEM, masuk)
+            incoming_io.export_incoming_xlsx(s, SYSTEM, masuk)
             lio.export_outgoing_xlsx(s, SYSTEM, keluar)
 
     with fresh.db.transaction() as s:
-        plan = letter_io.validate_incoming(s, SYSTEM, letter_io.read_table(masuk), today=TODAY)
+        plan = incoming_io.validate_incoming(s, SYSTEM, incoming_io.read_table(masuk), today=TODAY)
         assert plan.errors == []
-        letter_io.import_incoming(s, SYSTEM, plan)
-        out_plan = lio.validate_outgoing(s, SYSTEM, letter_io.read_table(keluar), today=TODAY)
+        incoming_io.import_incoming(s, SYSTEM, plan)
+        out_plan = lio.validate_outgoing(s, SYSTEM, incoming_io.read_table(keluar), today=TODAY)
         assert out_plan.errors == []
         lio.import_outgoing(s, SYSTEM, out_plan)
     assert _incoming(fresh) == _incoming(ctx)
@@ -186,16 +178,16 @@ def test_letters_with_formula_text_export_and_import_back_unchanged(
 def test_staff_with_formula_text_exports_and_imports_back_unchanged(
     ctx: AppContext, fresh: AppContext, tmp_path: Path
 ) -> None:
-    demo.fill(ctx, letter_count=0)
+    sample_office.fill(ctx, letter_count=0)
     _fill_staff(ctx, _actor(ctx, "pegawai"), tmp_path)
     assert [j for _, j, _ in _staff(ctx)] == [t.strip() for t in HOSTILE]
     exported = tmp_path / "pegawai.xlsx"
     with ctx.db.transaction() as s:
-        staff_io.export_staff_xlsx(s, SYSTEM, exported)
+        records_io.export_staff_xlsx(s, SYSTEM, exported)
     with fresh.db.transaction() as s:
-        plan = staff_io.validate_siasn(s, SYSTEM, staff_io.read_siasn(exported))
+        plan = records_io.validate_siasn(s, SYSTEM, records_io.read_siasn(exported))
         assert plan.ok, plan.errors
-        staff_io.import_staff(s, SYSTEM, plan)
+        records_io.import_staff(s, SYSTEM, plan)
     assert _staff(fresh) == _staff(ctx)
 
 
@@ -221,7 +213,7 @@ def _check_xlsx(path: Path) -> list[str]:
 
 
 def test_every_writer_writes_formula_text_as_text(ctx: AppContext, tmp_path: Path) -> None:
-    demo.fill(ctx, letter_count=0)
+    sample_office.fill(ctx, letter_count=0)
     pegawai = _actor(ctx, "pegawai")
     _fill_letters(ctx)
     _fill_staff(ctx, pegawai, tmp_path)
@@ -246,22 +238,18 @@ def test_every_writer_writes_formula_text_as_text(ctx: AppContext, tmp_path: Pat
 
         writers[name] = run
 
-    session_writer("masuk.csv", lambda s, p: letter_io.export_incoming_csv(s, SYSTEM, p))
-    session_writer("masuk.xlsx", lambda s, p: letter_io.export_incoming_xlsx(s, SYSTEM, p))
+    session_writer("masuk.csv", lambda s, p: incoming_io.export_incoming_csv(s, SYSTEM, p))
+    session_writer("masuk.xlsx", lambda s, p: incoming_io.export_incoming_xlsx(s, SYSTEM, p))
     session_writer("keluar.csv", lambda s, p: lio.export_outgoing_csv(s, SYSTEM, p))
     session_writer("keluar.xlsx", lambda s, p: lio.export_outgoing_xlsx(s, SYSTEM, p))
-    session_writer("pegawai.xlsx", lambda s, p: staff_io.export_staff_xlsx(s, SYSTEM, p))
-    session_writer("jadwal.csv", lambda s, p: staff_schedule.export_next_dates_csv(s, SYSTEM, TODAY, p))
-    session_writer(
-        "reg-masuk.xlsx", lambda s, p: letter_reports.incoming_register_xlsx(s, SYSTEM, start, end, p)
-    )
-    session_writer(
-        "reg-keluar.xlsx", lambda s, p: letter_reports.outgoing_register_xlsx(s, SYSTEM, start, end, p)
-    )
-    session_writer("rekap.xlsx", lambda s, p: letter_reports.monthly_recap_xlsx(s, SYSTEM, 2026, 11, p))
+    session_writer("pegawai.xlsx", lambda s, p: records_io.export_staff_xlsx(s, SYSTEM, p))
+    session_writer("jadwal.csv", lambda s, p: schedule.export_next_dates_csv(s, SYSTEM, TODAY, p))
+    session_writer("reg-masuk.xlsx", lambda s, p: reports.incoming_register_xlsx(s, SYSTEM, start, end, p))
+    session_writer("reg-keluar.xlsx", lambda s, p: reports.outgoing_register_xlsx(s, SYSTEM, start, end, p))
+    session_writer("rekap.xlsx", lambda s, p: reports.monthly_recap_xlsx(s, SYSTEM, 2026, 11, p))
     session_writer(
         "tindak-lanjut.xlsx",
-        lambda s, p: letter_reports.follow_up_xlsx(s, SYSTEM, start, end, p, today=TODAY),
+        lambda s, p: reports.follow_up_xlsx(s, SYSTEM, start, end, p, today=TODAY),
     )
 
     def board(s: object, path: Path) -> object:
@@ -272,17 +260,17 @@ def test_every_writer_writes_formula_text_as_text(ctx: AppContext, tmp_path: Pat
         return staff_board.export_xlsx(s, pegawai, entries, path, as_of=date(2026, 3, 1), horizon_days=400)  # type: ignore[arg-type]
 
     def nominatif(s: object, path: Path) -> object:
-        frame = staff_documents.list_frame(s, pegawai)  # type: ignore[arg-type]
+        frame = documents.list_frame(s, pegawai)  # type: ignore[arg-type]
         rows = [NominatifPegawai(nama=t, nip="198208172009022004", jabatan=t) for t in HOSTILE]
-        return staff_documents.write_nominatif_xlsx(
+        return documents.write_nominatif_xlsx(
             NominatifList(frame, rows, date(2026, 1, 1), columns=("nama_nip", "jabatan")), path
         )
 
     session_writer("jadwal.xlsx", board)
     session_writer("nominatif.xlsx", nominatif)
-    writers["templat-masuk.xlsx"] = letter_io.write_incoming_template
+    writers["templat-masuk.xlsx"] = incoming_io.write_incoming_template
     writers["templat-keluar.xlsx"] = lio.write_outgoing_template
-    writers["templat-pegawai.xlsx"] = staff_io.write_staff_template
+    writers["templat-pegawai.xlsx"] = records_io.write_staff_template
 
     for name, write in writers.items():
         path = tmp_path / name

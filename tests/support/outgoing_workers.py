@@ -13,7 +13,8 @@ def issue_numbers(url: str, username: str, count: int, start_at: float, tag: str
     from sqlalchemy import select
 
     from desktop.models.admin import User
-    from desktop.services import auth, outgoing
+    from desktop.services.common import auth
+    from desktop.services.letters import outgoing
     from desktop.storage.database import open_url
 
     fix_clock_from_env()  # a spawned process: the parent's fixed clock does not come along

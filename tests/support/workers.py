@@ -7,7 +7,7 @@ import time
 
 from sqlalchemy import text
 
-from desktop.services.counters import next_number
+from desktop.services.common.counters import next_number
 from desktop.storage.database import open_url
 from tests.support.clock_env import fix_clock_from_env
 
@@ -68,7 +68,8 @@ def register_letters(url: str, username: str, count: int, start_at: float, tag: 
 
     from desktop.core import clock
     from desktop.models.admin import User
-    from desktop.services import auth, letters
+    from desktop.services.common import auth
+    from desktop.services.letters import incoming
 
     fix_clock_from_env()  # a spawned process: the parent's fixed clock does not come along
     db = open_url(url)
@@ -80,10 +81,10 @@ def register_letters(url: str, username: str, count: int, start_at: float, tag: 
     numbers = []
     for i in range(count):
         with db.transaction() as s:
-            info = letters.register_incoming(
+            info = incoming.register_incoming(
                 s,
                 actor,
-                letters.IncomingInput(
+                incoming.IncomingInput(
                     tanggal_diterima=received,
                     asal_surat=f"Instansi {tag}",
                     nomor_surat=f"{tag}/{i}",

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import auth, system
-from desktop.services.permissions import Actor
+from desktop.services import system
+from desktop.services.common import auth
+from desktop.services.common.permissions import Actor
 from desktop.services.system import AppContext
 from desktop.ui.collector import GuiCollector
 from desktop.ui.collector import install as install_collector

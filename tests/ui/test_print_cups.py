@@ -9,7 +9,9 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from desktop.services import demo, documents, system
+from desktop.demo import sample_office
+from desktop.services import system
+from desktop.services.common import documents
 from desktop.services.system import AppContext
 from desktop.ui.print_preview import print_pdf
 from tests.support.cups import TEST_QUEUE, unavailable_reason, wait_for_pdf
@@ -31,7 +33,7 @@ def cups_queue() -> str:
 def test_cetak_uji_through_qprinter_reaches_the_cups_queue_on_f4(
     qapp, app_ctx: AppContext, cups_queue: str
 ) -> None:  # type: ignore[no-untyped-def]
-    demo.fill(app_ctx, letter_count=0)
+    sample_office.fill(app_ctx, letter_count=0)
     with app_ctx.db.transaction() as s:
         pdf = documents.test_page_pdf(s, system.SYSTEM, "F4")
 

@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import event
 
 from desktop.core import clock
-from desktop.services import letters, office
-from desktop.services.permissions import Actor
+from desktop.services.common import office
+from desktop.services.common.permissions import Actor
+from desktop.services.letters import incoming
 from desktop.services.system import AppContext
 from desktop.ui.context import UiContext
 from desktop.ui.home import HomeTab
@@ -27,10 +28,10 @@ def letters_ctx(app_ctx: AppContext, admin: Actor) -> AppContext:
     with app_ctx.db.transaction() as s:
         received = clock.now(office.get_profile(s).zona_waktu)
         for i, sender in enumerate(SENDERS, start=1):
-            letters.register_incoming(
+            incoming.register_incoming(
                 s,
                 admin,
-                letters.IncomingInput(
+                incoming.IncomingInput(
                     tanggal_diterima=received,
                     asal_surat=sender,
                     nomor_surat=f"000/{i}/2026",

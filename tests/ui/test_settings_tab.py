@@ -12,9 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from desktop.printing.sample_logo import sample_logo_png
-from desktop.services import auth, calendar, office, system
-from desktop.services.office import OfficeProfileData
-from desktop.services.permissions import Actor, Role
+from desktop.services import system
+from desktop.services.common import auth, calendar, office
+from desktop.services.common.office import OfficeProfileData
+from desktop.services.common.permissions import Actor, Role
 from desktop.services.system import AppContext
 from desktop.storage.backup import checksum_path
 from desktop.ui.context import UiContext

@@ -10,8 +10,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 
-from desktop.services import auth, demo, office, system
-from desktop.services.permissions import Actor, Role
+from desktop.demo import sample_office as demo
+from desktop.services import system
+from desktop.services.common import auth, office
+from desktop.services.common.permissions import Actor, Role
 from desktop.services.system import AppContext
 from desktop.ui.context import UiContext
 from desktop.ui.login import LoginDialog

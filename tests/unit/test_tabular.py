@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop.services import tabular
-from desktop.services.errors import ValidationError
+from desktop.services.common.errors import ValidationError
 
 
 def _texts() -> list[str]:

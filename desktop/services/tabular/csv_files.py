@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Final, TextIO
 
-from desktop.services.errors import ValidationError
+from desktop.services.common.errors import ValidationError
 from desktop.services.tabular.cells import neutralise, restore
 
 # UTF-32 first: its little-endian BOM begins with the UTF-16 one.

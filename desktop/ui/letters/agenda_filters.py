@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.letters import Keamanan, Urgensi
+from desktop.core.letters.rules import Keamanan, Urgensi
 from desktop.ui.letters.common import sequence
 
 FILTER_KEY = sequence("Ctrl+Shift+F")

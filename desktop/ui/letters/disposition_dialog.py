@@ -41,12 +41,18 @@ from PySide6.QtWidgets import (
 from desktop.core import clock
 from desktop.core.calendar import WorkingCalendar
 from desktop.core.dates import format_date, format_date_long, format_date_numeric
-from desktop.services import calendar, office
-from desktop.services import dispositions as dispo
-from desktop.services.dispositions import HopInput, LetterChain, Official, RecipientInput, RecipientStatus
-from desktop.services.errors import ServiceError, ValidationError
-from desktop.services.letters import list_instructions
-from desktop.services.permissions import Perm
+from desktop.services.common import calendar, office
+from desktop.services.common.errors import ServiceError, ValidationError
+from desktop.services.common.permissions import Perm
+from desktop.services.letters import dispositions as dispo
+from desktop.services.letters.dispositions import (
+    HopInput,
+    LetterChain,
+    Official,
+    RecipientInput,
+    RecipientStatus,
+)
+from desktop.services.letters.incoming import list_instructions
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.letters.common import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR, muted, set_message

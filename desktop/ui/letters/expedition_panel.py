@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dates import format_date, format_date_numeric
-from desktop.services import expedition
-from desktop.services.errors import ServiceError
-from desktop.services.permissions import Perm
+from desktop.services.common.errors import ServiceError
+from desktop.services.common.permissions import Perm
+from desktop.services.letters import expedition
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.print_preview import PrintPreviewDialog

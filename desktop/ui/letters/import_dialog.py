@@ -1,12 +1,11 @@
 """Impor buku agenda surat masuk from .xlsx/.csv (file → column mapping → every row checked → import), and export.
 
-The rules live in ``services/letter_io``; this module only asks, shows and runs the work off the GUI thread.
+The rules live in ``services/letters/incoming_io``; this module only asks, shows and runs the work off the GUI thread.
 """
 
 from __future__ import annotations
 
 import itertools
-import sys
 from collections import Counter
 from html import escape
 from pathlib import Path
@@ -33,16 +32,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import letter_io
-from desktop.services.errors import ServiceError
-from desktop.services.import_log import AlreadyImported
-from desktop.services.letter_io import ImportPlan, ImportResult, RowError, Table
-from desktop.services.permissions import Perm
-from desktop.storage.database import StorageError
+from desktop.core.money import format_number
+from desktop.services.common.errors import ServiceError
+from desktop.services.common.import_log import AlreadyImported
+from desktop.services.common.permissions import Perm
+from desktop.services.letters import incoming_io
+from desktop.services.letters.incoming_io import ImportPlan, ImportResult, RowError, Table
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.letters.common import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR, muted, set_message
 from desktop.ui.tasks import Progress, TaskHandle, run_task
+from desktop.ui.widgets.failures import error_text, is_expected, report_bug
+from desktop.ui.widgets.files import remember_dir, start_dir
 
 FILE_FILTER = "Agenda (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv *.txt);;Semua berkas (*)"
 TEMPLATE_NAME = "templat-impor-agenda-surat-masuk.xlsx"
@@ -77,45 +78,13 @@ COLUMN_HINT = {
     "keterangan": "Teks bebas.",
 }
 
-_last_dir = ""  # where the clerk last opened or saved a file, for the next file dialog of this session
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ImportDialog", text)
 
 
-def _number(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
-
-
 def _column_text(column: str) -> str:
     return _tr(COLUMN_TEXT.get(column, column.replace("_", " ")))
-
-
-def _start_dir(name: str = "") -> str:
-    base = Path(_last_dir) if _last_dir else Path.home()
-    return str(base / name) if name else str(base)
-
-
-def _remember_dir(path: Path) -> None:
-    global _last_dir
-    _last_dir = str(path.parent)
-
-
-def _is_expected(exc: BaseException) -> bool:
-    """A problem the user can act on (bad file, locked database, disk full), shown as a plain message."""
-    return isinstance(exc, ServiceError | StorageError | OSError)
-
-
-def _error_text(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and not isinstance(exc, ServiceError):
-        name = f" ({exc.filename})" if exc.filename else ""
-        return _tr("Berkas tidak bisa dibaca atau ditulis{0}: {1}").format(name, exc.strerror or exc)
-    return str(exc).strip() or _tr("Terjadi kesalahan yang tidak terduga.")
-
-
-def _report_bug(exc: BaseException) -> None:
-    sys.excepthook(type(exc), exc, exc.__traceback__)
 
 
 class ImportDialog(QDialog):
@@ -448,7 +417,7 @@ class ImportDialog(QDialog):
         valid = len(plan.valid) if plan is not None else 0
         self.skip_button.setVisible(page == self.PAGE_CHECK and errors > 0)
         self.skip_button.setText(
-            self.tr("Impor baris yang &valid saja (lewati {0} baris)").format(_number(errors))
+            self.tr("Impor baris yang &valid saja (lewati {0} baris)").format(format_number(errors))
         )
         self.next_button.setEnabled(not busy and bool(self.path_edit.text().strip()))
         self.check_button.setEnabled(not busy and page == self.PAGE_MAPPING and not self.mapping_problems())
@@ -490,7 +459,7 @@ class ImportDialog(QDialog):
     # ------------------------------------------------------------------ step 1: the file
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Pilih berkas agenda surat masuk"), _start_dir(), self.tr(FILE_FILTER)
+            self, self.tr("Pilih berkas agenda surat masuk"), start_dir(), self.tr(FILE_FILTER)
         )
         if path:
             self.path_edit.setText(path)
@@ -512,13 +481,13 @@ class ImportDialog(QDialog):
 
         def work(progress: Progress) -> Table:
             progress.set(0, 0, text)
-            table = letter_io.read_table(path)
+            table = incoming_io.read_table(path)
             progress.check()
             return table
 
         def done(table: Table) -> None:
             self.task = None
-            _remember_dir(path)
+            remember_dir(path)
             self._set_table(table)
             if then_validate and not self.mapping_problems():
                 self.validate()
@@ -528,10 +497,10 @@ class ImportDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.task = None
             self._update_buttons()
-            if not _is_expected(exc):
-                _report_bug(exc)
+            if not is_expected(exc):
+                report_bug(exc)
                 return
-            set_message(self.file_message, _error_text(exc), ERROR_COLOR)
+            set_message(self.file_message, error_text(exc), ERROR_COLOR)
             self._show_page(self.PAGE_FILE)
             self.path_edit.setFocus()
 
@@ -556,7 +525,7 @@ class ImportDialog(QDialog):
 
     def save_template(self) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Simpan templat impor"), _start_dir(TEMPLATE_NAME), self.tr("Excel (*.xlsx)")
+            self, self.tr("Simpan templat impor"), start_dir(TEMPLATE_NAME), self.tr("Excel (*.xlsx)")
         )
         if not path:
             return None
@@ -564,11 +533,11 @@ class ImportDialog(QDialog):
         if target.suffix.lower() != ".xlsx":
             target = target.with_name(target.name + ".xlsx")
         try:
-            letter_io.write_incoming_template(target)
+            incoming_io.write_incoming_template(target)
         except (ServiceError, OSError) as exc:
-            set_message(self.template_message, _error_text(exc), ERROR_COLOR)
+            set_message(self.template_message, error_text(exc), ERROR_COLOR)
             return None
-        _remember_dir(target)
+        remember_dir(target)
         set_message(
             self.template_message,
             self.tr("Templat tersimpan: {0}. Isi di Excel, simpan, lalu pilih berkasnya di atas.").format(
@@ -583,11 +552,11 @@ class ImportDialog(QDialog):
         previous = self.mapping() if self.table is not None else {}
         self.table = table
         self.plan = None
-        suggested = letter_io.suggest_mapping(table.headers)
+        suggested = incoming_io.suggest_mapping(table.headers)
         if set(previous) == set(table.headers):
             suggested = previous  # re-reading a fixed file keeps what the clerk chose
-        columns = list(letter_io.INCOMING_COLUMNS) + list(letter_io.INCOMING_OPTIONAL_COLUMNS)
-        required = set(letter_io.INCOMING_REQUIRED)
+        columns = list(incoming_io.INCOMING_COLUMNS) + list(incoming_io.INCOMING_OPTIONAL_COLUMNS)
+        required = set(incoming_io.INCOMING_REQUIRED)
 
         grid_widget = QWidget()
         grid = QGridLayout(grid_widget)
@@ -646,7 +615,7 @@ class ImportDialog(QDialog):
         for first, second in itertools.pairwise(combos):
             QWidget.setTabOrder(first, second)
 
-        rows = _number(len(table.rows))
+        rows = format_number(len(table.rows))
         where = (
             self.tr(", judul kolom di baris {0}").format(table.header_line) if table.header_line != 1 else ""
         )
@@ -678,7 +647,7 @@ class ImportDialog(QDialog):
             return [self.tr("Belum ada berkas.")]
         chosen = self.mapping()
         problems: list[str] = []
-        missing = [c for c in letter_io.INCOMING_REQUIRED if c not in chosen.values()]
+        missing = [c for c in incoming_io.INCOMING_REQUIRED if c not in chosen.values()]
         if missing:
             problems.append(
                 self.tr("Kolom wajib belum dipetakan: {0}.").format(
@@ -703,7 +672,7 @@ class ImportDialog(QDialog):
             label.setEnabled(current.get(header) is not None)  # greyed: this column is not imported
         chosen = set(current.values())
         marks = []
-        for column in letter_io.INCOMING_REQUIRED:
+        for column in incoming_io.INCOMING_REQUIRED:
             ok = column in chosen
             color = SUCCESS_COLOR if ok else ERROR_COLOR
             marks.append(
@@ -721,12 +690,12 @@ class ImportDialog(QDialog):
             return
         mapping = self.mapping()
         ctx = self.ctx
-        text = self.tr("Memeriksa {0} baris…").format(_number(len(table.rows)))
+        text = self.tr("Memeriksa {0} baris…").format(format_number(len(table.rows)))
 
         def work(progress: Progress) -> ImportPlan:
             progress.set(0, 0, text)
             with ctx.read() as session:
-                plan = letter_io.validate_incoming(session, ctx.actor, table, mapping)
+                plan = incoming_io.validate_incoming(session, ctx.actor, table, mapping)
             progress.check()
             return plan
 
@@ -737,10 +706,10 @@ class ImportDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.task = None
             self._update_buttons()
-            if not _is_expected(exc):
-                _report_bug(exc)
+            if not is_expected(exc):
+                report_bug(exc)
                 return
-            set_message(self.mapping_message, _error_text(exc), ERROR_COLOR)
+            set_message(self.mapping_message, error_text(exc), ERROR_COLOR)
             self._show_page(self.PAGE_MAPPING)
 
         self.task = run_task(
@@ -756,7 +725,7 @@ class ImportDialog(QDialog):
     def _show_plan(self, plan: ImportPlan, note: str = "") -> None:
         self.plan = plan
         valid, errors, warnings = len(plan.valid), len(plan.errors), len(plan.warnings)
-        read = _number(plan.rows_read)
+        read = format_number(plan.rows_read)
         if plan.rows_read == 0 and not errors:
             text = self.tr("Berkas tidak berisi baris surat; tidak ada yang bisa diimpor.")
             color = WARNING_COLOR
@@ -767,24 +736,24 @@ class ImportDialog(QDialog):
             text = self.tr(
                 "<b>{0} baris tidak valid</b> dari {1} baris; {2} baris valid. Tidak ada yang diimpor sampai "
                 "berkasnya diperbaiki — atau impor baris yang valid saja."
-            ).format(_number(errors), read, _number(valid))
+            ).format(format_number(errors), read, format_number(valid))
             color = ERROR_COLOR
         else:
             text = self.tr(
                 "<b>Tidak ada baris yang valid</b> ({0} baris tidak valid). Perbaiki berkasnya."
-            ).format(_number(errors))
+            ).format(format_number(errors))
             color = ERROR_COLOR
         if warnings:
-            text += " " + self.tr("{0} peringatan tidak menghalangi impor.").format(_number(warnings))
+            text += " " + self.tr("{0} peringatan tidak menghalangi impor.").format(format_number(warnings))
         self.summary.setText(f"<span style='color:{color}'>{text}</span>")
         set_message(self.check_message, note, WARNING_COLOR)
 
         self._fill(self.error_table, plan.errors)
-        self.errors_label.setText(self.tr("&Baris yang salah ({0})").format(_number(errors)))
+        self.errors_label.setText(self.tr("&Baris yang salah ({0})").format(format_number(errors)))
         self.errors_box.setVisible(bool(errors))
         self._fill(self.warning_table, plan.warnings)
         self.warnings_label.setText(
-            self.tr("P&eringatan ({0}) — tetap diimpor; periksa bila perlu").format(_number(warnings))
+            self.tr("P&eringatan ({0}) — tetap diimpor; periksa bila perlu").format(format_number(warnings))
         )
         self.warnings_box.setVisible(bool(warnings))
         self.check_stretch.setVisible(not errors and not warnings)
@@ -830,7 +799,7 @@ class ImportDialog(QDialog):
             return
         lines = ", ".join(str(e.line) for e in plan.errors[:10])
         more = (
-            self.tr(" dan {0} lainnya").format(_number(len(plan.errors) - 10))
+            self.tr(" dan {0} lainnya").format(format_number(len(plan.errors) - 10))
             if len(plan.errors) > 10
             else ""
         )
@@ -840,8 +809,8 @@ class ImportDialog(QDialog):
             self.tr(
                 "{0} baris yang valid akan diimpor.\n\n{1} baris tidak valid (baris {2}{3}) dilewati dan TIDAK "
                 "masuk agenda; catat sendiri bila surat-surat itu perlu diagendakan.\n\nLanjutkan?"
-            ).format(_number(len(plan.valid)), _number(len(plan.errors)), lines, more),
-            yes=self.tr("Impor {0} baris").format(_number(len(plan.valid))),
+            ).format(format_number(len(plan.valid)), format_number(len(plan.errors)), lines, more),
+            yes=self.tr("Impor {0} baris").format(format_number(len(plan.valid))),
             no=self.tr("Kembali"),
         ):
             return
@@ -853,22 +822,22 @@ class ImportDialog(QDialog):
             return
         mapping = self.mapping()
         ctx = self.ctx
-        text = self.tr("Mengimpor {0} surat masuk…").format(_number(len(shown.valid)))
-        checking = self.tr("Memeriksa ulang {0} baris…").format(_number(len(table.rows)))
+        text = self.tr("Mengimpor {0} surat masuk…").format(format_number(len(shown.valid)))
+        checking = self.tr("Memeriksa ulang {0} baris…").format(format_number(len(table.rows)))
 
         def work(progress: Progress) -> ImportResult | ImportPlan:
             progress.set(0, 0, checking)
             # Checked again in the import's own transaction, as the CLI does: a letter registered on another
             # workstation since the check may have taken a number or made a row a duplicate.
             with ctx.transaction() as session:
-                plan = letter_io.validate_incoming(session, ctx.actor, table, mapping)
+                plan = incoming_io.validate_incoming(session, ctx.actor, table, mapping)
                 if [e.line for e in plan.errors] != [e.line for e in shown.errors] or len(plan.valid) != len(
                     shown.valid
                 ):
                     return plan
                 progress.check()
                 progress.set(0, 0, text)
-                result = letter_io.import_incoming(
+                result = incoming_io.import_incoming(
                     session, ctx.actor, plan, skip_invalid=skip_invalid, again=again
                 )
                 progress.check()  # cancelled at the last moment: leaving the block rolls everything back
@@ -890,8 +859,8 @@ class ImportDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.task = None
             self._update_buttons()
-            if not _is_expected(exc):
-                _report_bug(exc)
+            if not is_expected(exc):
+                report_bug(exc)
                 return
             if isinstance(exc, AlreadyImported) and dialogs.confirm(
                 self,
@@ -907,7 +876,7 @@ class ImportDialog(QDialog):
                 return
             set_message(
                 self.check_message,
-                self.tr("Impor gagal, tidak ada yang diimpor: {0}").format(_error_text(exc)),
+                self.tr("Impor gagal, tidak ada yang diimpor: {0}").format(error_text(exc)),
                 ERROR_COLOR,
             )
 
@@ -927,12 +896,12 @@ class ImportDialog(QDialog):
         self.years = years if result.imported else []
         source = self.table.source if self.table is not None else ""
         text = self.tr("✓ {0} surat masuk diimpor dari {1}").format(
-            f"<b>{_number(result.imported)}</b>", escape(source)
+            f"<b>{format_number(result.imported)}</b>", escape(source)
         )
         if result.numbered:
-            text += self.tr(" ({0} diberi nomor agenda baru)").format(_number(result.numbered))
+            text += self.tr(" ({0} diberi nomor agenda baru)").format(format_number(result.numbered))
         if result.skipped:
-            text += self.tr("; {0} baris tidak valid dilewati").format(_number(result.skipped))
+            text += self.tr("; {0} baris tidak valid dilewati").format(format_number(result.skipped))
         self.done_label.setText(f"<span style='color:{SUCCESS_COLOR}'>{text}.</span>")
         notes = []
         if self.years:
@@ -957,7 +926,7 @@ def export_incoming(parent: QWidget, ctx: UiContext, year: int) -> TaskHandle | 
         return None
     title = _tr("Ekspor agenda surat masuk {0}").format(year)
     path, chosen = QFileDialog.getSaveFileName(
-        parent, title, _start_dir(f"agenda-surat-masuk-{year}.xlsx"), _tr("Excel (*.xlsx);;CSV (*.csv)")
+        parent, title, start_dir(f"agenda-surat-masuk-{year}.xlsx"), _tr("Excel (*.xlsx);;CSV (*.csv)")
     )
     if not path:
         return None
@@ -965,7 +934,9 @@ def export_incoming(parent: QWidget, ctx: UiContext, year: int) -> TaskHandle | 
     if target.suffix.lower() not in (".xlsx", ".csv"):
         target = target.with_name(target.name + (".csv" if "csv" in chosen.lower() else ".xlsx"))
     write = (
-        letter_io.export_incoming_csv if target.suffix.lower() == ".csv" else letter_io.export_incoming_xlsx
+        incoming_io.export_incoming_csv
+        if target.suffix.lower() == ".csv"
+        else incoming_io.export_incoming_xlsx
     )
 
     def work(progress: Progress) -> int:
@@ -975,17 +946,17 @@ def export_incoming(parent: QWidget, ctx: UiContext, year: int) -> TaskHandle | 
             return write(session, ctx.actor, target, year, audit_in=ctx.app.db.transaction)
 
     def done(count: int) -> None:
-        _remember_dir(target)
+        remember_dir(target)
         dialogs.info(
             parent,
             title,
-            _tr("{0} surat masuk tahun {1} diekspor ke\n{2}").format(_number(count), year, target),
+            _tr("{0} surat masuk tahun {1} diekspor ke\n{2}").format(format_number(count), year, target),
         )
 
     def failed(exc: BaseException) -> None:
-        if not _is_expected(exc):
-            _report_bug(exc)
+        if not is_expected(exc):
+            report_bug(exc)
             return
-        dialogs.error(parent, title, _tr("Ekspor gagal: {0}").format(_error_text(exc)))
+        dialogs.error(parent, title, _tr("Ekspor gagal: {0}").format(error_text(exc)))
 
     return run_task(parent, title, work, on_done=done, on_error=failed, cancellable=False)

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core import clock
 from desktop.core.dates import format_date
-from desktop.core.letters import CaraTerima, Keamanan, Skema, Urgensi
-from desktop.services import letters, office
-from desktop.services.errors import ServiceError, ValidationError
+from desktop.core.letters.rules import CaraTerima, Keamanan, Skema, Urgensi
+from desktop.services.common import office
+from desktop.services.common.errors import ServiceError, ValidationError
+from desktop.services.letters import incoming
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.letters.common import (
@@ -67,9 +68,9 @@ class IncomingForm(QWidget):
         self.setObjectName("incomingForm")
         with ctx.read() as s:
             self.zone = office.get_profile(s).zona_waktu or "WIB"
-            recipients = [DEFAULT_RECIPIENT, *letters.disposition_recipients(s)]
+            recipients = [DEFAULT_RECIPIENT, *incoming.disposition_recipients(s)]
         self._shown_year = 0
-        self._duplicates: list[letters.IncomingInfo] = []
+        self._duplicates: list[incoming.IncomingInfo] = []
 
         # --- header
         title = QLabel(self.tr("Surat masuk baru"), self)
@@ -407,9 +408,9 @@ class IncomingForm(QWidget):
         d = self.tanggal_surat.date()
         return date(d.year(), d.month(), d.day())
 
-    def input_data(self) -> letters.IncomingInput:
+    def input_data(self) -> incoming.IncomingInput:
         cara = CaraTerima(self.cara.currentData())
-        return letters.IncomingInput(
+        return incoming.IncomingInput(
             tanggal_diterima=self.received_at(),
             asal_surat=self.asal.text(),
             nomor_surat=self.nomor.text(),
@@ -441,7 +442,7 @@ class IncomingForm(QWidget):
         year = self.terima.date().year()
         self._shown_year = year
         try:
-            last = self.ctx.query(letters.last_agenda_number, year)
+            last = self.ctx.query(incoming.last_agenda_number, year)
         except ServiceError:
             self.last_label.clear()
             return
@@ -479,7 +480,7 @@ class IncomingForm(QWidget):
         if len(text.strip()) < 2:
             return
         try:
-            names = self.ctx.query(letters.sender_suggestions, text)
+            names = self.ctx.query(incoming.sender_suggestions, text)
         except ServiceError:
             return
         if names != self._sender_model.stringList():
@@ -491,7 +492,7 @@ class IncomingForm(QWidget):
             self.code_completer.popup().hide()
             return
         try:
-            found = self.ctx.query(letters.search_codes, text, skema=str(self.skema.currentData()), limit=30)
+            found = self.ctx.query(incoming.search_codes, text, skema=str(self.skema.currentData()), limit=30)
         except ServiceError:
             return
         for code in found:
@@ -516,8 +517,8 @@ class IncomingForm(QWidget):
             set_message(self.code_info, self.tr("Pilih kode dari daftar: ↓ lalu Enter."), "")
             return
         with self.ctx.read() as s:
-            found = letters.get_code(s, kode, skema)
-            warning = "" if found else letters.code_warning(s, kode, skema)
+            found = incoming.get_code(s, kode, skema)
+            warning = "" if found else incoming.code_warning(s, kode, skema)
         if found is not None:
             retensi = found.retensi or self.tr("retensi belum tercatat")
             set_message(self.code_info, f"{found.uraian} · {self.tr('JRA')}: {retensi}", "")
@@ -530,13 +531,13 @@ class IncomingForm(QWidget):
         self.srikandi_label.setVisible(srikandi)
 
     # ------------------------------------------------------------------ duplicates, errors
-    def check_duplicates(self) -> list[letters.IncomingInfo]:
+    def check_duplicates(self) -> list[incoming.IncomingInfo]:
         """Warn (R7) about earlier letters with the same sender, number and date; never blocks."""
         asal, nomor = self.asal.text().strip(), self.nomor.text().strip()
-        found: list[letters.IncomingInfo] = []
+        found: list[incoming.IncomingInfo] = []
         if asal and nomor:
             try:
-                found = self.ctx.query(letters.probable_duplicates, asal, nomor, self.letter_date())
+                found = self.ctx.query(incoming.probable_duplicates, asal, nomor, self.letter_date())
             except ServiceError:
                 found = []
         self._duplicates = found
@@ -580,7 +581,7 @@ class IncomingForm(QWidget):
             set_message(label, "", ERROR_COLOR)
 
     # ------------------------------------------------------------------ actions
-    def save(self, *, print_after: bool = False) -> letters.IncomingInfo | None:
+    def save(self, *, print_after: bool = False) -> incoming.IncomingInfo | None:
         """Register the letter. On a mistake the message sits under the field and nothing typed is lost."""
         if not self.isEnabled():
             return None
@@ -611,7 +612,7 @@ class IncomingForm(QWidget):
             self.nomor.setFocus(Qt.FocusReason.OtherFocusReason)
             return None
         try:
-            info = self.ctx.call(letters.register_incoming, data)
+            info = self.ctx.call(incoming.register_incoming, data)
         except ValidationError as exc:
             self.show_error(exc.field, str(exc))
             return None

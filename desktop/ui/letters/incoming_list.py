@@ -35,11 +35,12 @@ from PySide6.QtWidgets import (
 
 from desktop.core import clock
 from desktop.core.dates import format_date, format_date_numeric
-from desktop.core.letters import Keamanan, Urgensi
+from desktop.core.letters.rules import Keamanan, Urgensi
 from desktop.printing.pages import paper_by_key
-from desktop.services import dispositions, letters, office
-from desktop.services.errors import ServiceError
-from desktop.services.permissions import Perm
+from desktop.services.common import office
+from desktop.services.common.errors import ServiceError
+from desktop.services.common.permissions import Perm
+from desktop.services.letters import dispositions, incoming
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.letters.agenda_filters import FILTER_KEY, FilterBar, FilterToggle
@@ -56,7 +57,7 @@ from desktop.ui.letters.import_dialog import ImportDialog, export_incoming
 from desktop.ui.letters.scans_dialog import ScansDialog
 from desktop.ui.print_preview import PrintPreviewDialog
 
-PAGE_SIZE = letters.LIST_PAGE
+PAGE_SIZE = incoming.LIST_PAGE
 SEARCH_DELAY_MS = 250
 PRINT_KEY = sequence("Ctrl+P")
 RELOAD_KEY = sequence("F5")
@@ -88,14 +89,14 @@ class IncomingTableModel(QAbstractTableModel):
         "Status",
     )
     PERIHAL = 5
-    SORT_KEYS = letters.INCOMING_SORT_KEYS  # one per column, in the order of COLUMNS
+    SORT_KEYS = incoming.INCOMING_SORT_KEYS  # one per column, in the order of COLUMNS
     NEWEST_FIRST = (0, 1, 4)  # agenda and dates: the first click sorts newest first
 
-    def __init__(self, fetch: Callable[[int], tuple[list[letters.IncomingInfo], int]], zone: str) -> None:
+    def __init__(self, fetch: Callable[[int], tuple[list[incoming.IncomingInfo], int]], zone: str) -> None:
         super().__init__()
         self._fetch = fetch
         self.zone = zone
-        self.rows: list[letters.IncomingInfo] = []
+        self.rows: list[incoming.IncomingInfo] = []
         self.total = 0
         self.sort_spec: tuple[str, bool] | None = None  # None: the agenda's own order, newest first
 
@@ -135,7 +136,7 @@ class IncomingTableModel(QAbstractTableModel):
         self.reload()
         self.sorted.emit()
 
-    def info(self, row: int) -> letters.IncomingInfo | None:
+    def info(self, row: int) -> incoming.IncomingInfo | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def row_of(self, letter_id: int) -> int:
@@ -191,7 +192,7 @@ class IncomingTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _text(self, info: letters.IncomingInfo, column: int) -> str:
+    def _text(self, info: incoming.IncomingInfo, column: int) -> str:
         if column == 0:
             return info.agenda + (" S" if info.susulan else "")
         if column == 1:
@@ -213,7 +214,7 @@ class IncomingTableModel(QAbstractTableModel):
             return text + (" ×" + str(info.jumlah_cetak) if info.jumlah_cetak > 1 else "")
         return ""
 
-    def _tooltip(self, info: letters.IncomingInfo, column: int) -> str:
+    def _tooltip(self, info: incoming.IncomingInfo, column: int) -> str:
         received = office_time(info.tanggal_diterima, self.zone)
         lines = [
             self.tr("Agenda {0}{1}").format(info.agenda, self.tr(" (susulan)") if info.susulan else ""),
@@ -298,12 +299,12 @@ class IncomingList(QWidget):
         except ServiceError:
             officials = []
         self.targets = [
-            letters.DispositionTarget(unit_id=o.unit_id, jabatan=o.jabatan, nama=o.nama) for o in officials
+            incoming.DispositionTarget(unit_id=o.unit_id, jabatan=o.jabatan, nama=o.nama) for o in officials
         ]
         self.filter_bar = FilterBar(
             date_label=self.tr("Tgl terima"),
             name_placeholder=self.tr("Asal surat"),
-            statuses=letters.STATUS_LABELS,
+            statuses=incoming.STATUS_LABELS,
             today=clock.today(self.zone),
             targets=[o.label for o in officials],
             parent=self,
@@ -371,7 +372,7 @@ class IncomingList(QWidget):
         self.print_button.clicked.connect(self.print_selected)
         self.paper = QComboBox(self)
         self.paper.setObjectName("paper")
-        for key in letters.DISPOSISI_PAPERS:
+        for key in incoming.DISPOSISI_PAPERS:
             self.paper.addItem(paper_by_key(key).label, key)
         self.paper.setToolTip(self.tr("Ukuran kertas lembar disposisi"))
         paper_label = QLabel(self.tr("Kertas"), self)
@@ -473,12 +474,12 @@ class IncomingList(QWidget):
         self.reload()
 
     # ------------------------------------------------------------------ data
-    def current_filter(self) -> letters.IncomingFilter:
+    def current_filter(self) -> incoming.IncomingFilter:
         """What the filter bar says, as the service's filter (also while the bar is hidden)."""
         bar = self.filter_bar
         dari, sampai = bar.date_range()
         index = bar.target_index()
-        return letters.IncomingFilter(
+        return incoming.IncomingFilter(
             dari=dari,
             sampai=sampai,
             asal=bar.name_text(),
@@ -489,11 +490,11 @@ class IncomingList(QWidget):
             disposisi_kepada=self.targets[index] if index is not None else None,
         )
 
-    def _fetch(self, offset: int) -> tuple[list[letters.IncomingInfo], int]:
+    def _fetch(self, offset: int) -> tuple[list[incoming.IncomingInfo], int]:
         filters = self.current_filter()
         try:
             return self.ctx.query(
-                letters.list_incoming,
+                incoming.list_incoming,
                 # A date range replaces the year: a range across the new year is not cut at 1 January.
                 tahun=None if filters.dari is not None else self.year.value(),
                 text=self.search.text(),
@@ -554,7 +555,7 @@ class IncomingList(QWidget):
         self.table.scrollTo(self.model.index(row, 0))
         return True
 
-    def selected_info(self) -> letters.IncomingInfo | None:
+    def selected_info(self) -> incoming.IncomingInfo | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.info(rows[0].row()) if rows else None
 
@@ -568,9 +569,9 @@ class IncomingList(QWidget):
     def _update_count(self) -> None:
         shown, total = len(self.model.rows), self.model.total
         if self.search.text().strip():
-            if total > letters.SEARCH_COUNT_CAP:
+            if total > incoming.SEARCH_COUNT_CAP:
                 text = self.tr("menampilkan {0} dari lebih dari {1} yang cocok — persempit pencarian").format(
-                    shown, f"{letters.SEARCH_COUNT_CAP:,}".replace(",", ".")
+                    shown, f"{incoming.SEARCH_COUNT_CAP:,}".replace(",", ".")
                 )
             else:
                 text = self.tr("menampilkan {0} dari {1} yang cocok").format(shown, total)
@@ -602,7 +603,7 @@ class IncomingList(QWidget):
         """Build the lembar disposisi (recorded as printed by the service) and open the preview."""
         paper_key = paper_key or self.paper_key()
         try:
-            pdf = self.ctx.call(letters.disposisi_pdf, letter_id, paper_key)
+            pdf = self.ctx.call(incoming.disposisi_pdf, letter_id, paper_key)
         except ServiceError as exc:
             dialogs.error(self, self.tr("Lembar disposisi"), str(exc))
             return None
@@ -625,7 +626,7 @@ class IncomingList(QWidget):
         self.preview = None
         self.table.setFocus()
 
-    def ask_reason(self, info: letters.IncomingInfo) -> str | None:
+    def ask_reason(self, info: incoming.IncomingInfo) -> str | None:
         """The reason for cancelling ``info``; None when the clerk backs out."""
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Batalkan agenda {0}").format(info.agenda))
@@ -659,7 +660,7 @@ class IncomingList(QWidget):
         ):
             return False
         try:
-            self.ctx.call(letters.cancel_incoming, info.id, reason)
+            self.ctx.call(incoming.cancel_incoming, info.id, reason)
         except ServiceError as exc:
             dialogs.error(self, self.tr("Batalkan agenda"), str(exc))
             return False

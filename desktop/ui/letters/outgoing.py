@@ -63,10 +63,11 @@ from PySide6.QtWidgets import (
 
 from desktop.core import clock
 from desktop.core.dates import format_date, format_date_numeric
-from desktop.core.letters import Keamanan, NumberTemplate, Skema, Urgensi, validate_code
-from desktop.services import letters, office, outgoing
-from desktop.services.errors import ServiceError, ValidationError
-from desktop.services.permissions import Perm
+from desktop.core.letters.rules import Keamanan, NumberTemplate, Skema, Urgensi, validate_code
+from desktop.services.common import office
+from desktop.services.common.errors import ServiceError, ValidationError
+from desktop.services.common.permissions import Perm
+from desktop.services.letters import incoming, outgoing
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.letters.agenda_filters import FILTER_KEY, FilterBar, FilterToggle
@@ -168,7 +169,7 @@ class OutgoingForm(QWidget):
         self._default_signer = assigned[0] if assigned else None
         self._shown_year = 0
         self._last_urut = 0
-        self._balasan: letters.IncomingInfo | None = None
+        self._balasan: incoming.IncomingInfo | None = None
         self.last_info: outgoing.OutgoingInfo | None = None
 
         # --- header
@@ -723,7 +724,7 @@ class OutgoingForm(QWidget):
             self.code_completer.popup().hide()
             return
         try:
-            found = self.ctx.query(letters.search_codes, text, skema=str(self.skema.currentData()), limit=30)
+            found = self.ctx.query(incoming.search_codes, text, skema=str(self.skema.currentData()), limit=30)
         except ServiceError:
             return
         for code in found:
@@ -749,8 +750,8 @@ class OutgoingForm(QWidget):
             set_message(self.code_info, self.tr("Pilih kode dari daftar: ↓ lalu Enter."), "")
             return
         with self.ctx.read() as s:
-            found = letters.get_code(s, kode, skema)
-            warning = "" if found else letters.code_warning(s, kode, skema)
+            found = incoming.get_code(s, kode, skema)
+            warning = "" if found else incoming.code_warning(s, kode, skema)
         if found is not None:
             retensi = found.retensi or self.tr("retensi belum tercatat")
             set_message(self.code_info, f"{found.uraian} · {self.tr('JRA')}: {retensi}", "")
@@ -778,7 +779,7 @@ class OutgoingForm(QWidget):
         year = int(match[2]) if match[2] else self.letter_date().year
         try:
             found, _total = self.ctx.query(
-                letters.list_incoming, tahun=year, text=f"{number}/{year}", limit=20
+                incoming.list_incoming, tahun=year, text=f"{number}/{year}", limit=20
             )
         except ServiceError:
             found = []

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core import clock
 from desktop.core.dates import format_date_numeric
-from desktop.services import dispositions as dispo
-from desktop.services import office
-from desktop.services.errors import ServiceError
+from desktop.services.common import office
+from desktop.services.common.errors import ServiceError
+from desktop.services.letters import dispositions as dispo
 from desktop.ui.context import UiContext
 from desktop.ui.letters.common import ERROR_COLOR, is_enter, muted
 from desktop.ui.letters.disposition_dialog import DispositionDialog
@@ -31,7 +31,7 @@ COLUMNS = ("Agenda", "Asal", "Perihal", "Penerima", "Batas waktu", "Terlambat (h
 
 
 class OverduePanel(QWidget):
-    """A table of :func:`desktop.services.dispositions.overdue`; ``changed`` fires after a dialog saved."""
+    """A table of :func:`desktop.services.letters.dispositions.overdue`; ``changed`` fires after a dialog saved."""
 
     changed = Signal(int)  # letter id
 

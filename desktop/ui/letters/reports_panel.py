@@ -26,8 +26,8 @@ from sqlalchemy.orm import Session
 
 from desktop.core.dates import month_name
 from desktop.printing.register_report import Cancelled
-from desktop.services import letter_reports
-from desktop.services.permissions import Actor
+from desktop.services.common.permissions import Actor
+from desktop.services.letters import reports
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.print_preview import PrintPreviewDialog
@@ -59,10 +59,10 @@ REPORTS = (
         "diketahui Kepala Sub Bagian Umum dan ditandatangani pengelola surat.",
         file_stem="buku-agenda-masuk",
         saved="{0} surat disimpan ke {1}",
-        pdf=lambda s, a, start, end, progress, cancelled: letter_reports.incoming_register_pdf(
+        pdf=lambda s, a, start, end, progress, cancelled: reports.incoming_register_pdf(
             s, a, start, end, progress=progress, cancelled=cancelled
         ),
-        xlsx=letter_reports.incoming_register_xlsx,
+        xlsx=reports.incoming_register_xlsx,
     ),
     ReportKind(
         key="agenda_keluar",
@@ -71,10 +71,10 @@ REPORTS = (
         "alasannya; F4 mendatar dengan kop surat dan tanda tangan.",
         file_stem="buku-agenda-keluar",
         saved="{0} surat disimpan ke {1}",
-        pdf=lambda s, a, start, end, progress, cancelled: letter_reports.outgoing_register_pdf(
+        pdf=lambda s, a, start, end, progress, cancelled: reports.outgoing_register_pdf(
             s, a, start, end, progress=progress, cancelled=cancelled
         ),
-        xlsx=letter_reports.outgoing_register_xlsx,
+        xlsx=reports.outgoing_register_xlsx,
     ),
     ReportKind(
         key="rekap_bulanan",
@@ -84,12 +84,10 @@ REPORTS = (
         "dengan jumlah keseluruhan.",
         file_stem="rekap-surat",
         saved="{0} kode klasifikasi disimpan ke {1}",
-        pdf=lambda s, a, start, _end, progress, cancelled: letter_reports.monthly_recap_pdf(
+        pdf=lambda s, a, start, _end, progress, cancelled: reports.monthly_recap_pdf(
             s, a, start.year, start.month, progress=progress, cancelled=cancelled
         ),
-        xlsx=lambda s, a, start, _end, path: letter_reports.monthly_recap_xlsx(
-            s, a, start.year, start.month, path
-        ),
+        xlsx=lambda s, a, start, _end, path: reports.monthly_recap_xlsx(s, a, start.year, start.month, path),
         monthly=True,
     ),
     ReportKind(
@@ -100,10 +98,10 @@ REPORTS = (
         "tindak lanjut adalah keadaan hari ini.",
         file_stem="tindak-lanjut-disposisi",
         saved="{0} disposisi belum selesai disimpan ke {1}",
-        pdf=lambda s, a, start, end, progress, cancelled: letter_reports.follow_up_pdf(
+        pdf=lambda s, a, start, end, progress, cancelled: reports.follow_up_pdf(
             s, a, start, end, progress=progress, cancelled=cancelled
         ),
-        xlsx=lambda s, a, start, end, path: letter_reports.follow_up_xlsx(s, a, start, end, path),
+        xlsx=lambda s, a, start, end, path: reports.follow_up_xlsx(s, a, start, end, path),
     ),
 )
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import attachments
-from desktop.services.errors import ServiceError
-from desktop.services.permissions import Perm
+from desktop.services.common import attachments
+from desktop.services.common.errors import ServiceError
+from desktop.services.common.permissions import Perm
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 

@@ -7,8 +7,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from desktop.services import letters
-from desktop.services.permissions import Perm
+from desktop.services.common.permissions import Perm
+from desktop.services.letters import incoming
 from desktop.ui.context import UiContext
 from desktop.ui.letters.expedition_panel import ExpeditionPanel
 from desktop.ui.letters.incoming_form import IncomingForm
@@ -127,7 +127,7 @@ class SuratTab(QWidget):
         self.tabs.setCurrentWidget(self.overdue)
         self.overdue.table.setFocus()
 
-    def _on_saved(self, info: letters.IncomingInfo) -> None:
+    def _on_saved(self, info: incoming.IncomingInfo) -> None:
         if self.list.year.value() != info.tahun:
             self.list.year.blockSignals(True)
             self.list.year.setValue(info.tahun)

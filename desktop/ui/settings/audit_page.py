@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import audit, office
-from desktop.services.audit import AuditRow
-from desktop.services.errors import ServiceError
-from desktop.services.permissions import Perm
+from desktop.services.common import audit, office
+from desktop.services.common.audit import AuditRow
+from desktop.services.common.errors import ServiceError
+from desktop.services.common.permissions import Perm
 from desktop.ui.context import UiContext
 from desktop.ui.settings import common
 

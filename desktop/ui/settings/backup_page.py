@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.core import clock
 from desktop.core.dates import format_date
 from desktop.services import system
-from desktop.services.permissions import Perm
+from desktop.services.common.permissions import Perm
 from desktop.storage.backup import BACKUP_SUFFIX, BackupInfo, Checksum
 from desktop.ui.context import UiContext
 from desktop.ui.settings import common

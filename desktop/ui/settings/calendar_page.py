@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core.calendar import Holiday, HolidayKind
 from desktop.core.dates import format_date_long
-from desktop.services import calendar
-from desktop.services.errors import ServiceError, ValidationError
-from desktop.services.permissions import Perm
+from desktop.services.common import calendar
+from desktop.services.common.errors import ServiceError, ValidationError
+from desktop.services.common.permissions import Perm
 from desktop.ui.context import UiContext
 from desktop.ui.settings import common
 from desktop.ui.settings.common import DASH, ServiceDialog, combo, line_edit, select_data

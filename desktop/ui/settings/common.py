@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dates import format_datetime
-from desktop.services.errors import ServiceError, ValidationError
+from desktop.services.common.errors import ServiceError, ValidationError
 
 ERROR_COLOR = "#b3261e"
 _ERROR_STYLE = f"border: 1px solid {ERROR_COLOR}; border-radius: 3px; padding: 2px;"

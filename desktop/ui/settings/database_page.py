@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import system
-from desktop.services.errors import ValidationError
-from desktop.services.permissions import Perm
+from desktop.services.common.errors import ValidationError
+from desktop.services.common.permissions import Perm
 from desktop.storage.config import PostgresSettings
 from desktop.ui.context import UiContext
 from desktop.ui.settings import common

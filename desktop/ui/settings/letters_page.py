@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.letters import DEFAULT_TEMPLATE
-from desktop.services import letter_settings as ls
-from desktop.services.errors import ServiceError, ValidationError
-from desktop.services.outgoing import SeriesData
+from desktop.core.letters.rules import DEFAULT_TEMPLATE
+from desktop.services.common.errors import ServiceError, ValidationError
+from desktop.services.letters import settings as ls
+from desktop.services.letters.outgoing import SeriesData
 from desktop.ui.context import UiContext
 from desktop.ui.settings import common
 from desktop.ui.settings.common import DASH, ERROR_COLOR, ServiceDialog, line_edit

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.printing.pages import PAPERS
-from desktop.services import office
-from desktop.services.errors import ValidationError
-from desktop.services.office import OfficeProfileData
+from desktop.services.common import office
+from desktop.services.common.errors import ValidationError
+from desktop.services.common.office import OfficeProfileData
 from desktop.ui.settings.common import ErrorForm, combo, line_edit, muted, select_data
 
 LOGO_PREVIEW = 96

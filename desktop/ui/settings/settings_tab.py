@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import clock
-from desktop.services import office
-from desktop.services.errors import ServiceError, ValidationError
-from desktop.services.office import OfficeProfileData
-from desktop.services.permissions import Perm
+from desktop.services.common import office
+from desktop.services.common.errors import ServiceError, ValidationError
+from desktop.services.common.office import OfficeProfileData
+from desktop.services.common.permissions import Perm
 from desktop.ui.context import UiContext
 from desktop.ui.settings import common
 from desktop.ui.settings.audit_page import AuditPage

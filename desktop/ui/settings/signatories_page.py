@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.nip import format_nip
-from desktop.services import office
-from desktop.services.errors import ServiceError
-from desktop.services.office import DOC_TYPES, SignatoryData
-from desktop.services.permissions import Perm
+from desktop.services.common import office
+from desktop.services.common.errors import ServiceError
+from desktop.services.common.office import DOC_TYPES, SignatoryData
+from desktop.services.common.permissions import Perm
 from desktop.ui.context import UiContext
 from desktop.ui.settings import common
 from desktop.ui.settings.common import DASH, ServiceDialog, line_edit

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.printing.pages import PAPERS
-from desktop.services import office
-from desktop.services.errors import ServiceError
+from desktop.services.common import office
+from desktop.services.common.errors import ServiceError
 from desktop.ui.context import UiContext
 from desktop.ui.settings import common
 from desktop.ui.settings.common import select_data
@@ -82,7 +82,7 @@ class TestPrintPage(common.SettingsPage):
 
     def show_preview(self) -> None:
         # Imported here: the printing of the test page is the only thing on this page that needs it.
-        from desktop.services import documents
+        from desktop.services.common import documents
         from desktop.ui.print_preview import PrintPreviewDialog
 
         key = str(self.paper.currentData())

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.nip import format_nip
-from desktop.services import office
-from desktop.services.errors import ServiceError
-from desktop.services.office import UNIT_KINDS, UnitData
-from desktop.services.permissions import Perm
+from desktop.services.common import office
+from desktop.services.common.errors import ServiceError
+from desktop.services.common.office import UNIT_KINDS, UnitData
+from desktop.services.common.permissions import Perm
 from desktop.ui.context import UiContext
 from desktop.ui.settings import common
 from desktop.ui.settings.common import DASH, ServiceDialog, combo, line_edit, select_data

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core import clock
 from desktop.core.nip import format_nip
-from desktop.services import auth, office
-from desktop.services.auth import MIN_PASSWORD_LENGTH, UserInfo
-from desktop.services.errors import ServiceError, ValidationError
-from desktop.services.permissions import ROLE_LABELS, Perm, Role
+from desktop.services.common import auth, office
+from desktop.services.common.auth import MIN_PASSWORD_LENGTH, UserInfo
+from desktop.services.common.errors import ServiceError, ValidationError
+from desktop.services.common.permissions import ROLE_LABELS, Perm, Role
 from desktop.ui.context import UiContext
 from desktop.ui.settings import common
 from desktop.ui.settings.common import DASH, ServiceDialog, combo, line_edit, select_data

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core.dates import month_name
 from desktop.core.staff.award import BOBOT_TOTAL
-from desktop.services import staff_award
-from desktop.services.errors import ServiceError
-from desktop.services.staff_award import KriteriaInfo, KriteriaInput, Ranking
+from desktop.services.common.errors import ServiceError
+from desktop.services.staff import awards
+from desktop.services.staff.awards import KriteriaInfo, KriteriaInput, Ranking
 from desktop.ui.context import UiContext
 from desktop.ui.letters.common import ERROR_COLOR, SUCCESS_COLOR, muted, set_message
 from desktop.ui.staff.fields import DateField
@@ -184,7 +184,7 @@ class CriteriaDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self.saved = self.ctx.call(staff_award.save_criteria, self.items())
+            self.saved = self.ctx.call(awards.save_criteria, self.items())
         except ServiceError as exc:
             set_message(self.message, html.escape(str(exc)), ERROR_COLOR)
             return
@@ -268,7 +268,7 @@ class ApproveDialog(QDialog):
             return
         try:
             self.ctx.call(
-                staff_award.approve,
+                awards.approve,
                 self.found.periode,
                 jumlah_penerima=self.jumlah.value(),
                 nomor_sk=self.nomor_sk.text(),
@@ -315,7 +315,7 @@ class CancelApprovalDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self.ctx.call(staff_award.cancel_approval, self.periode, self.alasan.text())
+            self.ctx.call(awards.cancel_approval, self.periode, self.alasan.text())
         except ServiceError as exc:
             set_message(self.message, html.escape(str(exc)), ERROR_COLOR)
             self.alasan.setFocus()

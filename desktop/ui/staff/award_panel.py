@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 from desktop.core.dates import format_date, month_name
 from desktop.core.nip import format_nip
 from desktop.core.staff.award import NILAI_MAKS, format_skor
-from desktop.services import staff, staff_award
-from desktop.services.errors import ServiceError
-from desktop.services.permissions import Perm
-from desktop.services.staff_award import KriteriaInfo, LembarInfo, LembarInput, Ranking
+from desktop.services.common.errors import ServiceError
+from desktop.services.common.permissions import Perm
+from desktop.services.staff import awards, records
+from desktop.services.staff.awards import KriteriaInfo, LembarInfo, LembarInput, Ranking
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.letters.common import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR, set_message
@@ -254,16 +254,16 @@ class AwardPanel(QWidget):
         periode = self.periode()
         try:
             with self.ctx.transaction() as s:
-                self.criteria = staff_award.list_criteria(s, self.ctx.actor)
-                self.sheets = {x.pegawai_id: x for x in staff_award.list_sheets(s, self.ctx.actor, periode)}
+                self.criteria = awards.list_criteria(s, self.ctx.actor)
+                self.sheets = {x.pegawai_id: x for x in awards.list_sheets(s, self.ctx.actor, periode)}
                 people = []
                 while True:
-                    page, total = staff.list_pegawai(s, self.ctx.actor, aktif=True, offset=len(people))
+                    page, total = records.list_pegawai(s, self.ctx.actor, aktif=True, offset=len(people))
                     people.extend(page)
                     if not page or len(people) >= total:
                         break
-                self.found = staff_award.ranking(s, self.ctx.actor, periode)
-                winners = staff_award.history(s, self.ctx.actor)
+                self.found = awards.ranking(s, self.ctx.actor, periode)
+                winners = awards.history(s, self.ctx.actor)
         except ServiceError as exc:
             self.show_message(str(exc), ERROR_COLOR)
             return
@@ -308,7 +308,7 @@ class AwardPanel(QWidget):
     def total_column(self) -> int:
         return FIRST_SCORE_COLUMN + len(self.criteria)
 
-    def _fill_grid(self, people: list[staff.PegawaiRow]) -> None:
+    def _fill_grid(self, people: list[records.PegawaiRow]) -> None:
         grid = self.grid
         grid.clear()
         headers = [self.tr("NIP"), self.tr("Nama")]
@@ -418,7 +418,7 @@ class AwardPanel(QWidget):
             catatan=sheet.catatan if sheet else "",
         )
         try:
-            saved = self.ctx.call(staff_award.save_sheet, data)
+            saved = self.ctx.call(awards.save_sheet, data)
         except ServiceError as exc:
             self.show_message(str(exc), ERROR_COLOR)
             return False
@@ -450,7 +450,7 @@ class AwardPanel(QWidget):
 
     def _refresh_ranking(self) -> None:
         try:
-            self.found = self.ctx.call(staff_award.ranking, self.periode())
+            self.found = self.ctx.call(awards.ranking, self.periode())
         except ServiceError as exc:
             self.show_message(str(exc), ERROR_COLOR)
             return
@@ -489,7 +489,7 @@ class AwardPanel(QWidget):
         if not found.excluded:
             self.excluded_list.addItem(self.tr("— tidak ada —"))
 
-    def _fill_history(self, winners: list[staff_award.WinnerRow]) -> None:
+    def _fill_history(self, winners: list[awards.WinnerRow]) -> None:
         table = self.history_table
         table.setRowCount(len(winners))
         for row, w in enumerate(winners):
@@ -559,7 +559,7 @@ class AwardPanel(QWidget):
         periode = self.periode()
         title = self.tr("Daftar ASN Berprestasi {0}").format(bulan_text(periode))
         try:
-            pdf = self.ctx.call(staff_award.print_ranking, periode)
+            pdf = self.ctx.call(awards.print_ranking, periode)
         except ServiceError as exc:
             dialogs.error(self, title, str(exc))
             return None

@@ -27,16 +27,16 @@ from PySide6.QtWidgets import (
 from desktop.core.dates import format_date
 from desktop.core.money import format_rupiah
 from desktop.core.staff.cuti import CutiJenis
-from desktop.services import staff, staff_printouts
-from desktop.services.errors import ServiceError, ValidationError
-from desktop.services.staff import RiwayatKind
-from desktop.services.staff_printouts import KgbDraft, KgbLetter, StaffFilter
+from desktop.services.common.errors import ServiceError, ValidationError
+from desktop.services.staff import printouts, records
+from desktop.services.staff.printouts import KgbDraft, KgbLetter, StaffFilter
+from desktop.services.staff.records import RiwayatKind
 from desktop.ui.context import UiContext
 from desktop.ui.letters.common import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR, muted, set_message
-from desktop.ui.letters.import_dialog import _remember_dir, _start_dir
 from desktop.ui.print_preview import PrintPreviewDialog
 from desktop.ui.staff.fields import DateField, FieldRows, form_layout, open_preview
 from desktop.ui.state import UiState
+from desktop.ui.widgets.files import remember_dir, start_dir
 
 COLUMNS_KEY = "pegawai/nominatif_columns"
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -56,19 +56,19 @@ class NominatifDialog(QDialog):
         self.setObjectName("nominatifDialog")
         self.setWindowTitle(self.tr("Daftar nominatif pegawai"))
         state = ctx.state if isinstance(ctx.state, UiState) else None
-        chosen = list(staff_printouts.DEFAULT_NOMINATIF_COLUMNS)
+        chosen = list(printouts.DEFAULT_NOMINATIF_COLUMNS)
         if state is not None:
             remembered = state.value(COLUMNS_KEY, [])
-            remembered = [k for k in remembered if k in staff_printouts.NOMINATIF_COLUMNS]
+            remembered = [k for k in remembered if k in printouts.NOMINATIF_COLUMNS]
             if remembered:
                 chosen = remembered
         self.columns = QListWidget(self)
         self.columns.setObjectName("columnList")
         self.columns.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.columns.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        order = chosen + [k for k in staff_printouts.NOMINATIF_COLUMNS if k not in chosen]
+        order = chosen + [k for k in printouts.NOMINATIF_COLUMNS if k not in chosen]
         for key in order:
-            item = QListWidgetItem(self.tr(staff_printouts.NOMINATIF_COLUMNS[key]))
+            item = QListWidgetItem(self.tr(printouts.NOMINATIF_COLUMNS[key]))
             item.setData(KEY_ROLE, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if key in chosen else Qt.CheckState.Unchecked)
@@ -158,9 +158,9 @@ class NominatifDialog(QDialog):
 
     def reset_columns(self) -> None:
         self.columns.clear()
-        defaults = list(staff_printouts.DEFAULT_NOMINATIF_COLUMNS)
-        for key in defaults + [k for k in staff_printouts.NOMINATIF_COLUMNS if k not in defaults]:
-            item = QListWidgetItem(self.tr(staff_printouts.NOMINATIF_COLUMNS[key]))
+        defaults = list(printouts.DEFAULT_NOMINATIF_COLUMNS)
+        for key in defaults + [k for k in printouts.NOMINATIF_COLUMNS if k not in defaults]:
+            item = QListWidgetItem(self.tr(printouts.NOMINATIF_COLUMNS[key]))
             item.setData(KEY_ROLE, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if key in defaults else Qt.CheckState.Unchecked)
@@ -177,8 +177,8 @@ class NominatifDialog(QDialog):
     def set_chosen(self, keys: list[str]) -> None:
         """Tick exactly ``keys`` and put them first, in that order."""
         self.columns.clear()
-        for key in keys + [k for k in staff_printouts.NOMINATIF_COLUMNS if k not in keys]:
-            item = QListWidgetItem(self.tr(staff_printouts.NOMINATIF_COLUMNS[key]))
+        for key in keys + [k for k in printouts.NOMINATIF_COLUMNS if k not in keys]:
+            item = QListWidgetItem(self.tr(printouts.NOMINATIF_COLUMNS[key]))
             item.setData(KEY_ROLE, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if key in keys else Qt.CheckState.Unchecked)
@@ -210,7 +210,7 @@ class NominatifDialog(QDialog):
         columns, when = found
         try:
             printout = self.ctx.query(
-                staff_printouts.nominatif_pdf, columns=columns, filters=self.filters, per_tanggal=when
+                printouts.nominatif_pdf, columns=columns, filters=self.filters, per_tanggal=when
             )
         except ServiceError as exc:
             set_message(self.message, str(exc), ERROR_COLOR)
@@ -226,7 +226,7 @@ class NominatifDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Simpan daftar nominatif"),
-            _start_dir(f"nominatif-pegawai-{when.isoformat()}.xlsx"),
+            start_dir(f"nominatif-pegawai-{when.isoformat()}.xlsx"),
             self.tr("Excel (*.xlsx)"),
         )
         if not path:
@@ -236,7 +236,7 @@ class NominatifDialog(QDialog):
             target = target.with_name(target.name + ".xlsx")
         try:
             count = self.ctx.call(
-                staff_printouts.write_nominatif_xlsx,
+                printouts.write_nominatif_xlsx,
                 target,
                 columns=columns,
                 filters=self.filters,
@@ -245,7 +245,7 @@ class NominatifDialog(QDialog):
         except (ServiceError, OSError) as exc:
             set_message(self.message, str(exc), ERROR_COLOR)
             return None
-        _remember_dir(target)
+        remember_dir(target)
         set_message(
             self.message, self.tr("✔ {0} pegawai disimpan ke {1}").format(count, target), SUCCESS_COLOR
         )
@@ -329,7 +329,7 @@ class KgbNoticeDialog(QDialog):
         except ValueError:
             return
         try:
-            draft = self.ctx.query(staff_printouts.kgb_draft, self.pegawai_id, when)
+            draft = self.ctx.query(printouts.kgb_draft, self.pegawai_id, when)
         except ServiceError as exc:
             self.draft = None
             self.summary.setText(f"<span style='color:{ERROR_COLOR}'>{html.escape(str(exc))}</span>")
@@ -388,7 +388,7 @@ class KgbNoticeDialog(QDialog):
                 sk_nomor=self.sk_nomor.text(),
                 sk_tanggal=sk_tanggal,
             )
-            printout = self.ctx.query(staff_printouts.kgb_notice_pdf, self.pegawai_id, letter)
+            printout = self.ctx.query(printouts.kgb_notice_pdf, self.pegawai_id, letter)
         except ValueError as exc:
             self.rows.show_error("tanggal", str(exc))
             return None
@@ -411,19 +411,19 @@ class CutiChooserDialog(QDialog):
         self.ctx = ctx
         self.preview: PrintPreviewDialog | None = None
         self.setObjectName("cutiChooserDialog")
-        detail = ctx.query(staff.get_pegawai, pegawai_id)
+        detail = ctx.query(records.get_pegawai, pegawai_id)
         self.setWindowTitle(self.tr("Formulir cuti — {0}").format(detail.pegawai.nama_lengkap))
         self.list = QListWidget(self)
         self.list.setObjectName("cutiList")
         for info in detail.berlaku(RiwayatKind.CUTI):
             data = info.data
-            assert isinstance(data, staff.CutiEntry)
+            assert isinstance(data, records.CutiEntry)
             text = self.tr("{0} s.d. {1} — {2}, {3} hari kerja ({4})").format(
                 format_date(data.tmt),
                 format_date(data.selesai),
                 CutiJenis(str(data.jenis)).label,
                 data.hari_kerja,
-                staff.KEPUTUSAN_CUTI.get(data.keputusan, data.keputusan),
+                records.KEPUTUSAN_CUTI.get(data.keputusan, data.keputusan),
             )
             item = QListWidgetItem(text)
             item.setData(KEY_ROLE, info.id)
@@ -457,7 +457,7 @@ class CutiChooserDialog(QDialog):
         if item is None:
             return None
         try:
-            printout = self.ctx.query(staff_printouts.cuti_form_pdf, int(item.data(KEY_ROLE)))
+            printout = self.ctx.query(printouts.cuti_form_pdf, int(item.data(KEY_ROLE)))
         except ServiceError as exc:
             set_message(self.message, str(exc), ERROR_COLOR)
             return None

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dates import format_date_numeric, parse_date
-from desktop.services.staff_printouts import Printout
+from desktop.services.staff.printouts import Printout
 from desktop.ui.letters.common import ERROR_COLOR, is_enter, key_of, set_message
 from desktop.ui.print_preview import PrintPreviewDialog
 

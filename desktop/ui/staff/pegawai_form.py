@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 
 from desktop.core.dates import format_date
 from desktop.core.nip import JenisKelamin, NipError, NipInfo, NipKind, bare_nip, parse_nip
-from desktop.services import office, staff
-from desktop.services.errors import ServiceError, ValidationError
-from desktop.services.permissions import Perm
-from desktop.services.staff import (
+from desktop.services.common import office
+from desktop.services.common.errors import ServiceError, ValidationError
+from desktop.services.common.permissions import Perm
+from desktop.services.staff import records
+from desktop.services.staff.records import (
     JENJANG_FUNGSIONAL,
     JenisJabatan,
     PegawaiInfo,
@@ -82,18 +83,18 @@ class PegawaiDialog(QDialog):
         self.pegawai_id = pegawai_id
         self.setObjectName("pegawaiDialog")
         self.can_write = ctx.actor.can(Perm.WRITE_STAFF)
-        self.saved: staff.Saved[PegawaiInfo] | None = None
-        self.ref = staff.reference()
+        self.saved: records.Saved[PegawaiInfo] | None = None
+        self.ref = records.reference()
         self.info: PegawaiInfo | None = None
         self.photo: bytes | None = None
         self.photo_changed = False
         with ctx.read() as s:
             units = office.list_units(s)
             if pegawai_id is not None:
-                self.info = staff.get_pegawai(s, ctx.actor, pegawai_id).pegawai
+                self.info = records.get_pegawai(s, ctx.actor, pegawai_id).pegawai
                 if self.info.ada_foto:
                     try:
-                        self.photo = staff.get_photo(s, ctx.actor, pegawai_id)
+                        self.photo = records.get_photo(s, ctx.actor, pegawai_id)
                     except ServiceError:
                         self.photo = None
         self.setWindowTitle(
@@ -393,7 +394,7 @@ class PegawaiDialog(QDialog):
         self.golongan.clear()
         self.golongan.addItem(self.tr("(belum diisi)"), "")
         if pppk:
-            for code in staff.pppk_golongan(self.ref):
+            for code in records.pppk_golongan(self.ref):
                 self.golongan.addItem(self.tr("Golongan {0}").format(code), code)
         else:
             for p in self.ref.pangkat:
@@ -587,7 +588,7 @@ class PegawaiDialog(QDialog):
             data = self.input_data()
             # An empty name is an error of its own (shown on save); the warnings are about the rest.
             data = dataclasses.replace(data, nama=data.nama.strip() or "-")
-            _clean, warnings = staff.clean_pegawai(data, self.ref)
+            _clean, warnings = records.clean_pegawai(data, self.ref)
         except (ValidationError, ValueError):
             warnings = ()
             with contextlib.suppress(NipError):
@@ -650,7 +651,7 @@ class PegawaiDialog(QDialog):
         except OSError as exc:
             self.rows.show_error("foto", self.tr("Foto tidak bisa dibaca: {0}").format(exc.strerror or exc))
             return
-        if len(content) > staff.PHOTO_MAX_BYTES:
+        if len(content) > records.PHOTO_MAX_BYTES:
             self.rows.show_error("foto", self.tr("Foto terlalu besar (maksimal 2 MB)."))
             return
         pixmap = QPixmap()
@@ -686,7 +687,7 @@ class PegawaiDialog(QDialog):
         self.photo_clear.setEnabled(self.photo is not None and self.can_write)
 
     # ------------------------------------------------------------------ saving
-    def save(self) -> staff.Saved[PegawaiInfo] | None:
+    def save(self) -> records.Saved[PegawaiInfo] | None:
         """Save through the service; a mistake shows under its field and nothing typed is lost. The photo is
         stored in the same transaction."""
         if not self.can_write:
@@ -697,11 +698,11 @@ class PegawaiDialog(QDialog):
             data = self.input_data()
             with self.ctx.transaction() as s:
                 if self.pegawai_id is None:
-                    saved = staff.create_pegawai(s, self.ctx.actor, data)
+                    saved = records.create_pegawai(s, self.ctx.actor, data)
                 else:
-                    saved = staff.update_pegawai(s, self.ctx.actor, self.pegawai_id, data)
+                    saved = records.update_pegawai(s, self.ctx.actor, self.pegawai_id, data)
                 if self.photo_changed:
-                    staff.set_photo(s, self.ctx.actor, saved.value.id, self.photo)
+                    records.set_photo(s, self.ctx.actor, saved.value.id, self.photo)
         except ValidationError as exc:
             name = _FIELD_OF.get(exc.field or "", exc.field)
             if not self.rows.show_error(name, str(exc)):

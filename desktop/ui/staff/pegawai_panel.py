@@ -37,11 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import clock
-from desktop.services import office, staff, staff_io, staff_printouts
-from desktop.services.errors import ServiceError
-from desktop.services.permissions import Perm
-from desktop.services.staff import PegawaiRow, StatusPegawai
-from desktop.services.staff_printouts import Printout, StaffFilter
+from desktop.services.common import office
+from desktop.services.common.errors import ServiceError
+from desktop.services.common.permissions import Perm
+from desktop.services.staff import printouts, records, records_io
+from desktop.services.staff.printouts import Printout, StaffFilter
+from desktop.services.staff.records import PegawaiRow, StatusPegawai
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.letters.common import (
@@ -54,7 +55,6 @@ from desktop.ui.letters.common import (
     sequence,
     set_message,
 )
-from desktop.ui.letters.import_dialog import _remember_dir, _start_dir
 from desktop.ui.print_preview import PrintPreviewDialog
 from desktop.ui.staff.documents_dialog import CutiChooserDialog, KgbNoticeDialog, NominatifDialog
 from desktop.ui.staff.fields import open_preview
@@ -62,6 +62,7 @@ from desktop.ui.staff.pegawai_form import PegawaiDialog
 from desktop.ui.staff.riwayat_dialog import RiwayatDialog
 from desktop.ui.staff.staff_import_dialog import StaffImportDialog
 from desktop.ui.tasks import Progress, run_task
+from desktop.ui.widgets.files import remember_dir, start_dir
 
 PAGE_SIZE = 200
 SEARCH_DELAY_MS = 250
@@ -354,7 +355,7 @@ class PegawaiPanel(QWidget):
         f = self.filters()
         try:
             return self.ctx.query(
-                staff.list_pegawai,
+                records.list_pegawai,
                 text=f.text,
                 unit_id=f.unit_id,
                 status=f.status,
@@ -511,7 +512,7 @@ class PegawaiPanel(QWidget):
         dialog.open()
         return dialog
 
-    def _imported(self, result: staff_io.StaffImportResult) -> None:
+    def _imported(self, result: records_io.StaffImportResult) -> None:
         self.reload()
         self.show_message(
             self.tr("✔ Impor selesai: {0} baru, {1} diperbarui, {2} tetap.").format(
@@ -564,7 +565,7 @@ class PegawaiPanel(QWidget):
         today = clock.today(self.zone)
         # The DUK is kept as of 1 January and 1 July: the latest of those on or before today.
         per = date(today.year, 7, 1) if today >= date(today.year, 7, 1) else date(today.year, 1, 1)
-        return self._run_printout(self.tr("DUK"), staff_printouts.duk_pdf, per, self.filters())
+        return self._run_printout(self.tr("DUK"), printouts.duk_pdf, per, self.filters())
 
     def open_kgb_notice(self) -> KgbNoticeDialog | None:
         info = self.selected_info()
@@ -596,14 +597,14 @@ class PegawaiPanel(QWidget):
         year = self.ask_year()
         if year is None:
             return None
-        return self._run_printout(self.tr("Rekap cuti"), staff_printouts.rekap_cuti_pdf, year, self.filters())
+        return self._run_printout(self.tr("Rekap cuti"), printouts.rekap_cuti_pdf, year, self.filters())
 
     def export_register(self) -> None:
         title = self.tr("Ekspor data pegawai")
         path, _ = QFileDialog.getSaveFileName(
             self,
             title,
-            _start_dir(f"data-pegawai-{clock.today(self.zone).isoformat()}.xlsx"),
+            start_dir(f"data-pegawai-{clock.today(self.zone).isoformat()}.xlsx"),
             self.tr("Excel (*.xlsx)"),
         )
         if not path:
@@ -616,10 +617,10 @@ class PegawaiPanel(QWidget):
         def work(progress: Progress) -> int:
             progress.set(0, 0, title)
             with ctx.transaction() as session:
-                return staff_io.export_staff_xlsx(session, ctx.actor, target)
+                return records_io.export_staff_xlsx(session, ctx.actor, target)
 
         def done(count: int) -> None:
-            _remember_dir(target)
+            remember_dir(target)
             self.show_message(
                 self.tr("✔ {0} pegawai aktif diekspor ke {1}").format(count, html.escape(str(target)))
             )

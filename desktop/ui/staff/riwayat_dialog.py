@@ -36,10 +36,11 @@ from desktop.core.money import format_rupiah, parse_rupiah
 from desktop.core.staff.cuti import CutiJenis
 from desktop.core.staff.kgb import gaji_pokok
 from desktop.core.staff.months import MasaKerja
-from desktop.services import office, staff, staff_printouts
-from desktop.services.errors import ServiceError, ValidationError
-from desktop.services.permissions import Perm
-from desktop.services.staff import (
+from desktop.services.common import office
+from desktop.services.common.errors import ServiceError, ValidationError
+from desktop.services.common.permissions import Perm
+from desktop.services.staff import printouts, records
+from desktop.services.staff.records import (
     JENIS_PANGKAT,
     JENJANG_FUNGSIONAL,
     KEPUTUSAN_CUTI,
@@ -296,7 +297,7 @@ class RiwayatDialog(QDialog):
 
     def reload(self) -> None:
         try:
-            detail = self.ctx.query(staff.get_pegawai, self.pegawai_id)
+            detail = self.ctx.query(records.get_pegawai, self.pegawai_id)
         except ServiceError as exc:
             set_message(self.message, html.escape(str(exc)), ERROR_COLOR)
             return
@@ -459,7 +460,7 @@ class RiwayatDialog(QDialog):
         ):
             return False
         try:
-            self.ctx.call(staff.cancel_riwayat, info.kind, info.id, reason)
+            self.ctx.call(records.cancel_riwayat, info.kind, info.id, reason)
         except ServiceError as exc:
             set_message(self.message, html.escape(str(exc)), ERROR_COLOR)
             return False
@@ -473,7 +474,7 @@ class RiwayatDialog(QDialog):
         if info is None or not info.berlaku:
             return None
         try:
-            printout = self.ctx.query(staff_printouts.cuti_form_pdf, info.id)
+            printout = self.ctx.query(printouts.cuti_form_pdf, info.id)
         except ServiceError as exc:
             set_message(self.message, html.escape(str(exc)), ERROR_COLOR)
             return None
@@ -497,8 +498,8 @@ class RiwayatEntryDialog(QDialog):
         self.pegawai = pegawai
         self.kind = kind
         self.base = base
-        self.ref = staff.reference()
-        self.result_saved: staff.Saved[RiwayatInfo] | None = None
+        self.ref = records.reference()
+        self.result_saved: records.Saved[RiwayatInfo] | None = None
         self.setObjectName("riwayatEntryDialog")
         self.setWindowTitle(
             self.tr("Koreksi {0} #{1} — {2}").format(kind.label.lower(), base.id, pegawai.nama_lengkap)
@@ -606,7 +607,7 @@ class RiwayatEntryDialog(QDialog):
 
     def _golongan_items(self) -> dict[str, str]:
         if self.pegawai.status is StatusPegawai.PPPK:
-            return {g: self.tr("Golongan {0}").format(g) for g in staff.pppk_golongan(self.ref)}
+            return {g: self.tr("Golongan {0}").format(g) for g in records.pppk_golongan(self.ref)}
         return {p.golongan_ruang: f"{p.golongan_ruang} — {p.nama}" for p in self.ref.pangkat}
 
     def _sk(self, nomor_label: str = "Nomor SK", tanggal_label: str = "Tanggal SK") -> None:
@@ -807,16 +808,16 @@ class RiwayatEntryDialog(QDialog):
         return self.gaji_info.text()
 
     # ------------------------------------------------------------------ saving
-    def save(self) -> staff.Saved[RiwayatInfo] | None:
+    def save(self) -> records.Saved[RiwayatInfo] | None:
         self.rows.clear_errors()
         set_message(self.message, "", ERROR_COLOR)
         try:
             entry = self.entry()
             with self.ctx.transaction() as s:
                 if self.base is None:
-                    saved = staff.add_riwayat(s, self.ctx.actor, self.pegawai.id, entry)
+                    saved = records.add_riwayat(s, self.ctx.actor, self.pegawai.id, entry)
                 else:
-                    saved = staff.correct_riwayat(
+                    saved = records.correct_riwayat(
                         s, self.ctx.actor, self.kind, self.base.id, entry, self.alasan.text()
                     )
         except ValidationError as exc:

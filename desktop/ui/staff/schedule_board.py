@@ -36,11 +36,12 @@ from PySide6.QtWidgets import (
 
 from desktop.core import clock
 from desktop.core.dates import format_date, format_datetime
-from desktop.services import office, staff_board, staff_schedule
-from desktop.services.errors import ServiceError
-from desktop.services.permissions import Perm
-from desktop.services.staff_board import Board, BoardEntry, DataNote
-from desktop.services.staff_schedule import JenisJadwal, StatusJadwal, Urgensi
+from desktop.services.common import office
+from desktop.services.common.errors import ServiceError
+from desktop.services.common.permissions import Perm
+from desktop.services.staff import board, schedule
+from desktop.services.staff.board import Board, BoardEntry, DataNote
+from desktop.services.staff.schedule import JenisJadwal, StatusJadwal, Urgensi
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.letters.common import ERROR_COLOR, WARNING_COLOR, is_enter, muted
@@ -66,7 +67,7 @@ from desktop.ui.tasks import Progress, TaskHandle, run_task
 log = logging.getLogger("sekretariat.staff")
 
 HORIZONS = (30, 60, 90, 180, 365)
-DEFAULT_HORIZON = staff_schedule.HORIZON_DAYS
+DEFAULT_HORIZON = schedule.HORIZON_DAYS
 STATE_HORIZON = "jadwal/rentang"
 
 
@@ -295,7 +296,7 @@ class ScheduleBoard(QWidget):
         def work(_progress: Progress) -> tuple[str, Board]:
             with ctx.read() as s:
                 zone = office.get_profile(s).zona_waktu or "WIB"
-                return zone, staff_board.board(s, ctx.actor, clock.today(zone), horizon)
+                return zone, board.board(s, ctx.actor, clock.today(zone), horizon)
 
         self.refresh_button.setEnabled(False)
         self.task = run_task(
@@ -516,7 +517,7 @@ class ScheduleBoard(QWidget):
     def set_status(self, e: BoardEntry, status: StatusJadwal, catatan: str = "") -> bool:
         try:
             with self.ctx.transaction() as s:
-                kept = staff_schedule.set_status(
+                kept = schedule.set_status(
                     s, self.ctx.actor, e.pegawai_id, e.jenis, e.tanggal, status, catatan
                 )
         except ServiceError as exc:
@@ -559,7 +560,7 @@ class ScheduleBoard(QWidget):
         rows = self.visible_entries()
         try:
             with self.ctx.transaction() as s:
-                count = staff_board.export_xlsx(
+                count = board.export_xlsx(
                     s, self.ctx.actor, rows, path, as_of=self.as_of, horizon_days=self.board.horizon_days
                 )
         except (ServiceError, OSError) as exc:

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.dates import format_date
 from desktop.core.nip import format_nip
-from desktop.services.staff_board import BoardEntry, DataNote
-from desktop.services.staff_schedule import StatusJadwal
+from desktop.services.staff.board import BoardEntry, DataNote
+from desktop.services.staff.schedule import StatusJadwal
 from desktop.ui.staff.schedule_model import URGENCY, hari_text
 
 WARNING_BG = "#fff4ce"

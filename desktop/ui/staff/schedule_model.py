@@ -16,8 +16,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop.core.dates import format_date_numeric
-from desktop.services.staff_board import BoardEntry
-from desktop.services.staff_schedule import JenisJadwal, StatusJadwal, Urgensi
+from desktop.services.staff.board import BoardEntry
+from desktop.services.staff.schedule import JenisJadwal, StatusJadwal, Urgensi
 
 COLUMNS = (
     "Urgensi",

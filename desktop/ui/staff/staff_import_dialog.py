@@ -1,6 +1,6 @@
 """Impor data pegawai from the SIASN "Export Data ASN" (.csv) or the app's xlsx template: choose the file, every
 row checked off the GUI thread, the bad rows listed with line and reason, then import all (only when none is bad)
-or the valid rows only after a confirmation. The rules live in ``services/staff_io``."""
+or the valid rows only after a confirmation. The rules live in ``services/staff/records_io``."""
 
 from __future__ import annotations
 
@@ -26,23 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import staff_io
-from desktop.services.errors import ServiceError
-from desktop.services.letter_io import RowError
-from desktop.services.permissions import Perm
-from desktop.services.staff_io import StaffImportPlan, StaffImportResult, StaffTable
+from desktop.core.money import format_number
+from desktop.services.common.errors import ServiceError
+from desktop.services.common.permissions import Perm
+from desktop.services.staff import records_io
+from desktop.services.staff.records_io import StaffImportPlan, StaffImportResult, StaffTable
+from desktop.services.tabular import RowError
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.letters.common import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR, muted, set_message
-from desktop.ui.letters.import_dialog import (
-    _error_text,
-    _is_expected,
-    _number,
-    _remember_dir,
-    _report_bug,
-    _start_dir,
-)
 from desktop.ui.tasks import Progress, TaskHandle, run_task
+from desktop.ui.widgets.failures import error_text, is_expected, report_bug
+from desktop.ui.widgets.files import remember_dir, start_dir
 
 FILE_FILTER = "Data pegawai (*.csv *.xlsx);;CSV (*.csv *.txt);;Excel (*.xlsx);;Semua berkas (*)"
 TEMPLATE_NAME = "templat-impor-pegawai.xlsx"
@@ -328,7 +323,7 @@ class StaffImportDialog(QDialog):
         self.import_button.setVisible(page == self.PAGE_CHECK)
         self.skip_button.setVisible(page == self.PAGE_CHECK and errors > 0)
         self.skip_button.setText(
-            self.tr("Impor baris yang &valid saja (lewati {0} baris)").format(_number(errors))
+            self.tr("Impor baris yang &valid saja (lewati {0} baris)").format(format_number(errors))
         )
         self.cancel_button.setVisible(page != self.PAGE_DONE)
         self.close_button.setVisible(page == self.PAGE_DONE)
@@ -359,7 +354,7 @@ class StaffImportDialog(QDialog):
     # ------------------------------------------------------------------ step 1: file and check
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Pilih berkas data pegawai"), _start_dir(), self.tr(FILE_FILTER)
+            self, self.tr("Pilih berkas data pegawai"), start_dir(), self.tr(FILE_FILTER)
         )
         if path:
             self.path_edit.setText(path)
@@ -383,27 +378,27 @@ class StaffImportDialog(QDialog):
 
         def work(progress: Progress) -> tuple[StaffTable, StaffImportPlan]:
             progress.set(0, 0, reading)
-            table = staff_io.read_siasn(path)
+            table = records_io.read_siasn(path)
             progress.check()
             progress.set(0, 0, checking)
             with ctx.read() as session:
-                plan = staff_io.validate_siasn(session, ctx.actor, table)
+                plan = records_io.validate_siasn(session, ctx.actor, table)
             progress.check()
             return table, plan
 
         def done(found: tuple[StaffTable, StaffImportPlan]) -> None:
             self.task = None
-            _remember_dir(path)
+            remember_dir(path)
             self.table = found[0]
             self._show_plan(found[1])
 
         def failed(exc: BaseException) -> None:
             self.task = None
             self._update_buttons()
-            if not _is_expected(exc):
-                _report_bug(exc)
+            if not is_expected(exc):
+                report_bug(exc)
                 return
-            set_message(self.file_message, _error_text(exc), ERROR_COLOR)
+            set_message(self.file_message, error_text(exc), ERROR_COLOR)
             self._show_page(self.PAGE_FILE)
 
         self.task = run_task(
@@ -424,7 +419,7 @@ class StaffImportDialog(QDialog):
         self.plan = plan
         valid, errors, warnings = len(plan.rows), len(plan.errors), len(plan.warnings)
         new = plan.new
-        read = _number(plan.rows_read)
+        read = format_number(plan.rows_read)
         if plan.rows_read == 0:
             text, color = (
                 self.tr("Berkas tidak berisi baris pegawai; tidak ada yang bisa diimpor."),
@@ -434,18 +429,18 @@ class StaffImportDialog(QDialog):
             text = self.tr(
                 "Semua {0} baris valid: {1} pegawai baru, {2} sudah terdaftar (diperbarui bila berbeda)."
             )
-            text, color = text.format(read, _number(new), _number(valid - new)), SUCCESS_COLOR
+            text, color = text.format(read, format_number(new), format_number(valid - new)), SUCCESS_COLOR
         elif valid:
             text = self.tr(
                 "<b>{0} baris tidak valid</b> dari {1} baris; {2} baris valid. Tidak ada yang diimpor sampai "
                 "berkasnya diperbaiki — atau impor baris yang valid saja."
-            ).format(_number(errors), read, _number(valid))
+            ).format(format_number(errors), read, format_number(valid))
             color = ERROR_COLOR
         else:
             text = self.tr("<b>Tidak ada baris yang valid</b> ({0} baris tidak valid). Perbaiki berkasnya.")
-            text, color = text.format(_number(errors)), ERROR_COLOR
+            text, color = text.format(format_number(errors)), ERROR_COLOR
         if warnings:
-            text += " " + self.tr("{0} peringatan tidak menghalangi impor.").format(_number(warnings))
+            text += " " + self.tr("{0} peringatan tidak menghalangi impor.").format(format_number(warnings))
         self.summary.setText(f"<span style='color:{color}'>{text}</span>")
         used = ", ".join(plan.columns.values())
         ignored = ", ".join(plan.ignored)
@@ -455,10 +450,12 @@ class StaffImportDialog(QDialog):
         )
         set_message(self.check_message, note, WARNING_COLOR)
         self._fill(self.error_table, plan.errors)
-        self.errors_label.setText(self.tr("&Baris yang salah ({0})").format(_number(errors)))
+        self.errors_label.setText(self.tr("&Baris yang salah ({0})").format(format_number(errors)))
         self.errors_box.setVisible(bool(errors))
         self._fill(self.warning_table, plan.warnings)
-        self.warnings_label.setText(self.tr("P&eringatan ({0}) — tetap diimpor").format(_number(warnings)))
+        self.warnings_label.setText(
+            self.tr("P&eringatan ({0}) — tetap diimpor").format(format_number(warnings))
+        )
         self.warnings_box.setVisible(bool(warnings))
         self.check_stretch.setVisible(not errors and not warnings)
         self._show_page(self.PAGE_CHECK)
@@ -495,7 +492,7 @@ class StaffImportDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Simpan templat impor pegawai"),
-            _start_dir(TEMPLATE_NAME),
+            start_dir(TEMPLATE_NAME),
             self.tr("Excel (*.xlsx)"),
         )
         if not path:
@@ -504,11 +501,11 @@ class StaffImportDialog(QDialog):
         if target.suffix.lower() != ".xlsx":
             target = target.with_name(target.name + ".xlsx")
         try:
-            staff_io.write_staff_template(target)
+            records_io.write_staff_template(target)
         except (ServiceError, OSError) as exc:
-            set_message(self.template_message, _error_text(exc), ERROR_COLOR)
+            set_message(self.template_message, error_text(exc), ERROR_COLOR)
             return None
-        _remember_dir(target)
+        remember_dir(target)
         set_message(
             self.template_message,
             self.tr("Templat tersimpan: {0}. Isi di Excel, simpan, lalu pilih berkasnya di atas.").format(
@@ -530,7 +527,7 @@ class StaffImportDialog(QDialog):
             return
         lines = ", ".join(str(e.line) for e in plan.errors[:SHOWN_LINES])
         more = (
-            self.tr(" dan {0} lainnya").format(_number(len(plan.errors) - SHOWN_LINES))
+            self.tr(" dan {0} lainnya").format(format_number(len(plan.errors) - SHOWN_LINES))
             if len(plan.errors) > SHOWN_LINES
             else ""
         )
@@ -540,8 +537,8 @@ class StaffImportDialog(QDialog):
             self.tr(
                 "{0} baris yang valid akan diimpor.\n\n{1} baris tidak valid (baris {2}{3}) dilewati dan TIDAK "
                 "diimpor; perbaiki dan impor lagi bila pegawainya perlu dicatat.\n\nLanjutkan?"
-            ).format(_number(len(plan.rows)), _number(len(plan.errors)), lines, more),
-            yes=self.tr("Impor {0} baris").format(_number(len(plan.rows))),
+            ).format(format_number(len(plan.rows)), format_number(len(plan.errors)), lines, more),
+            yes=self.tr("Impor {0} baris").format(format_number(len(plan.rows))),
             no=self.tr("Kembali"),
         ):
             return
@@ -552,17 +549,17 @@ class StaffImportDialog(QDialog):
         if table is None or shown is None or self.busy:
             return
         ctx = self.ctx
-        text = self.tr("Mengimpor {0} pegawai…").format(_number(len(shown.rows)))
+        text = self.tr("Mengimpor {0} pegawai…").format(format_number(len(shown.rows)))
 
         def work(progress: Progress) -> StaffImportResult | StaffImportPlan:
             progress.set(0, 0, text)
             # Checked again in the import's own transaction: another workstation may have registered a NIP.
             with ctx.transaction() as session:
-                plan = staff_io.validate_siasn(session, ctx.actor, table)
+                plan = records_io.validate_siasn(session, ctx.actor, table)
                 if [e.line for e in plan.errors] != [e.line for e in shown.errors]:
                     return plan
                 progress.check()
-                result = staff_io.import_staff(session, ctx.actor, plan, skip_invalid=skip_invalid)
+                result = records_io.import_staff(session, ctx.actor, plan, skip_invalid=skip_invalid)
                 progress.check()  # cancelled at the last moment: leaving the block rolls everything back
                 return result
 
@@ -581,12 +578,12 @@ class StaffImportDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.task = None
             self._update_buttons()
-            if not _is_expected(exc):
-                _report_bug(exc)
+            if not is_expected(exc):
+                report_bug(exc)
                 return
             set_message(
                 self.check_message,
-                self.tr("Impor gagal, tidak ada yang diimpor: {0}").format(_error_text(exc)),
+                self.tr("Impor gagal, tidak ada yang diimpor: {0}").format(error_text(exc)),
                 ERROR_COLOR,
             )
 
@@ -606,11 +603,16 @@ class StaffImportDialog(QDialog):
         source = self.table.source if self.table is not None else ""
         text = self.tr(
             "✓ Impor dari {0} selesai: <b>{1}</b> pegawai baru, <b>{2}</b> diperbarui, {3} tetap"
-        ).format(escape(source), _number(result.created), _number(result.updated), _number(result.unchanged))
+        ).format(
+            escape(source),
+            format_number(result.created),
+            format_number(result.updated),
+            format_number(result.unchanged),
+        )
         if result.riwayat:
-            text += self.tr(", {0} entri riwayat").format(_number(result.riwayat))
+            text += self.tr(", {0} entri riwayat").format(format_number(result.riwayat))
         if result.skipped:
-            text += self.tr("; {0} baris tidak valid dilewati").format(_number(result.skipped))
+            text += self.tr("; {0} baris tidak valid dilewati").format(format_number(result.skipped))
         self.done_label.setText(f"<span style='color:{SUCCESS_COLOR}'>{text}.</span>")
         self.done_note.setText(
             self.tr("Impor ini tercatat di log audit atas nama {0}.").format(

@@ -10,7 +10,7 @@ Create Date: 2026-12-01
 import sqlalchemy as sa
 from alembic import op
 
-from desktop.core.letters import code_sort_text
+from desktop.core.letters.rules import code_sort_text
 
 revision = "0009_kode_urut"
 down_revision = "0008_surat_masuk_tahun_id"

@@ -1,0 +1,65 @@
+"""What every ``sekretariat`` command shares: opening the office's data, and reporting a file's bad rows."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from desktop.services import system
+from desktop.services.common.errors import ServiceError
+from desktop.services.tabular import RowError
+from desktop.storage.config import default_data_dir
+from desktop.storage.database import StorageError
+
+# The first warnings are printed; the rest only counted, so a file of 10 000 doubtful rows stays readable.
+MAX_WARNINGS_SHOWN = 20
+
+
+@contextmanager
+def office(args: argparse.Namespace) -> Iterator[system.AppContext]:
+    """The data folder named on the command line (or the user's), migrated, closed again at the end."""
+    data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else default_data_dir()
+    ctx = system.open_context(data_dir, db_url=getattr(args, "db_url", None))
+    try:
+        report = system.prepare(ctx)
+        if report.backup_written:
+            print(f"Cadangan sebelum migrasi: {report.backup_written}")
+        yield ctx
+    finally:
+        ctx.db.dispose()
+
+
+def report_check(warnings: Sequence[RowError], errors: Sequence[RowError], skip_invalid: bool) -> bool:
+    """Print a checked file's outcome: the first warnings, every bad row on stderr, and why nothing is
+    imported. True when the import stops there (bad rows and no ``--skip-invalid``)."""
+    for warning in warnings[:MAX_WARNINGS_SHOWN]:
+        print(f"peringatan {warning}")
+    if len(warnings) > MAX_WARNINGS_SHOWN:
+        print(f"… dan {len(warnings) - MAX_WARNINGS_SHOWN} peringatan lain.")
+    for error in errors:
+        print(str(error), file=sys.stderr)
+    if errors and not skip_invalid:
+        print(
+            f"Tidak ada yang diimpor: {len(errors)} baris tidak valid. Perbaiki berkasnya, atau "
+            "jalankan lagi dengan --skip-invalid untuk mengimpor baris yang valid saja."
+        )
+        return True
+    return False
+
+
+def reports_failure(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """A command whose refusal (bad input, a locked or damaged database) is one ``Gagal: …`` line and exit 1."""
+
+    @functools.wraps(command)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except (ServiceError, StorageError) as exc:
+            print(f"Gagal: {exc}", file=sys.stderr)
+            return 1
+
+    return run

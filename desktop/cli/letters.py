@@ -1,0 +1,166 @@
+"""``sekretariat letters import|export``: the buku agenda masuk and keluar to and from CSV and xlsx."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Final
+
+from desktop.cli.console import office, report_check, reports_failure
+from desktop.services.common import import_log
+from desktop.services.common.errors import ValidationError
+from desktop.services.common.permissions import SYSTEM
+from desktop.services.letters import incoming_io, outgoing_io
+from desktop.services.system import AppContext
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Register ``letters import|export`` on the ``sekretariat`` command's sub-parsers."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "letters", help="impor/ekspor buku agenda surat (csv, xlsx)"
+    )
+    actions = parser.add_subparsers(dest="action", metavar="AKSI", required=True)
+
+    p = actions.add_parser("import", help="impor buku agenda dari berkas .xlsx atau .csv")
+    p.add_argument("file", type=Path, metavar="BERKAS")
+    kind = p.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--incoming", action="store_true", help="agenda surat masuk")
+    kind.add_argument("--outgoing", action="store_true", help="agenda surat keluar")
+    p.add_argument(
+        "--skip-invalid", action="store_true", help="impor baris yang valid saja, lewati baris yang salah"
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        default=None,
+        metavar="JUDUL=KOLOM",
+        help="petakan judul kolom berkas ke kolom impor, mis. --map 'Tgl Masuk=tanggal_terima' "
+        "(KOLOM kosong: abaikan)",
+    )
+    p.add_argument(
+        "--again",
+        action="store_true",
+        help="impor lagi berkas yang sudah pernah diimpor (isinya akan tercatat dua kali)",
+    )
+
+    p = actions.add_parser("export", help="ekspor buku agenda ke .csv (atau .xlsx)")
+    kind = p.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--incoming", action="store_true", help="agenda surat masuk")
+    kind.add_argument("--outgoing", action="store_true", help="agenda surat keluar")
+    p.add_argument("--year", type=int, default=None, metavar="TAHUN", help="hanya tahun agenda ini")
+    p.add_argument(
+        "--out", type=Path, required=True, metavar="BERKAS", help="berkas tujuan (.csv atau .xlsx)"
+    )
+    return parser
+
+
+AGAIN_HINT: Final = "Bila memang perlu diimpor lagi, jalankan perintahnya dengan --again."
+
+
+def _parse_map(items: Sequence[str] | None) -> dict[str, str | None] | None:
+    if not items:
+        return None
+    mapping: dict[str, str | None] = {}
+    for item in items:
+        header, sep, column = item.partition("=")
+        if not sep or not header.strip():
+            raise ValidationError(f"--map harus berbentuk JUDUL=KOLOM, bukan \u201c{item}\u201d.")
+        mapping[" ".join(header.split())] = column.strip() or None
+    return mapping
+
+
+def _import_incoming(ctx: AppContext, args: argparse.Namespace) -> int:
+    table = incoming_io.read_table(Path(args.file))
+    with ctx.db.transaction() as s:
+        plan = incoming_io.validate_incoming(s, SYSTEM, table, _parse_map(getattr(args, "map", None)))
+        skip = bool(getattr(args, "skip_invalid", False))
+        if report_check(plan.warnings, plan.errors, skip):
+            return 1
+        try:
+            result = incoming_io.import_incoming(
+                s, SYSTEM, plan, skip_invalid=skip, again=bool(getattr(args, "again", False))
+            )
+        except import_log.AlreadyImported as exc:
+            print(f"Gagal: {exc} {AGAIN_HINT}", file=sys.stderr)
+            return 1
+    message = f"{result.imported} surat masuk diimpor dari {table.source}"
+    if result.numbered:
+        message += f" ({result.numbered} diberi nomor agenda baru)"
+    if result.skipped:
+        message += f"; {result.skipped} baris tidak valid dilewati"
+    print(message + ".")
+    return 0
+
+
+def _export_incoming(ctx: AppContext, args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    year = getattr(args, "year", None)
+    export = (
+        incoming_io.export_incoming_xlsx if out.suffix.lower() == ".xlsx" else incoming_io.export_incoming_csv
+    )
+    # Read without the write lock (an import elsewhere does not hold the export up); the audit row alone waits.
+    with ctx.db.read() as s:
+        count = export(s, SYSTEM, out, year, audit_in=ctx.db.transaction)
+    print(f"{count} surat masuk diekspor ke {out}.")
+    return 0
+
+
+def _import_outgoing(ctx: AppContext, args: argparse.Namespace) -> int:
+    table = incoming_io.read_table(Path(args.file))
+    with ctx.db.transaction() as s:
+        plan = outgoing_io.validate_outgoing(s, SYSTEM, table, _parse_map(getattr(args, "map", None)))
+        skip = bool(getattr(args, "skip_invalid", False))
+        if report_check(plan.warnings, plan.errors, skip):
+            return 1
+        try:
+            result = outgoing_io.import_outgoing(
+                s, SYSTEM, plan, skip_invalid=skip, again=bool(getattr(args, "again", False))
+            )
+        except import_log.AlreadyImported as exc:
+            print(f"Gagal: {exc} {AGAIN_HINT}", file=sys.stderr)
+            return 1
+    message = f"{result.imported} surat keluar diimpor dari {table.source}"
+    if result.legacy:
+        message += f" ({result.legacy} bernomor lama di luar pola seri nomor)"
+    if result.skipped:
+        message += f"; {result.skipped} baris tidak valid dilewati"
+    print(message + ".")
+    return 0
+
+
+def _export_outgoing(ctx: AppContext, args: argparse.Namespace) -> int:
+    target = Path(args.out)
+    year = getattr(args, "year", None)
+    export = (
+        outgoing_io.export_outgoing_xlsx
+        if target.suffix.lower() == ".xlsx"
+        else outgoing_io.export_outgoing_csv
+    )
+    with ctx.db.read() as s:  # as _export_incoming: only the audit row waits for another process's write lock
+        count = export(s, SYSTEM, target, year, audit_in=ctx.db.transaction)
+    print(f"{count} surat keluar diekspor ke {target}.")
+    return 0
+
+
+@reports_failure
+def run(args: argparse.Namespace) -> int:
+    """``sekretariat letters import|export``: the whole job, returning the exit code.
+
+    0 done; 1 refused or failed (import: one ``baris N: alasan`` line per bad row on stderr); 2 usage.
+    """
+    action = getattr(args, "action", None)
+    outgoing = bool(getattr(args, "outgoing", False))
+    if not outgoing and not getattr(args, "incoming", False):
+        print("Pilih --incoming (agenda surat masuk) atau --outgoing (agenda surat keluar).", file=sys.stderr)
+        return 2
+    if action not in ("import", "export"):
+        print(f"Aksi tidak dikenal: {action} (pilih import atau export).", file=sys.stderr)
+        return 2
+    if outgoing:
+        work = _import_outgoing if action == "import" else _export_outgoing
+    else:
+        work = _import_incoming if action == "import" else _export_incoming
+    with office(args) as ctx:
+        return work(ctx, args)

@@ -1,0 +1,1 @@
+"""Rules of the Surat module, free of Qt and I/O."""

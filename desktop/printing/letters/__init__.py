@@ -1,0 +1,1 @@
+"""Printed documents of the Surat module."""

@@ -1,0 +1,909 @@
+"""Import of the SIASN "Export Data ASN" (csv) and of the app's own xlsx template, and the ``staff`` command.
+
+The flow is ``read_siasn`` (csv or xlsx -> headers and rows with the row number the clerk sees) ->
+``validate_siasn`` (every row parsed and checked, nothing written; design.md §5) -> ``import_staff`` (all or
+nothing in the caller's transaction, or the valid rows only when the user chooses so).
+
+Decisions, for the clerk's help text and the next engineer:
+
+* **Columns** are found by their SIASN names (``NIP BARU``, ``NAMA``, ``GOL AKHIR NAMA``, ``TMT GOLONGAN``,
+  ``MK TAHUN`` …; case, spaces and punctuation ignored) or the usual short names (``NIP``, ``GOLONGAN``);
+  ``NIP BARU`` (or ``NIP``) and ``NAMA`` are required, every other column is optional and unknown ones are
+  ignored. The template written by ``write_staff_template`` uses the same names plus ``JENJANG`` and
+  ``TMT AKHIR KONTRAK``.
+* **Dates** ``dd-mm-yyyy``, ``dd/mm/yyyy``, ``yyyy-mm-dd`` (a time after the date is ignored), or date cells.
+  **Gender** M/F, L/P, Pria/Wanita, Laki-laki/Perempuan, 1/2. An empty birth date or gender is taken from the
+  NIP. A NIP stored as a number (Excel shows ``1,97303E+17``) lost its last digits: the row is refused.
+* **Status**: ``STATUS CPNS PNS`` (C/P), a ``JENIS PEGAWAI`` containing PPPK, else from the NIP (a NI PPPK is
+  PPPK) and, for a NIP PNS without a status column, CPNS when the file has a ``TMT PNS`` column left empty.
+  A ``KEDUDUKAN HUKUM`` of pensiun, meninggal, berhenti or keluar marks the pegawai inactive.
+* **Jenis jabatan**: SIASN's "Jabatan Fungsional (Tertentu)" -> fungsional, "Fungsional Umum"/"Pelaksana" ->
+  pelaksana, "Struktural" -> JPT/administrator/pengawas by the ``ESELON`` column when present (II, III, IV),
+  else by the name of the post (Kepala Dinas; Sekretaris, Kepala Bidang; Kepala Sub Bagian, Kepala Seksi),
+  else administrator with a warning. The jenjang of a fungsional comes from its name ("… Ahli Muda").
+* **Unit**: ``UNOR NAMA`` is matched with the organisation units by name or abbreviation (case and spaces
+  ignored); an unmatched name is kept as text, and on re-import a unit chosen by hand stays while SIASN's text
+  is unchanged.
+* **Re-import** updates by NIP and never duplicates: only the columns in the file change a record, a blank cell
+  changes nothing (merged Excel cells are blank; clearing a value is done in the form), an unchanged row writes
+  nothing, and a riwayat entry is added only when pangkat, jabatan or pendidikan actually changed
+  (a correction of the latest entry when its TMT is the same, see ``services.staff``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections import Counter as Tally
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, defer
+
+from desktop.core import clock
+from desktop.core.dates import parse_date
+from desktop.core.nip import bare_nip
+from desktop.models.admin import OrgUnit
+from desktop.models.staff import Pegawai
+from desktop.services import tabular
+from desktop.services.common import audit
+from desktop.services.common.errors import ValidationError
+from desktop.services.common.permissions import Actor, Perm
+from desktop.services.staff.records import (
+    JENJANG_FUNGSIONAL,
+    JenisJabatan,
+    PegawaiInput,
+    PegawaiValues,
+    PendingRiwayat,
+    RiwayatKind,
+    StatusPegawai,
+    apply_values,
+    clean_pegawai,
+    current_values,
+    input_from_row,
+    insert_pending,
+    latest_effective,
+    new_pegawai_row,
+    plan_riwayat,
+    reference,
+    refresh_current,
+)
+from desktop.services.tabular import RowError
+
+__all__ = [
+    "TEMPLATE_COLUMNS",
+    "StaffImportPlan",
+    "StaffImportResult",
+    "StaffRow",
+    "StaffTable",
+    "export_staff_xlsx",
+    "import_staff",
+    "read_siasn",
+    "validate_siasn",
+    "write_staff_template",
+]
+
+# Field -> accepted column names, folded (upper case, non-alphanumerics as single spaces).
+COLUMN_ALIASES: Mapping[str, tuple[str, ...]] = {
+    "nip": ("NIP BARU", "NIP", "NIP NI PPPK", "NI PPPK", "NIP PPPK"),
+    "nip_lama": ("NIP LAMA",),
+    "pns_id": ("PNS ID", "ID PNS"),
+    "nama": ("NAMA", "NAMA LENGKAP", "NAMA PEGAWAI"),
+    "gelar_depan": ("GELAR DEPAN",),
+    "gelar_belakang": ("GELAR BELAKANG",),
+    "tempat_lahir": ("TEMPAT LAHIR NAMA", "TEMPAT LAHIR"),
+    "tanggal_lahir": ("TANGGAL LAHIR", "TGL LAHIR"),
+    "jenis_kelamin": ("JENIS KELAMIN", "JK"),
+    "nik": ("NIK",),
+    "status": ("STATUS CPNS PNS", "STATUS PEGAWAI", "STATUS"),
+    "jenis_pegawai": ("JENIS PEGAWAI NAMA", "JENIS PEGAWAI"),
+    "kedudukan": ("KEDUDUKAN HUKUM NAMA", "KEDUDUKAN HUKUM"),
+    "tmt_cpns": ("TMT CPNS",),
+    "tmt_pns": ("TMT PNS",),
+    "golongan": (
+        "GOL AKHIR NAMA",
+        "GOL AKHIR",
+        "GOLONGAN",
+        "GOLONGAN RUANG",
+        "GOL RUANG",
+        "PANGKAT GOLONGAN",
+    ),
+    "tmt_golongan": ("TMT GOLONGAN", "TMT GOL AKHIR", "TMT GOL", "TMT PANGKAT"),
+    "mkg_tahun": ("MK TAHUN", "MASA KERJA TAHUN", "MKG TAHUN"),
+    "mkg_bulan": ("MK BULAN", "MASA KERJA BULAN", "MKG BULAN"),
+    "jenis_jabatan": ("JENIS JABATAN NAMA", "JENIS JABATAN"),
+    "jenjang": ("JENJANG", "JENJANG JABATAN"),
+    "eselon": ("ESELON NAMA", "ESELON"),
+    "jabatan": ("JABATAN NAMA", "JABATAN", "NAMA JABATAN"),
+    "tmt_jabatan": ("TMT JABATAN",),
+    "pendidikan": ("TINGKAT PENDIDIKAN NAMA", "TINGKAT PENDIDIKAN", "PENDIDIKAN TERAKHIR", "PENDIDIKAN"),
+    "unor": ("UNOR NAMA", "UNOR", "UNIT KERJA", "UNIT ORGANISASI"),
+    "akhir_kontrak": (
+        "TMT AKHIR KONTRAK",
+        "AKHIR KONTRAK",
+        "TANGGAL AKHIR KONTRAK",
+        "AKHIR PERJANJIAN KERJA",
+    ),
+}
+_ALIAS_INDEX = {alias: name for name, aliases in COLUMN_ALIASES.items() for alias in aliases}
+TEMPLATE_COLUMNS = (
+    "NIP BARU",
+    "NAMA",
+    "GELAR DEPAN",
+    "GELAR BELAKANG",
+    "TEMPAT LAHIR",
+    "TANGGAL LAHIR",
+    "JENIS KELAMIN",
+    "NIK",
+    "STATUS CPNS PNS",
+    "TMT CPNS",
+    "TMT PNS",
+    "TMT AKHIR KONTRAK",
+    "GOL AKHIR NAMA",
+    "TMT GOLONGAN",
+    "MK TAHUN",
+    "MK BULAN",
+    "JENIS JABATAN NAMA",
+    "JENJANG",
+    "JABATAN NAMA",
+    "TMT JABATAN",
+    "TINGKAT PENDIDIKAN NAMA",
+    "UNOR NAMA",
+)
+_DATE_COLUMNS = frozenset(
+    {"TANGGAL LAHIR", "TMT CPNS", "TMT PNS", "TMT AKHIR KONTRAK", "TMT GOLONGAN", "TMT JABATAN"}
+)
+_TEXT_COLUMNS = frozenset({"NIP BARU", "NIK"})
+_DATE_FORMAT = "DD-MM-YYYY"
+
+
+def _fold(header: str) -> str:
+    return " ".join(re.sub(r"[^A-Z0-9]+", " ", header.upper()).split())
+
+
+# --- reading ------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StaffTable:
+    """A sheet as read: the header names, the non-blank rows as (row number, {header: text}), and the cells that
+    were numbers in the workbook (a NIP there lost its last digits)."""
+
+    headers: list[str]
+    rows: list[tuple[int, dict[str, str]]]
+    source: str = ""
+    header_line: int = 1
+    numeric: frozenset[tuple[int, str]] = frozenset()
+    examples: tuple[int, ...] = ()  # rows of the template's example, left out of ``rows``
+
+
+def read_siasn(path: Path | str) -> StaffTable:
+    """Read a SIASN export (.csv: UTF-8 with or without BOM, UTF-16/32 with BOM, or Windows-1252; comma or
+    semicolon) or the xlsx template (first sheet). The header is the first row among the first 20 that names a
+    NIP column. The template's example row is left out (``examples``), so it is never imported as a pegawai."""
+    path = Path(path)
+    if not path.is_file():
+        raise ValidationError(f"Berkas tidak ditemukan: {path}")
+    suffix = path.suffix.lower()
+    numeric: set[tuple[int, int]] = set()
+    if suffix in (".csv", ".txt"):
+        grid = tabular.read_csv(path, _first_line_delimiter)
+    elif suffix in (".xlsx", ".xlsm"):
+        grid = _read_xlsx(path, numeric)
+    elif suffix == ".xls":
+        raise ValidationError("Berkas .xls tidak didukung; simpan sebagai .xlsx atau .csv lalu impor lagi.")
+    else:
+        raise ValidationError(
+            f"Jenis berkas {suffix or '(tanpa akhiran)'} tidak didukung; pakai .csv atau .xlsx."
+        )
+    header_index = next(
+        (i for i, row in enumerate(grid[:20]) if any(_ALIAS_INDEX.get(_fold(c)) == "nip" for c in row)), None
+    )
+    if header_index is None:
+        raise ValidationError(
+            f"Berkas {path.name}: tidak ada kolom NIP BARU (atau NIP) di 20 baris pertama; "
+            "apakah ini berkas Export Data ASN dari SIASN?"
+        )
+    header_row = [" ".join(c.split()) for c in grid[header_index]]
+    headers: list[str] = []
+    seen: Tally[str] = Tally()
+    for name in header_row:
+        name = name or f"Kolom {len(headers) + 1}"
+        seen[name] += 1
+        headers.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    rows: list[tuple[int, dict[str, str]]] = []
+    examples: list[int] = []
+    numeric_cells: set[tuple[int, str]] = set()
+    nip_header = next(h for h in headers if _ALIAS_INDEX.get(_fold(h)) == "nip")
+    name_header = next((h for h in headers if _ALIAS_INDEX.get(_fold(h)) == "nama"), "")
+    for offset, record in enumerate(grid[header_index + 1 :]):
+        line = header_index + 2 + offset
+        values = {h: (record[i].strip() if i < len(record) else "") for i, h in enumerate(headers)}
+        if _is_template_example(values.get(nip_header, ""), values.get(name_header, "")):
+            examples.append(line)
+        elif any(values.values()):
+            rows.append((line, values))
+    for line0, col in numeric:
+        if line0 > header_index and col < len(headers):
+            numeric_cells.add((line0 + 1, headers[col]))
+    return StaffTable(headers, rows, path.name, header_index + 1, frozenset(numeric_cells), tuple(examples))
+
+
+def _first_line_delimiter(text: str) -> str:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return max((",", ";", "\t"), key=first.count)
+
+
+def _is_template_example(nip: str, nama: str) -> bool:
+    """The example row of ``write_staff_template`` (also of templates written before it was marked)."""
+    return bare_nip(nip) == _TEMPLATE_EXAMPLE["NIP BARU"] and _fold(nama).startswith(_fold(_EXAMPLE_NAME))
+
+
+def _read_xlsx(path: Path, numeric: set[tuple[int, int]]) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # a corrupt or mislabelled file raises anything from zipfile to KeyError
+        raise ValidationError(f"Berkas {path.name} tidak bisa dibuka sebagai .xlsx: {exc}") from exc
+    try:
+        grid: list[list[str]] = []
+        for r, row in enumerate(book.worksheets[0].iter_rows(values_only=True)):
+            cells = []
+            for c, value in enumerate(row):
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    numeric.add((r, c))
+                cells.append(_cell_text(value))
+            grid.append(cells)
+        return grid
+    finally:
+        book.close()
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return tabular.restore(str(value).strip())
+
+
+# --- validation ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    """One valid row: the pegawai as it will be saved, and whether a pegawai with this NIP exists."""
+
+    line: int
+    values: PegawaiValues
+    exists: bool
+
+
+@dataclass(frozen=True)
+class StaffImportPlan:
+    """What an import would do. ``errors`` block unless the user imports the valid rows only; ``warnings``
+    never block."""
+
+    rows: list[StaffRow]
+    errors: list[RowError]
+    warnings: list[RowError] = field(default_factory=list)
+    source: str = ""
+    rows_read: int = 0
+    columns: dict[str, str] = field(default_factory=dict)  # field -> header used
+    ignored: list[str] = field(default_factory=list)  # headers not used
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def new(self) -> int:
+        return sum(1 for r in self.rows if not r.exists)
+
+
+@dataclass(frozen=True)
+class StaffImportResult:
+    created: int
+    updated: int
+    unchanged: int
+    riwayat: int  # riwayat entries added
+    skipped: int = 0
+
+
+_INACTIVE = re.compile(r"pensiun|meninggal|wafat|berhenti|keluar|pemberhentian|tidak aktif", re.IGNORECASE)
+_JENJANG_WORDS = re.compile(
+    r"\b(ahli\s+pertama|ahli\s+muda|ahli\s+madya|ahli\s+utama|pemula|terampil|mahir|penyelia)\b",
+    re.IGNORECASE,
+)
+_GOLONGAN = re.compile(r"\s*((?:IV|III|II|I)\s*/\s*[A-Ea-e])\b")
+_PPPK_GOLONGAN = re.compile(r"(?:gol(?:ongan)?\.?\s*)?([IVX]+)(?:\s*[-(].*)?", re.IGNORECASE)
+_TIME_SUFFIX = re.compile(r"[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?$")
+_ESELON_DIGIT = re.compile(r"^\s*(IV|V|III|II|I)\b", re.IGNORECASE)
+_STRUKTURAL_NAMES = (
+    (re.compile(r"\bkepala\s+(dinas|badan)\b", re.I), JenisJabatan.JPT),
+    (re.compile(r"\b(sekretaris|kepala\s+bidang|kabid)\b", re.I), JenisJabatan.ADMINISTRATOR),
+    (
+        re.compile(r"\b(kepala\s+sub|kasubag|kasubbag|kepala\s+seksi|kasi|kepala\s+upt)", re.I),
+        JenisJabatan.PENGAWAS,
+    ),
+)
+
+
+class _RowProblem(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+
+
+def _date(label: str, text: str) -> date | None:
+    cleaned = _TIME_SUFFIX.sub("", text.strip())
+    if not cleaned:
+        return None
+    try:
+        return parse_date(cleaned)
+    except ValueError:
+        raise _RowProblem(
+            f"{label} {text!r} bukan tanggal (contoh: 14-03-1973, 14/03/1973, 1973-03-14)."
+        ) from None
+
+
+def _int(label: str, text: str) -> int:
+    cleaned = text.strip()
+    if not cleaned:
+        return 0
+    try:
+        return int(float(cleaned)) if re.fullmatch(r"\d+(\.0+)?", cleaned) else int(cleaned)
+    except ValueError:
+        raise _RowProblem(f"{label} {text!r} harus bilangan bulat.") from None
+
+
+def _nip_text(text: str, numeric: bool) -> str:
+    cleaned = text.strip().removeprefix("'")
+    if cleaned.startswith('="') and cleaned.endswith('"'):
+        cleaned = cleaned[2:-1]
+    if numeric or re.search(r"[eE][+]\d", cleaned):
+        raise _RowProblem(
+            f"NIP {text!r} tersimpan sebagai angka sehingga angka terakhirnya hilang; format kolom NIP sebagai "
+            "Teks lalu isi ulang NIP-nya."
+        )
+    return cleaned
+
+
+def _golongan(text: str) -> str:
+    m = _GOLONGAN.match(text)
+    if m:
+        return m[1]
+    m = _PPPK_GOLONGAN.fullmatch(text.strip())
+    return m[1].upper() if m else text.strip()
+
+
+def _status(values: Mapping[str, str], columns: Mapping[str, str], nip: str, *, new: bool) -> str | None:
+    raw = values.get(columns.get("status", ""), "").strip().upper()
+    kind = values.get(columns.get("jenis_pegawai", ""), "").upper()
+    if "PPPK" in raw or "PPPK" in kind:
+        return StatusPegawai.PPPK.value
+    if raw in ("C", "CPNS"):
+        return StatusPegawai.CPNS.value
+    if raw in ("P", "PNS"):
+        return StatusPegawai.PNS.value
+    if raw:
+        raise _RowProblem(f"Status {raw!r} tidak dikenal (C/CPNS, P/PNS atau PPPK).")
+    digits = bare_nip(nip)
+    if len(digits) == 18 and 21 <= int(digits[12:14]) <= 29:
+        return StatusPegawai.PPPK.value
+    # Only for a new pegawai: in an update a blank TMT PNS means "no change", not "still CPNS".
+    if new and "tmt_pns" in columns and not values.get(columns["tmt_pns"], "").strip():
+        return StatusPegawai.CPNS.value
+    return None
+
+
+def _jenis_jabatan(text: str, eselon: str, jabatan: str) -> tuple[str, str | None]:
+    """(jenis jabatan value, warning)."""
+    folded = " ".join(text.lower().split())
+    if not folded:
+        return "", None
+    if folded in {j.value for j in JenisJabatan}:
+        return folded, None
+    if "pimpinan tinggi" in folded or folded == "jpt":
+        return JenisJabatan.JPT.value, None
+    if "administrator" in folded:
+        return JenisJabatan.ADMINISTRATOR.value, None
+    if "pengawas" in folded and "fungsional" not in folded:
+        return JenisJabatan.PENGAWAS.value, None
+    if "fungsional umum" in folded or "pelaksana" in folded:
+        return JenisJabatan.PELAKSANA.value, None
+    if "fungsional" in folded:
+        return JenisJabatan.FUNGSIONAL.value, None
+    if "struktural" in folded:
+        m = _ESELON_DIGIT.match(eselon)
+        if m:
+            level = m[1].upper()
+            if level in ("I", "II"):
+                return JenisJabatan.JPT.value, None
+            return (JenisJabatan.ADMINISTRATOR if level == "III" else JenisJabatan.PENGAWAS).value, None
+        for pattern, jenis in _STRUKTURAL_NAMES:
+            if pattern.search(jabatan):
+                return jenis.value, None
+        return JenisJabatan.ADMINISTRATOR.value, (
+            f"Jabatan struktural {jabatan!r} tanpa eselon: dicatat sebagai jabatan administrator; periksa."
+        )
+    raise _RowProblem(f"Jenis jabatan {text!r} tidak dikenal.")
+
+
+def _unit_index(session: Session) -> dict[str, int]:
+    index: dict[str, int] = {}
+    for unit in session.scalars(select(OrgUnit)):
+        for name in (unit.nama, unit.singkatan):
+            if name.strip():
+                index.setdefault(" ".join(name.casefold().split()), unit.id)
+    return index
+
+
+def _existing(session: Session, nips: Iterable[str]) -> dict[str, Pegawai]:
+    wanted = list(dict.fromkeys(nips))
+    found: dict[str, Pegawai] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        for row in session.scalars(
+            select(Pegawai).options(defer(Pegawai.foto)).where(Pegawai.nip.in_(chunk))
+        ):
+            found[row.nip] = row
+    return found
+
+
+def _row_input(
+    values: Mapping[str, str],
+    columns: Mapping[str, str],
+    line: int,
+    numeric: frozenset[tuple[int, str]],
+    base: PegawaiInput | None,
+    units: Mapping[str, int],
+    warnings: list[RowError],
+    kept: list[str],
+) -> PegawaiInput:
+    """The row as a pegawai; for a registered one (``base``) a blank cell changes nothing (merged Excel cells
+    are blank too): the names of the fields whose registered value a blank left in place go to ``kept``."""
+
+    def get(name: str) -> str | None:
+        header = columns.get(name)
+        if header is None:
+            return None
+        text = values.get(header, "").strip()
+        if text or base is None:
+            return text
+        if getattr(base, _KEPT_ATTRIBUTE.get(name, name), None) not in (None, "", 0):
+            kept.append(name)
+        return None
+
+    nip = _nip_text(get("nip") or "", (line, columns["nip"]) in numeric)
+    changes: dict[str, Any] = {}
+    for name in ("nama", "gelar_depan", "gelar_belakang", "tempat_lahir", "nik", "nip_lama", "pns_id"):
+        text = get(name)
+        if text is not None:
+            changes[name] = text
+    if "nik" in changes and (line, columns["nik"]) in numeric and len(changes["nik"]) >= 16:
+        raise _RowProblem(
+            "NIK tersimpan sebagai angka sehingga angka terakhirnya hilang; format kolom NIK sebagai Teks."
+        )
+    for name, label in (
+        ("tanggal_lahir", "Tanggal lahir"),
+        ("tmt_cpns", "TMT CPNS"),
+        ("tmt_pns", "TMT PNS"),
+        ("tmt_golongan", "TMT golongan"),
+        ("tmt_jabatan", "TMT jabatan"),
+        ("akhir_kontrak", "Akhir kontrak"),
+    ):
+        text = get(name)
+        if text is not None:
+            changes[name] = _date(label, text)
+    gender = get("jenis_kelamin")
+    if gender is not None:
+        changes["jenis_kelamin"] = gender or None
+    status = _status(values, columns, nip, new=base is None)
+    if status is not None or base is None:
+        changes["status"] = status
+    if status is None and base is not None:
+        status = base.status
+    if status != StatusPegawai.PPPK and "akhir_kontrak" in changes:
+        changes["akhir_kontrak"] = None  # SIASN fills the column for PPPK only
+    golongan = get("golongan")
+    if golongan is not None:
+        changes["golongan_ruang"] = _golongan(golongan)
+    for name, label in (("mkg_tahun", "MK tahun"), ("mkg_bulan", "MK bulan")):
+        text = get(name)
+        if text is not None:
+            changes[name] = _int(label, text)
+    jabatan = get("jabatan")
+    if jabatan is not None:
+        changes["jabatan"] = jabatan
+    jabatan_name = jabatan if jabatan is not None else (base.jabatan if base else "")
+    jenis_text = get("jenis_jabatan")
+    if jenis_text is not None:
+        jenis, warning = _jenis_jabatan(jenis_text, get("eselon") or "", jabatan_name)
+        changes["jenis_jabatan"] = jenis
+        if warning:
+            warnings.append(RowError(line, warning))
+    jenis_now = changes.get("jenis_jabatan", base.jenis_jabatan if base else "")
+    jenjang = get("jenjang")
+    if jenjang:
+        changes["jenjang"] = jenjang
+    elif jenis_now == JenisJabatan.FUNGSIONAL:
+        m = _JENJANG_WORDS.search(jabatan_name)
+        if m:
+            changes["jenjang"] = "_".join(m[1].lower().split())
+        elif jenjang is not None or base is None or base.jenis_jabatan != JenisJabatan.FUNGSIONAL:
+            changes["jenjang"] = ""
+    else:
+        changes["jenjang"] = ""
+    pendidikan = get("pendidikan")
+    if pendidikan is not None:
+        changes["pendidikan_terakhir"] = pendidikan
+    unor = get("unor")
+    if unor is not None:
+        changes["unor"] = unor
+        unit_id = units.get(" ".join(unor.casefold().split())) if unor else None
+        if unit_id is not None or base is None or base.unor != unor:
+            changes["unit_id"] = unit_id
+    kedudukan = get("kedudukan")
+    if kedudukan is not None:
+        inactive = bool(_INACTIVE.search(kedudukan))
+        changes["aktif"] = not inactive
+        changes["alasan_nonaktif"] = kedudukan if inactive else ""
+    if base is None:
+        return PegawaiInput(nip=nip, **{"nama": "", **changes})
+    return replace(base, nip=nip, **changes)
+
+
+# Import field -> the PegawaiInput attribute a blank cell of it leaves unchanged on re-import.
+_KEPT_ATTRIBUTE: Mapping[str, str] = {
+    "golongan": "golongan_ruang",
+    "pendidikan": "pendidikan_terakhir",
+    "kedudukan": "alasan_nonaktif",
+}
+
+
+def _columns(headers: Sequence[str]) -> tuple[dict[str, str], list[str]]:
+    columns: dict[str, str] = {}
+    ignored: list[str] = []
+    for header in headers:
+        name = _ALIAS_INDEX.get(_fold(header))
+        if name is None or name in columns:
+            ignored.append(header)
+        else:
+            columns[name] = header
+    return columns, ignored
+
+
+def validate_siasn(session: Session, actor: Actor, table: StaffTable) -> StaffImportPlan:
+    """Check every row (nothing is written): the errors per row, the warnings, and what each row becomes.
+
+    A row for a NIP already registered starts from the registered values; only the file's columns change them.
+    """
+    actor.require(Perm.WRITE_STAFF)
+    columns, ignored = _columns(table.headers)
+    missing = [label for name, label in (("nip", "NIP BARU"), ("nama", "NAMA")) if name not in columns]
+    if missing:
+        raise ValidationError(
+            f"Berkas {table.source}: kolom {', '.join(missing)} tidak ada (baris judul {table.header_line})."
+        )
+    ref = reference()
+    units = _unit_index(session)
+    unit_ids = set(session.scalars(select(OrgUnit.id)))
+    nips = [bare_nip(values.get(columns["nip"], "")) for _, values in table.rows]
+    existing = _existing(session, [n for n in nips if len(n) == 18])
+
+    errors: list[RowError] = []
+    warnings = [RowError(line, _EXAMPLE_SKIPPED) for line in table.examples]
+    rows: list[StaffRow] = []
+    first_line: dict[str, int] = {}
+    unmatched: Tally[str] = Tally()
+    kept_rows = 0
+    for line, values in table.rows:
+        row_warnings: list[RowError] = []
+        kept: list[str] = []
+        try:
+            nip = bare_nip(_nip_text(values.get(columns["nip"], ""), (line, columns["nip"]) in table.numeric))
+            current = existing.get(nip)
+            base = input_from_row(current) if current is not None else None
+            data = _row_input(values, columns, line, table.numeric, base, units, row_warnings, kept)
+            clean, found = clean_pegawai(data, ref, unit_ids)
+        except (_RowProblem, ValidationError) as exc:
+            errors.append(RowError(line, str(exc)))
+            continue
+        if clean.nip in first_line:
+            errors.append(
+                RowError(line, f"NIP {clean.nip} sudah ada di baris {first_line[clean.nip]} berkas ini.")
+            )
+            continue
+        first_line[clean.nip] = line
+        kept_rows += bool(kept)
+        warnings.extend(row_warnings)
+        warnings.extend(RowError(line, w) for w in found)
+        if clean.unor and clean.unit_id is None:
+            unmatched[clean.unor] += 1
+        rows.append(StaffRow(line, clean, current is not None))
+    if kept_rows:
+        warnings.append(
+            RowError(
+                table.header_line,
+                f"Sel kosong pada {kept_rows} pegawai yang sudah terdaftar tidak mengubah datanya (data lama "
+                "tetap dipakai); untuk mengosongkan data, ubah lewat formulir pegawai.",
+            )
+        )
+    for unor, count in unmatched.most_common():
+        warnings.append(
+            RowError(
+                table.header_line,
+                f"UNOR {unor!r} ({count} baris) tidak cocok dengan unit organisasi mana pun; disimpan sebagai teks.",
+            )
+        )
+    return StaffImportPlan(rows, errors, warnings, table.source, len(table.rows), columns, ignored)
+
+
+# --- import -------------------------------------------------------------------------------------------------------
+
+
+def import_staff(
+    session: Session, actor: Actor, plan: StaffImportPlan, *, skip_invalid: bool = False
+) -> StaffImportResult:
+    """Write the plan in the caller's transaction (all or nothing), audited once: new pegawai with their first
+    riwayat, changed pegawai updated with a riwayat entry for a changed pangkat/jabatan/pendidikan."""
+    actor.require(Perm.WRITE_STAFF)
+    if plan.errors and not skip_invalid:
+        raise ValidationError(
+            f"{len(plan.errors)} baris tidak valid; tidak ada yang diimpor. Perbaiki berkasnya, atau pilih impor "
+            "baris yang valid saja."
+        )
+    skipped = len(plan.errors) if skip_invalid else 0
+    now = clock.utc_now()
+    existing = _existing(session, (r.values.nip for r in plan.rows))
+    created: list[tuple[Pegawai, PegawaiValues]] = []
+    changed: list[tuple[Pegawai, PegawaiValues, dict[str, Any]]] = []
+    unchanged = 0
+    for r in plan.rows:
+        row = existing.get(r.values.nip)
+        if row is None:
+            row = new_pegawai_row(r.values, actor, now)
+            session.add(row)
+            existing[r.values.nip] = row
+            created.append((row, r.values))
+            continue
+        before = current_values(row)
+        diff = apply_values(row, r.values)
+        if diff:
+            row.updated_at = now
+            changed.append((row, r.values, before))
+        else:
+            unchanged += 1
+    session.flush()
+    pending: dict[int, PendingRiwayat] = {}
+    for row, values in created:
+        queued = PendingRiwayat()
+        plan_riwayat(actor, values, None, {}, alasan="", now=now, pending=queued)
+        pending[row.id] = queued
+    ids = [row.id for row, _, _ in changed]
+    kinds = (RiwayatKind.PANGKAT, RiwayatKind.JABATAN, RiwayatKind.PENDIDIKAN)
+    latest = {kind: latest_effective(session, kind, ids) for kind in kinds} if ids else {}
+    reason = f"Impor {plan.source or 'SIASN'}: data diperbaiki"
+    for row, values, before in changed:
+        queued = PendingRiwayat()
+        mine = {kind: latest[kind][row.id] for kind in kinds if row.id in latest[kind]}
+        plan_riwayat(actor, values, before, mine, alasan=reason, now=now, pending=queued)
+        pending[row.id] = queued
+    added = insert_pending(session, pending)
+    for row, _, _ in changed:
+        if pending[row.id].count:
+            refresh_current(session, row, pending[row.id].rows)
+    audit.record(
+        session,
+        actor,
+        "impor",
+        "pegawai",
+        plan.source,
+        summary=f"Impor pegawai dari {plan.source or 'berkas'}: {len(created)} baru, {len(changed)} diubah, "
+        f"{unchanged} tetap, {added} entri riwayat" + (f", {skipped} baris dilewati" if skipped else ""),
+        after={
+            "berkas": plan.source,
+            "baru": [row.nip for row, _ in created],
+            "diubah": {
+                row.nip: sorted(diff for diff in _changed_fields(before, row)) for row, _, before in changed
+            },
+            "tetap": unchanged,
+            "riwayat": added,
+            "dilewati": skipped,
+        },
+    )
+    return StaffImportResult(len(created), len(changed), unchanged, added, skipped)
+
+
+def _changed_fields(before: Mapping[str, Any], row: Pegawai) -> list[str]:
+    return [name for name, old in before.items() if getattr(row, name) != old]
+
+
+# --- the xlsx template and export ---------------------------------------------------------------------------------
+
+_EXAMPLE_NAME = "Siti Aminah"
+_EXAMPLE_SKIPPED = "baris contoh dari templat; dilewati, tidak diimpor"
+_TEMPLATE_EXAMPLE: Mapping[str, Any] = {
+    "NIP BARU": "197303142000032009",
+    "NAMA": f"{_EXAMPLE_NAME} (contoh, hapus baris ini)",
+    "GELAR DEPAN": "",
+    "GELAR BELAKANG": "S.E.",
+    "TEMPAT LAHIR": "Samarinda",
+    "TANGGAL LAHIR": date(1973, 3, 14),
+    "JENIS KELAMIN": "P",
+    "NIK": "6472015403730001",
+    "STATUS CPNS PNS": "P",
+    "TMT CPNS": date(2000, 3, 1),
+    "TMT PNS": date(2001, 3, 1),
+    "TMT AKHIR KONTRAK": None,
+    "GOL AKHIR NAMA": "III/c",
+    "TMT GOLONGAN": date(2022, 4, 1),
+    "MK TAHUN": 17,
+    "MK BULAN": 1,
+    "JENIS JABATAN NAMA": "Jabatan Fungsional",
+    "JENJANG": "Ahli Muda",
+    "JABATAN NAMA": "Analis Perdagangan Ahli Muda",
+    "TMT JABATAN": date(2022, 6, 1),
+    "TINGKAT PENDIDIKAN NAMA": "S-1",
+    "UNOR NAMA": "Bidang Perdagangan",
+}
+_GUIDE = (
+    (
+        "NIP BARU",
+        "ya",
+        "18 angka (NIP PNS atau NI PPPK); kolom berformat Teks agar angka terakhir tidak hilang.",
+    ),
+    ("NAMA", "ya", "Nama tanpa gelar."),
+    ("TANGGAL LAHIR", "", "Tanggal (14-03-1973). Kosong: diambil dari NIP."),
+    ("JENIS KELAMIN", "", "L/P (juga M/F, Pria/Wanita, 1/2). Kosong: diambil dari NIP."),
+    ("STATUS CPNS PNS", "", "C (CPNS), P (PNS) atau PPPK. Kosong: dari NIP."),
+    ("TMT AKHIR KONTRAK", "", "Khusus PPPK: tanggal berakhirnya perjanjian kerja."),
+    ("GOL AKHIR NAMA", "", "III/d untuk PNS; IX untuk PPPK."),
+    ("TMT GOLONGAN", "", "TMT SK pangkat terakhir; wajib bila golongan diisi."),
+    ("MK TAHUN / MK BULAN", "", "Masa kerja golongan pada TMT golongan, seperti tertulis di SK."),
+    (
+        "JENIS JABATAN NAMA",
+        "",
+        "JPT, administrator, pengawas, fungsional atau pelaksana (nama SIASN juga dikenali).",
+    ),
+    ("JENJANG", "", "Untuk jabatan fungsional: Pemula … Penyelia, Ahli Pertama … Ahli Utama."),
+    ("TINGKAT PENDIDIKAN NAMA", "", "SD, SLTP, SLTA, D-III, S-1, S-2, S-3."),
+    ("UNOR NAMA", "", "Nama unit kerja seperti di Pengaturan › Unit organisasi."),
+)
+
+
+def _write_book(path: Path, rows: Iterable[Sequence[Any]], *, guide: bool) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    def write(tmp: Path) -> None:
+        book = tabular.new_workbook()
+        sheet = book.active
+        sheet.title = "Pegawai"
+        sheet.append(list(TEMPLATE_COLUMNS))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True, color="FFFFFF")
+            cell.fill = PatternFill("solid", fgColor="1F4E78")
+        for values in rows:
+            sheet.append(list(values))
+        for index, name in enumerate(TEMPLATE_COLUMNS, start=1):
+            letter = sheet.cell(row=1, column=index).column_letter
+            sheet.column_dimensions[letter].width = max(12, min(40, len(name) + 4))
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                if name in _TEXT_COLUMNS:
+                    cell.number_format = "@"
+                elif name in _DATE_COLUMNS:
+                    cell.number_format = _DATE_FORMAT
+        # Empty rows of the template keep text format for the NIP too, so typed NIPs keep all 18 digits.
+        last = sheet.max_row
+        for name in _TEXT_COLUMNS:
+            index = TEMPLATE_COLUMNS.index(name) + 1
+            for r in range(last + 1, last + 500):
+                sheet.cell(row=r, column=index).number_format = "@"
+        sheet.freeze_panes = "C2"
+        if guide:
+            notes = book.create_sheet("Petunjuk")
+            notes.append(["Petunjuk impor data pegawai"])
+            notes["A1"].font = Font(bold=True, size=13)
+            notes.append([])
+            for text in (
+                "Isi satu baris per pegawai di lembar \u201cPegawai\u201d mulai baris 2; hapus baris contoh.",
+                "Berkas Export Data ASN dari SIASN (.csv) bisa langsung diimpor tanpa diubah.",
+                "Semua baris diperiksa dulu; bila ada yang salah, tidak ada yang diimpor dan setiap baris yang salah "
+                "disebutkan nomor barisnya dan alasannya.",
+                "Impor ulang memperbarui pegawai ber-NIP sama dan tidak pernah menggandakannya.",
+            ):
+                notes.append([text])
+            notes.append([])
+            notes.append(["Kolom", "Wajib", "Keterangan"])
+            for cell in notes[notes.max_row]:
+                cell.font = Font(bold=True)
+            for entry in _GUIDE:
+                notes.append(list(entry))
+            for letter, width in (("A", 26), ("B", 8), ("C", 100)):
+                notes.column_dimensions[letter].width = width
+            for row in notes.iter_rows(min_row=4):
+                for cell in row:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+        book.save(tmp)
+
+    _replace_atomically(path, write)
+
+
+def _replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """Write to a temporary file beside ``path`` and move it in place, so a failure leaves the old file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=".pegawai-", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_staff_template(path: Path | str) -> None:
+    """The xlsx import template: the header row, one example row (delete it) and a sheet "Petunjuk"."""
+    _write_book(Path(path), [[_TEMPLATE_EXAMPLE[c] for c in TEMPLATE_COLUMNS]], guide=True)
+
+
+_JENIS_LABEL = {j.value: j.label for j in JenisJabatan}
+
+
+def export_staff_xlsx(session: Session, actor: Actor, path: Path | str, *, aktif_saja: bool = True) -> int:
+    """The register in the template's layout (it imports back unchanged); returns the number of pegawai."""
+    actor.require(Perm.VIEW)
+    query = select(Pegawai).options(defer(Pegawai.foto)).order_by(Pegawai.nip)
+    if aktif_saja:
+        query = query.where(Pegawai.aktif)
+    units = {uid: nama for uid, nama in session.execute(select(OrgUnit.id, OrgUnit.nama))}
+    rows = []
+    for p in session.scalars(query):
+        rows.append(
+            [
+                p.nip,
+                p.nama,
+                p.gelar_depan,
+                p.gelar_belakang,
+                p.tempat_lahir,
+                p.tanggal_lahir,
+                p.jenis_kelamin,
+                p.nik,
+                {"pns": "P", "cpns": "C", "pppk": "PPPK"}[p.status],
+                p.tmt_cpns,
+                p.tmt_pns,
+                p.akhir_kontrak,
+                p.golongan_ruang,
+                p.tmt_golongan,
+                p.mkg_tahun,
+                p.mkg_bulan,
+                p.jenis_jabatan,
+                JENJANG_FUNGSIONAL.get(p.jenjang, ""),
+                p.jabatan,
+                p.tmt_jabatan,
+                p.pendidikan_terakhir,
+                units.get(p.unit_id, p.unor) if p.unit_id is not None else p.unor,
+            ]
+        )
+    _write_book(Path(path), rows, guide=False)
+    audit.record(
+        session,
+        actor,
+        "ekspor",
+        "pegawai",
+        Path(path).name,
+        summary=f"{len(rows)} pegawai diekspor ke {Path(path).name}",
+        after={"jumlah": len(rows), "berkas": str(path)},
+    )
+    return len(rows)

@@ -1,0 +1,262 @@
+"""The disposition dialog as the pengelola surat uses it: transcribe a returned slip, record follow-up, overdue."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from desktop.core import clock
+from desktop.core.dates import office_tz
+from desktop.demo import sample_office
+from desktop.models.admin import User
+from desktop.services import system
+from desktop.services.common import auth
+from desktop.services.common.permissions import Actor
+from desktop.services.letters import dispositions as dispo
+from desktop.services.letters import incoming
+from desktop.services.letters.dispositions import HopInput, RecipientInput
+from desktop.services.system import AppContext
+from desktop.ui import dialogs
+from desktop.ui.context import UiContext
+from desktop.ui.letters.disposition_dialog import DispositionDialog
+from desktop.ui.letters.overdue import OverduePanel
+
+KADIS = "Kepala Dinas (Dr. Ir. Hj. Fulanah Rahmawati, M.Si.)"
+SEKRETARIS = "Sekretaris (Ahmad Fauzi, S.E., M.M.)"
+KABID = "Kepala Bidang Perdagangan Dalam Negeri"
+
+
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo office (WITA), units, signatories and one account per role; each test gets a copy."""
+    data = tmp_path_factory.mktemp("disposisi") / "data"
+    ctx = system.open_context(data)
+    system.prepare(ctx)
+    sample_office.fill(ctx, letter_count=0)
+    ctx.db.dispose()
+    return data
+
+
+@pytest.fixture
+def filled(prepared: Path, tmp_path: Path) -> Iterator[AppContext]:
+    data = tmp_path / "data"
+    shutil.copytree(prepared, data)
+    ctx = system.open_context(data)
+    yield ctx
+    ctx.db.dispose()
+
+
+def _actor(ctx: AppContext, username: str = "surat") -> Actor:
+    with ctx.db.transaction() as s:
+        return auth.actor_for(s.scalar(select(User).where(User.username == username)))
+
+
+def _today() -> date:
+    return clock.today("WITA")
+
+
+def _letter(ctx: AppContext, actor: Actor, days_ago: int = 6) -> int:
+    received = datetime.combine(_today() - timedelta(days=days_ago), datetime.min.time()).replace(
+        hour=9, tzinfo=office_tz("WITA")
+    )
+    with ctx.db.transaction() as s:
+        info = incoming.register_incoming(
+            s,
+            actor,
+            incoming.IncomingInput(
+                tanggal_diterima=received,
+                asal_surat="Bank Indonesia Perwakilan Kalimantan Timur",
+                nomor_surat=f"B/{days_ago}/KPw-Kaltim/2026",
+                tanggal_surat=received.date(),
+                perihal="Undangan Rapat Koordinasi Pengendalian Inflasi Daerah",
+            ),
+            today=received.date(),
+        )
+        incoming.record_printed_elsewhere(s, actor, info.id)
+    return info.id
+
+
+def _open(qtbot, ctx: AppContext, letter_id: int, username: str = "surat") -> DispositionDialog:  # type: ignore[no-untyped-def]
+    dialog = DispositionDialog(UiContext(ctx, _actor(ctx, username)), letter_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()  # offscreen windows are not always activated on show; shortcuts need it
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+    return dialog
+
+
+def _check(dialog: DispositionDialog, label: str) -> None:
+    items = dialog.kepada.findItems(label, Qt.MatchFlag.MatchExactly)
+    assert items, label
+    items[0].setCheckState(Qt.CheckState.Checked)
+
+
+def test_two_queued_hops_are_saved_as_one_chain(qtbot, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
+    clerk = _actor(filled)
+    letter_id = _letter(filled, clerk)
+    dialog = _open(qtbot, filled, letter_id)
+    saved: list[int] = []
+    dialog.changed.connect(saved.append)
+    hop_date = _today() - timedelta(days=5)
+
+    # Hop 1 as written on the slip: the Sekretaris to the Kepala Dinas, "Tanggapan dan saran".
+    dialog.dari.setCurrentText(SEKRETARIS)
+    dialog.tanggal.setDate(hop_date)
+    _check(dialog, KADIS)
+    dialog.instruksi[0].setChecked(True)
+    qtbot.mouseClick(dialog.queue_button, Qt.MouseButton.LeftButton)
+    assert len(dialog.pending) == 1
+    # The form moves on to the next hop: it continues from the Kepala Dinas, who becomes Dari.
+    assert dialog.induk.currentData() == "idx:0:0"
+    assert dialog.dari.currentText() == KADIS
+    assert "belum disimpan" in dialog.tree.topLevelItem(0).text(3)
+
+    # Hop 2: the Kepala Dinas to the Kabid, 2 working days.
+    _check(dialog, KABID)
+    qtbot.keyClicks(dialog.catatan, "Hadiri dan laporkan hasilnya.")
+    dialog.batas_hk.setValue(2)
+    assert dialog.batas_hk_mode.isChecked() and dialog.batas_preview.text().startswith("→")
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter queues
+    assert len(dialog.pending) == 2
+
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.pending == [] and saved == [letter_id]
+    assert "disimpan" in dialog.message.text()
+
+    with filled.db.transaction() as s:
+        chain = dispo.chain(s, clerk, letter_id)
+    assert chain.status == "didisposisi"
+    (first,) = chain.hops
+    assert (first.dari_jabatan, first.tanggal, first.instruksi) == (
+        "Sekretaris",
+        hop_date,
+        ("Tanggapan dan saran",),
+    )
+    (kadis,) = first.recipients
+    (second,) = kadis.hops
+    assert second.dari_label == KADIS and second.catatan == "Hadiri dan laporkan hasilnya."
+    assert second.batas_hari_kerja and second.batas_waktu is not None and second.batas_waktu > hop_date
+    assert [r.jabatan for r in second.recipients] == [KABID]
+    # The tree shows the saved chain, nothing pending.
+    assert dialog.tree.topLevelItem(0).text(0).endswith("Sekretaris → Kadis")
+
+
+def test_follow_up_marks_recipient_selesai_and_the_letter_with_it(qtbot, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
+    clerk = _actor(filled)
+    letter_id = _letter(filled, clerk)
+    with filled.db.transaction() as s:
+        made = dispo.record_chain(
+            s,
+            clerk,
+            letter_id,
+            [
+                HopInput(
+                    dari_nama="",
+                    dari_jabatan="Kepala Dinas",
+                    tanggal=_today() - timedelta(days=4),
+                    recipients=(RecipientInput("", KABID),),
+                )
+            ],
+        )
+    kabid = made.hops[0].recipients[0]
+    dialog = _open(qtbot, filled, letter_id)
+    assert not dialog.follow_button.isEnabled()
+    dialog.select_recipient(kabid.id)
+    assert dialog.follow_button.isEnabled() and dialog.cancel_hop_button.isEnabled()
+    dialog.follow_status.setCurrentIndex(dialog.follow_status.findData("selesai"))
+    assert dialog.follow_date.isEnabled()
+    dialog.follow_date.setDate(_today() - timedelta(days=1))
+    dialog.follow_hasil.setText("Sudah hadir, notula diserahkan")
+    qtbot.keyClick(dialog.follow_hasil, Qt.Key.Key_Return)
+
+    with filled.db.transaction() as s:
+        info = incoming.get_incoming(s, clerk, letter_id)
+        node = dispo.chain(s, clerk, letter_id).recipient(kabid.id)
+    assert info.status == "selesai"
+    assert node is not None and (node.status.value, node.hasil) == (
+        "selesai",
+        "Sudah hadir, notula diserahkan",
+    )
+    assert node.tanggal_selesai == _today() - timedelta(days=1)
+    assert "Selesai" in dialog.header.text()
+    assert not dialog.cancel_hop_button.isEnabled()  # read and done: no longer cancellable
+
+
+def test_tidak_perlu_disposisi_and_read_only_roles(qtbot, filled: AppContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    clerk = _actor(filled)
+    letter_id = _letter(filled, clerk)
+    dialog = _open(qtbot, filled, letter_id)
+    assert dialog.no_dispo_button.isEnabled()
+    assert dialog.mark_no_disposition("tembusan")
+    assert dialog.chain.status == "arsip" and not dialog.add_box.isEnabled()
+
+    other = _letter(filled, clerk, days_ago=3)
+    viewer = _open(qtbot, filled, other, "kadis")
+    assert viewer.add_box.isHidden() and viewer.save_button.isHidden() and viewer.follow.isHidden()
+    assert not viewer.save_all()
+
+    # Closing with hops still in the list asks first; "Kembali" keeps them.
+    writer = _open(qtbot, filled, other)
+    writer.dari.setCurrentText(SEKRETARIS)
+    _check(writer, KADIS)
+    assert writer.queue_hop() is not None
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: False)
+    writer.reject()
+    assert writer.isVisible() and len(writer.pending) == 1
+
+
+def test_overdue_panel_lists_a_late_recipient_and_opens_the_chain(
+    qtbot, filled: AppContext, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    clerk = _actor(filled)
+    letter_id = _letter(filled, clerk, days_ago=10)
+    with filled.db.transaction() as s:
+        made = dispo.record_chain(
+            s,
+            clerk,
+            letter_id,
+            [
+                HopInput(
+                    dari_nama="",
+                    dari_jabatan="Kepala Dinas",
+                    tanggal=_today() - timedelta(days=9),
+                    recipients=(RecipientInput("Andi Pratama, S.E.", "Analis Perdagangan"),),
+                    batas_waktu=_today() - timedelta(days=4),
+                )
+            ],
+        )
+    recipient = made.hops[0].recipients[0]
+    panel = OverduePanel(UiContext(filled, clerk))
+    qtbot.addWidget(panel)
+    panel.resize(1200, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.table.rowCount() == 1
+    assert [panel.table.item(0, c).text() for c in (3, 5)] == ["Analis Perdagangan (Andi Pratama, S.E.)", "4"]
+    assert panel.table.item(0, 2).text() == "Undangan Rapat Koordinasi Pengendalian Inflasi Daerah"
+    assert "<b>1</b>" in panel.count_label.text()
+
+    opened: list[DispositionDialog] = []
+
+    def fake_exec(self: DispositionDialog) -> int:
+        opened.append(self)
+        return 0
+
+    monkeypatch.setattr(DispositionDialog, "exec", fake_exec)
+    rect = panel.table.visualItemRect(panel.table.item(0, 0))
+    # An item view needs the press of a click before it reports a double-click.
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert len(opened) == 1 and opened[0].letter_id == letter_id
+    assert opened[0]._selected_recipient() is not None
+    assert opened[0]._selected_recipient().id == recipient.id  # type: ignore[union-attr]
+    # The recipient was late but "terlambat" shows in the tree too.
+    assert "terlambat 4 hari" in opened[0]._items[f"rec:{recipient.id}"].text(3)
