@@ -45,7 +45,7 @@ from desktop.services.staff.schedule import JenisJadwal, StatusJadwal, Urgensi
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.letters.common import ERROR_COLOR, WARNING_COLOR, is_enter, muted
-from desktop.ui.staff.schedule_dialogs import DataNotesDialog, ExplainDialog, StatusDialog
+from desktop.ui.staff.explain_dialog import DataNotesDialog, ExplainDialog, StatusDialog
 from desktop.ui.staff.schedule_model import (
     COL_GOL,
     COL_HARI,

@@ -34,7 +34,7 @@ from desktop.ui.home import HomeTab
 from desktop.ui.login import LoginDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.staff.schedule_board import ScheduleBoard
-from desktop.ui.staff.schedule_dialogs import ExplainDialog, StatusDialog
+from desktop.ui.staff.explain_dialog import ExplainDialog, StatusDialog
 from desktop.ui.staff.schedule_model import COL_HARI, COL_STATUS, COL_TANGGAL, COL_URGENSI, URGENCY
 from desktop.ui.state import UiState
 
