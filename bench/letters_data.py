@@ -685,7 +685,7 @@ class _Generator:
         ]
         counters += [
             # The service's own name for the counter of inserted numbers, so 57.02 follows 57.01.
-            {"series": outgoing._sisipan_series(sid, number), "period": str(year), "last_value": last}
+            {"series": outgoing.sisipan_series(sid, number), "period": str(year), "last_value": last}
             for (sid, year, number), last in sisipan.items()
         ]
         with self.ctx.db.transaction() as s:

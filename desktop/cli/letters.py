@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
@@ -71,27 +72,62 @@ def _parse_map(items: Sequence[str] | None) -> dict[str, str | None] | None:
     return mapping
 
 
-def _import_incoming(ctx: AppContext, args: argparse.Namespace) -> int:
-    table = incoming_io.read_table(Path(args.file))
+def _import(ctx: AppContext, args: argparse.Namespace, book: _Book) -> int:
+    """Read, check and import one agenda file in one transaction; the bad rows are printed, nothing half done."""
+    table = book.read(Path(args.file))
     with ctx.db.transaction() as s:
-        plan = incoming_io.validate_incoming(s, SYSTEM, table, _parse_map(getattr(args, "map", None)))
+        plan = book.validate(s, SYSTEM, table, _parse_map(getattr(args, "map", None)))
         skip = bool(getattr(args, "skip_invalid", False))
         if report_check(plan.warnings, plan.errors, skip):
             return 1
         try:
-            result = incoming_io.import_incoming(
+            result = book.import_(
                 s, SYSTEM, plan, skip_invalid=skip, again=bool(getattr(args, "again", False))
             )
         except import_log.AlreadyImported as exc:
             print(f"Gagal: {exc} {AGAIN_HINT}", file=sys.stderr)
             return 1
-    message = f"{result.imported} surat masuk diimpor dari {table.source}"
+    print(book.done(result, table.source))
+    return 0
+
+
+def _incoming_done(result: incoming_io.ImportResult, source: str) -> str:
+    message = f"{result.imported} surat masuk diimpor dari {source}"
     if result.numbered:
         message += f" ({result.numbered} diberi nomor agenda baru)"
     if result.skipped:
         message += f"; {result.skipped} baris tidak valid dilewati"
-    print(message + ".")
-    return 0
+    return message + "."
+
+
+def _outgoing_done(result: outgoing_io.OutgoingImportResult, source: str) -> str:
+    message = f"{result.imported} surat keluar diimpor dari {source}"
+    if result.legacy:
+        message += f" ({result.legacy} bernomor lama di luar pola seri nomor)"
+    if result.skipped:
+        message += f"; {result.skipped} baris tidak valid dilewati"
+    return message + "."
+
+
+@dataclass(frozen=True)
+class _Book:
+    """One buku agenda as the import command sees it: how its file is read, checked, imported and reported."""
+
+    read: Callable[[Path], Any]
+    validate: Callable[..., Any]
+    import_: Callable[..., Any]
+    done: Callable[[Any, str], str]
+
+
+_INCOMING = _Book(
+    incoming_io.read_table, incoming_io.validate_incoming, incoming_io.import_incoming, _incoming_done
+)
+_OUTGOING = _Book(
+    outgoing_io.read_outgoing_table,
+    outgoing_io.validate_outgoing,
+    outgoing_io.import_outgoing,
+    _outgoing_done,
+)
 
 
 def _export_incoming(ctx: AppContext, args: argparse.Namespace) -> int:
@@ -104,29 +140,6 @@ def _export_incoming(ctx: AppContext, args: argparse.Namespace) -> int:
     with ctx.db.read() as s:
         count = export(s, SYSTEM, out, year, audit_in=ctx.db.transaction)
     print(f"{count} surat masuk diekspor ke {out}.")
-    return 0
-
-
-def _import_outgoing(ctx: AppContext, args: argparse.Namespace) -> int:
-    table = incoming_io.read_table(Path(args.file))
-    with ctx.db.transaction() as s:
-        plan = outgoing_io.validate_outgoing(s, SYSTEM, table, _parse_map(getattr(args, "map", None)))
-        skip = bool(getattr(args, "skip_invalid", False))
-        if report_check(plan.warnings, plan.errors, skip):
-            return 1
-        try:
-            result = outgoing_io.import_outgoing(
-                s, SYSTEM, plan, skip_invalid=skip, again=bool(getattr(args, "again", False))
-            )
-        except import_log.AlreadyImported as exc:
-            print(f"Gagal: {exc} {AGAIN_HINT}", file=sys.stderr)
-            return 1
-    message = f"{result.imported} surat keluar diimpor dari {table.source}"
-    if result.legacy:
-        message += f" ({result.legacy} bernomor lama di luar pola seri nomor)"
-    if result.skipped:
-        message += f"; {result.skipped} baris tidak valid dilewati"
-    print(message + ".")
     return 0
 
 
@@ -159,8 +172,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"Aksi tidak dikenal: {action} (pilih import atau export).", file=sys.stderr)
         return 2
     if outgoing:
-        work = _import_outgoing if action == "import" else _export_outgoing
+        book, export = _OUTGOING, _export_outgoing
     else:
-        work = _import_incoming if action == "import" else _export_incoming
+        book, export = _INCOMING, _export_incoming
     with office(args) as ctx:
-        return work(ctx, args)
+        return _import(ctx, args, book) if action == "import" else export(ctx, args)

@@ -12,18 +12,7 @@ ROOT = Path(desktop.__file__).resolve().parent
 
 # Crossings that remain until the shared import reader (issue 11 item 2) and ui/widgets (item 4) replace them;
 # each entry is "file: name". The test fails on any crossing not listed here, and on an entry that is gone.
-NOT_YET_MOVED: set[str] = {
-    "desktop/services/letters/outgoing_io.py: desktop.services.letters.incoming_io._date_problem",
-    "desktop/services/letters/outgoing_io.py: desktop.services.letters.incoming_io._fold",
-    "desktop/services/letters/outgoing_io.py: desktop.services.letters.incoming_io._header_key",
-    "desktop/services/letters/outgoing_io.py: desktop.services.letters.incoming_io._known_codes",
-    "desktop/services/letters/outgoing_io.py: desktop.services.letters.incoming_io._parse_when",
-    "desktop/services/letters/outgoing_io.py: desktop.services.letters.incoming_io._raise_counter",
-    "desktop/services/letters/outgoing_io.py: desktop.services.letters.incoming_io._replace_atomically",
-    "desktop/services/letters/outgoing_io.py: desktop.services.letters.incoming_io._take_block",
-    "desktop/services/letters/outgoing_io.py: desktop.services.letters.incoming_io._write_audited",
-    "desktop/services/letters/outgoing_io.py: desktop.services.letters.outgoing._sisipan_series",
-}
+NOT_YET_MOVED: set[str] = set()
 
 
 def _private(name: str) -> bool:

@@ -1,14 +1,4 @@
-"""Surat keluar: number series, issuing and inserting outgoing numbers, and the buku agenda keluar (letters.md B7, B9).
-
-A number is taken from the series counter in the transaction that records the letter (R20), is never reused
-(R21: a cancelled number stays in the book as *batal*), and is stored both rendered and in parts (R23). The
-default moment is after signature (R22, SOP #16 step 6); a number may also be reserved first (*dipesan*).
-
-Inserted numbers (R21): a letter dated before numbers already issued gets ``{urut}.{nn}`` after the last regular
-number on or before its date, e.g. ``57.01``. When no number exists on or before that date in that year there is
-nothing to insert after, and ``insert_number`` refuses with a message to take a regular number instead; it also
-refuses when no later number exists, because then a regular number already keeps the book in date order.
-"""
+"""Surat keluar: number series, issuing and inserting numbers, the buku agenda keluar."""
 
 from __future__ import annotations
 
@@ -68,7 +58,7 @@ def counter_series(seri_id: int) -> str:
     return f"surat_keluar:{seri_id}"
 
 
-def _sisipan_series(seri_id: int, urut: int) -> str:
+def sisipan_series(seri_id: int, urut: int) -> str:
     """The counter row of the inserted numbers after ``urut`` (57.01, 57.02 …), per year."""
     return f"surat_keluar:{seri_id}:sisip:{urut}"
 
@@ -542,7 +532,7 @@ def insert_number(
             "Ambil nomor biasa (hilangkan centang Sisipkan nomor).",
             "tanggal_surat",
         )
-    sisipan = counters.next_number(session, _sisipan_series(seri_id, before.urut), tanggal.year)
+    sisipan = counters.next_number(session, sisipan_series(seri_id, before.urut), tanggal.year)
     if sisipan > MAX_SISIPAN:
         raise ValidationError(
             f"Nomor sisipan sesudah {before.urut} sudah habis ({MAX_SISIPAN}). Ambil nomor biasa.",

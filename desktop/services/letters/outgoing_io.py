@@ -1,38 +1,4 @@
-"""Import and export of the buku agenda surat keluar (csv and xlsx), free of Qt: the counterpart of letter_io.
-
-The flow is the one of the agenda masuk: ``letter_io.read_table`` → ``validate_outgoing`` (every row checked,
-nothing written) → ``import_outgoing`` (all or nothing in the caller's transaction, or the valid rows only when
-the user chooses so). The export writes ``OUTGOING_COLUMNS`` and the import reads them back, so an export
-re-imports into an empty data dir and exports the same bytes.
-
-Decisions, for the clerk's help text and the next engineer:
-
-* **Numbers are kept as written** (historical numbers are never renumbered), and must be unique: a number that
-  is already in the agenda keluar (a cancelled one too: R21, never reused) or appears twice in the file is a bad
-  row. Numbers are compared as ``normalize_nomor_surat`` compares them (case, spaces around ``/`` and ``.``).
-* **Series and counters**: a number that fits the pattern of an active number series (the default series
-  first; among several, the one whose kode unit is the number's unit) belongs to that series: its parts are
-  stored (R23), its year must be the year of tanggal surat, and the series' counter for that year is raised to
-  at least its sequence number (never lowered), so the numbers the app hands out later continue after it. An
-  inserted number (``57.01``) also raises the counter of the inserted numbers after 57, and two numbers with
-  the same sequence number in one series and year (``800/57/…`` and ``000.1.5/57/…``) clash like two equal
-  numbers. With no series yet, the default series (created on import) with the default pattern is assumed.
-* **Numbers that fit no pattern** (another office's style, a K/L number, a typo) are imported with a warning
-  into the inactive series ``LEGACY_SERIES_NAME``, numbered 1, 2, … per year in file order. They raise no
-  counter of a real series: the app cannot hand out such a number as long as the series' pattern stays as it
-  was. Set the series' pattern (Pengaturan) before importing an old book, so its numbers are recognised.
-* **Status**: the outgoing statuses, keys or labels, any case ("konsep" and "Dipesan (konsep)" mean
-  *dipesan*); an empty status is *dikirim* (imported history was sent, and stays out of the buku ekspedisi's
-  list of letters waiting for a caraka). A *batal* row gets a standard reason.
-* Optional extra columns on import only: ``alamat_tujuan``, ``urgensi``, ``lampiran``, ``penandatangan``,
-  ``pengolah``, ``tanggal_kirim`` (only for *dikirim*), ``media``, ``keterangan``. Imported rows have no
-  signatory link (the signer is kept as text), no tembusan and no *balasan atas*, and are created by the
-  importing user. kode klasifikasi: as the agenda masuk import (scheme from the lists, free codes warned).
-* **Export**: UTF-8 without BOM, comma separated, ``\\n`` line ends, ISO dates, keamanan as its code, status
-  as stored, per year in series order (year, series, sequence, inserted number). The perihal of R/SR letters is
-  masked for a user without VIEW_SECRET (R10). The round trip is exact for letters of one series (plus the
-  legacy numbers); the file has no series column, so letters of several series may not re-import unchanged.
-"""
+"""Import and export of the buku agenda surat keluar (csv and xlsx), free of Qt."""
 
 from __future__ import annotations
 
@@ -63,22 +29,8 @@ from desktop.services.common.errors import ValidationError
 from desktop.services.common.permissions import Actor, Perm
 from desktop.services.common.sql import insert_ignoring_conflicts
 from desktop.services.letters import outgoing
-from desktop.services.letters.incoming_io import (
-    AuditIn,
-    RowError,
-    Table,
-    _date_problem,
-    _fold,
-    _header_key,
-    _known_codes,
-    _parse_when,
-    _raise_counter,
-    _replace_atomically,
-    _take_block,
-    _write_audited,
-    map_headers,
-    resolve_headers,
-)
+from desktop.services.letters.importing import known_codes, raise_counter, take_block
+from desktop.services.tabular import AllOrNothing, AuditIn, RowError, Table, date_problem, fold, parse_when
 
 __all__ = [
     "LEGACY_SERIES_NAME",
@@ -92,6 +44,7 @@ __all__ = [
     "export_outgoing_csv",
     "export_outgoing_xlsx",
     "import_outgoing",
+    "read_outgoing_table",
     "resolve_outgoing_mapping",
     "suggest_outgoing_mapping",
     "validate_outgoing",
@@ -226,24 +179,27 @@ OUTGOING_HEADER_ALIASES: Final[dict[str, str]] = {
 """Header variants of agendas keluar kept in Excel, matched ignoring case, spaces and punctuation. "Tanggal"
 alone is ambiguous (surat or kirim) and is not guessed."""
 
-_ALIAS_INDEX: Final[dict[str, str]] = {
-    **{_header_key(k): v for k, v in OUTGOING_HEADER_ALIASES.items()},
-    **{_header_key(c): c for c in _ALL_OUTGOING},
-}
+_ALIAS_INDEX: Final[dict[str, str]] = tabular.alias_index(OUTGOING_HEADER_ALIASES, _ALL_OUTGOING)
+
+
+def read_outgoing_table(path: Path | str) -> Table:
+    """Read the first sheet of an .xlsx or a .csv file of the agenda keluar (``tabular.read_table``); the header
+    is the first of the first 20 rows in which at least three cells name an outgoing column."""
+    return tabular.read_table(path, _ALIAS_INDEX)
 
 
 def suggest_outgoing_mapping(headers: Sequence[str]) -> dict[str, str | None]:
     """Map each header of a file to an outgoing import column, or None to ignore it; the first header
     claiming a column wins."""
-    return map_headers(headers, _ALIAS_INDEX)
+    return tabular.map_headers(headers, _ALIAS_INDEX)
 
 
 def resolve_outgoing_mapping(
     headers: Sequence[str], mapping: Mapping[str, str | None] | None = None
 ) -> dict[str, str | None]:
-    """As ``letter_io.resolve_mapping``, for the outgoing columns: ``mapping`` over the suggestion; raises
+    """As ``incoming_io.resolve_mapping``, for the outgoing columns: ``mapping`` over the suggestion; raises
     ValidationError for an unknown header or column, or a column set twice."""
-    return resolve_headers(headers, mapping, _ALIAS_INDEX, _ALL_OUTGOING)
+    return tabular.resolve_headers(headers, mapping, _ALIAS_INDEX, _ALL_OUTGOING)
 
 
 # --- plan ---------------------------------------------------------------------------------------------------
@@ -285,7 +241,7 @@ class OutgoingPlannedRow:
 
 
 @dataclass(frozen=True)
-class OutgoingImportPlan:
+class OutgoingImportPlan(AllOrNothing):
     """What an import would do; ``errors`` block unless the user chooses the valid rows only."""
 
     valid: list[OutgoingPlannedRow]
@@ -295,10 +251,6 @@ class OutgoingImportPlan:
     source: str = ""
     rows_read: int = 0
     sha256: str = ""  # of the file; empty for a plan not read from a file
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 @dataclass(frozen=True)
@@ -321,8 +273,8 @@ _LIMITS: Final[dict[str, int]] = {
 }
 
 _STATUS_WORDS: Final[dict[str, str]] = {
-    **{_fold(k): k for k in outgoing.STATUS_LABELS},
-    **{_fold(v): k for k, v in outgoing.STATUS_LABELS.items()},
+    **{fold(k): k for k in outgoing.STATUS_LABELS},
+    **{fold(v): k for k, v in outgoing.STATUS_LABELS.items()},
     "konsep": "dipesan",
     "draf": "dipesan",
     "draft": "dipesan",
@@ -335,8 +287,8 @@ _STATUS_WORDS: Final[dict[str, str]] = {
     "dibatalkan": "batal",
 }
 _MEDIA_WORDS: Final[dict[str, str]] = {
-    **{_fold(k): k for k in outgoing.MEDIA_LABELS},
-    **{_fold(v): k for k, v in outgoing.MEDIA_LABELS.items()},
+    **{fold(k): k for k in outgoing.MEDIA_LABELS},
+    **{fold(v): k for k, v in outgoing.MEDIA_LABELS.items()},
     "e mail": "email",
     "surel": "email",
     "fax": "faks",
@@ -352,7 +304,7 @@ TEMPLATE_EXAMPLE: Final[dict[str, str]] = {
     "keamanan": "B",
     "status": "dikirim",
 }
-_EXAMPLE_KEY: Final = tuple(_fold(TEMPLATE_EXAMPLE[c]) for c in ("nomor_surat", "tujuan", "perihal"))
+_EXAMPLE_KEY: Final = tuple(fold(TEMPLATE_EXAMPLE[c]) for c in ("nomor_surat", "tujuan", "perihal"))
 
 
 @dataclass(frozen=True)
@@ -459,7 +411,7 @@ def validate_outgoing(
         )
     today = today or office.today(session)
     latest = today + timedelta(days=outgoing.FUTURE_DAYS)
-    codes = _known_codes(session)
+    codes = known_codes(session)
     series = _candidate_series(session)
 
     checked: list[tuple[int, list[str], dict[str, Any]]] = []
@@ -471,7 +423,7 @@ def validate_outgoing(
         def get(column: str, values: dict[str, str] = values) -> str:
             return " ".join(values.get(column, "").split())
 
-        if tuple(_fold(get(c)) for c in ("nomor_surat", "tujuan", "perihal")) == _EXAMPLE_KEY:
+        if tuple(fold(get(c)) for c in ("nomor_surat", "tujuan", "perihal")) == _EXAMPLE_KEY:
             checked.append((line, ["baris contoh dari templat; hapus baris ini sebelum impor"], parsed))
             continue
         for column in OUTGOING_REQUIRED:
@@ -483,9 +435,9 @@ def validate_outgoing(
         written: date | None = None
         if get("tanggal_surat"):
             try:
-                written, _ = _parse_when(get("tanggal_surat"))
+                written, _ = parse_when(get("tanggal_surat"))
             except ValueError as exc:
-                problems.append(_date_problem("tanggal surat", get("tanggal_surat"), exc))
+                problems.append(date_problem("tanggal surat", get("tanggal_surat"), exc))
             else:
                 if written.year < 1900:
                     problems.append(
@@ -500,7 +452,7 @@ def validate_outgoing(
                     parsed["tahun"] = written.year
         status = "dikirim"
         if get("status"):
-            found = _STATUS_WORDS.get(_fold(get("status")))
+            found = _STATUS_WORDS.get(fold(get("status")))
             if found is None:
                 problems.append(
                     f"status \u201c{get('status')}\u201d tidak dikenal "
@@ -511,9 +463,9 @@ def validate_outgoing(
         sent: date | None = None
         if get("tanggal_kirim"):
             try:
-                sent, _ = _parse_when(get("tanggal_kirim"))
+                sent, _ = parse_when(get("tanggal_kirim"))
             except ValueError as exc:
-                problems.append(_date_problem("tanggal kirim", get("tanggal_kirim"), exc))
+                problems.append(date_problem("tanggal kirim", get("tanggal_kirim"), exc))
             else:
                 if status != "dikirim":
                     problems.append(f"tanggal kirim diisi, tetapi statusnya {status} (bukan dikirim)")
@@ -525,7 +477,7 @@ def validate_outgoing(
                     problems.append(f"tanggal kirim {sent.isoformat()} di masa depan")
         media = "lainnya"
         if get("media"):
-            found = _MEDIA_WORDS.get(_fold(get("media")))
+            found = _MEDIA_WORDS.get(fold(get("media")))
             if found is None:
                 problems.append(
                     f"media \u201c{get('media')}\u201d tidak dikenal (pilih {', '.join(outgoing.MEDIA_LABELS)})"
@@ -680,12 +632,7 @@ def import_outgoing(
     counter (and the counter of inserted numbers) is raised to at least the numbers imported into it.
     """
     actor.require(Perm.WRITE_LETTERS)
-    if plan.errors and not skip_invalid:
-        raise ValidationError(
-            f"{len(plan.errors)} baris tidak valid; tidak ada yang diimpor. Perbaiki berkasnya, "
-            "atau pilih impor baris yang valid saja."
-        )
-    skipped = len(plan.errors) if skip_invalid else 0
+    skipped = plan.rows_skipped(skip_invalid)
     rows = plan.valid
     if not rows:
         return OutgoingImportResult(imported=0, skipped=skipped)
@@ -709,11 +656,11 @@ def import_outgoing(
     raised: dict[str, int] = {}
     for seri_id, tahun in sorted(highest):
         series = outgoing.counter_series(seri_id)
-        _raise_counter(session, series, tahun, highest[(seri_id, tahun)])
+        raise_counter(session, series, tahun, highest[(seri_id, tahun)])
         raised[f"{series}/{tahun}"] = highest[(seri_id, tahun)]
     for seri_id, tahun, urut in sorted(inserted):
-        series = outgoing._sisipan_series(seri_id, urut)
-        _raise_counter(session, series, tahun, inserted[(seri_id, tahun, urut)])
+        series = outgoing.sisipan_series(seri_id, urut)
+        raise_counter(session, series, tahun, inserted[(seri_id, tahun, urut)])
         raised[f"{series}/{tahun}"] = inserted[(seri_id, tahun, urut)]
 
     # Checked again under the counters' locks: a number may have been issued since the file was checked.
@@ -738,7 +685,7 @@ def import_outgoing(
             by_year.setdefault(r.tahun, []).append(r)
         for tahun in sorted(by_year):
             group = sorted(by_year[tahun], key=lambda r: r.line)  # the old book's own order
-            first = _take_block(session, outgoing.counter_series(legacy_id), tahun, len(group))
+            first = take_block(session, outgoing.counter_series(legacy_id), tahun, len(group))
             for offset, r in enumerate(group):
                 placed[r.line] = (legacy_id, first + offset, 0)
 
@@ -860,7 +807,7 @@ def export_outgoing_csv(
     audit_in: AuditIn | None = None,
 ) -> int:
     """Write the agenda keluar (one year, or all) as CSV with ``OUTGOING_COLUMNS``; returns the count.
-    ``audit_in``: see ``letter_io._write_audited``."""
+    ``audit_in``: see ``tabular.write_audited``."""
     out_path = Path(out_path)
     count = 0
 
@@ -873,7 +820,7 @@ def export_outgoing_csv(
                 writer.writerow([row[0], row[1].isoformat(), *row[2:]])
                 count += 1
 
-    _write_audited(
+    tabular.write_audited(
         session, out_path, write, lambda s: _audit_export(s, actor, out_path, year, count), audit_in
     )
     return count
@@ -893,14 +840,7 @@ _DATE_COLUMN = OUTGOING_COLUMNS.index("tanggal_surat") + 1
 
 
 def _style_header(sheet: Any) -> None:
-    from openpyxl.styles import Font, PatternFill
-
-    for index, column in enumerate(OUTGOING_COLUMNS, start=1):
-        cell = sheet.cell(row=1, column=index)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDE6F0")
-        sheet.column_dimensions[cell.column_letter].width = _WIDTHS[column]
-    sheet.freeze_panes = "A2"
+    tabular.style_header(sheet, [_WIDTHS[c] for c in OUTGOING_COLUMNS])
 
 
 def export_outgoing_xlsx(
@@ -928,7 +868,7 @@ def export_outgoing_xlsx(
         _style_header(sheet)
         book.save(tmp)
 
-    _write_audited(
+    tabular.write_audited(
         session, out_path, write, lambda s: _audit_export(s, actor, out_path, year, count), audit_in
     )
     return count
@@ -963,8 +903,6 @@ _GUIDE: Final[tuple[tuple[str, str, str], ...]] = (
 
 def write_outgoing_template(path: Path | str) -> None:
     """The downloadable import template: the header row and one example row, and a sheet "Petunjuk"."""
-    from openpyxl.styles import Alignment, Font
-
     path = Path(path)
 
     def write(tmp: Path) -> None:
@@ -981,35 +919,26 @@ def write_outgoing_template(path: Path | str) -> None:
         sheet.cell(row=2, column=_DATE_COLUMN).number_format = _DATE_FORMAT
         _style_header(sheet)
 
-        guide = book.create_sheet("Petunjuk")
-        guide.append(["Petunjuk impor buku agenda surat keluar"])
-        guide["A1"].font = Font(bold=True, size=13)
-        guide.append([])
-        for text in (
-            "Isi satu baris per surat di lembar \u201cAgenda Keluar\u201d mulai baris 2; hapus baris contoh.",
-            "Atur dulu pola seri nomor di Pengaturan agar nomor lama dikenali. Nomor yang tidak sesuai pola "
-            "mana pun tetap diimpor sebagai nomor lama, dengan peringatan.",
-            "Judul kolom boleh berbeda (mis. \u201cNo. Surat\u201d, \u201cTgl Surat\u201d, \u201cKepada\u201d): "
-            "aplikasi mengenali nama yang umum dan kolom bisa dipetakan saat impor.",
-            "Kolom tambahan yang juga dibaca: alamat_tujuan, urgensi, lampiran, penandatangan, pengolah, "
-            "tanggal_kirim (hanya untuk status dikirim), media dan keterangan.",
-            "Semua baris diperiksa dulu. Bila ada baris yang salah, tidak ada yang diimpor dan setiap baris yang "
-            "salah disebutkan nomor barisnya dan alasannya, kecuali Anda memilih mengimpor baris yang benar saja.",
-            "Berkas .csv juga diterima (dipisah koma atau titik koma, UTF-8).",
-        ):
-            guide.append([text])
-        guide.append([])
-        header_row = guide.max_row + 1
-        guide.append(["Kolom", "Wajib", "Keterangan", "Contoh"])
-        for cell in guide[header_row]:
-            cell.font = Font(bold=True)
-        for column, required, text in _GUIDE:
-            guide.append([column, required, text, TEMPLATE_EXAMPLE[column]])
-        for letter, width in (("A", 20), ("B", 8), ("C", 90), ("D", 34)):
-            guide.column_dimensions[letter].width = width
-        for row in guide.iter_rows(min_row=header_row + 1):
-            for cell in row:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        tabular.add_guide(
+            book,
+            "Petunjuk impor buku agenda surat keluar",
+            (
+                "Isi satu baris per surat di lembar \u201cAgenda Keluar\u201d mulai baris 2; hapus baris contoh.",
+                "Atur dulu pola seri nomor di Pengaturan agar nomor lama dikenali. Nomor yang tidak sesuai pola "
+                "mana pun tetap diimpor sebagai nomor lama, dengan peringatan.",
+                "Judul kolom boleh berbeda (mis. \u201cNo. Surat\u201d, \u201cTgl Surat\u201d, "
+                "\u201cKepada\u201d): aplikasi mengenali nama yang umum dan kolom bisa dipetakan saat impor.",
+                "Kolom tambahan yang juga dibaca: alamat_tujuan, urgensi, lampiran, penandatangan, pengolah, "
+                "tanggal_kirim (hanya untuk status dikirim), media dan keterangan.",
+                "Semua baris diperiksa dulu. Bila ada baris yang salah, tidak ada yang diimpor dan setiap baris "
+                "yang salah disebutkan nomor barisnya dan alasannya, kecuali Anda memilih mengimpor baris yang "
+                "benar saja.",
+                "Berkas .csv juga diterima (dipisah koma atau titik koma, UTF-8).",
+            ),
+            ("Kolom", "Wajib", "Keterangan", "Contoh"),
+            [(column, required, text, TEMPLATE_EXAMPLE[column]) for column, required, text in _GUIDE],
+            (20, 8, 90, 34),
+        )
         book.save(tmp)
 
-    _replace_atomically(path, write)
+    tabular.replace_atomically(path, write)

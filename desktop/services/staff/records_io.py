@@ -1,44 +1,12 @@
-"""Import of the SIASN "Export Data ASN" (csv) and of the app's own xlsx template, and the ``staff`` command.
-
-The flow is ``read_siasn`` (csv or xlsx -> headers and rows with the row number the clerk sees) ->
-``validate_siasn`` (every row parsed and checked, nothing written; design.md §5) -> ``import_staff`` (all or
-nothing in the caller's transaction, or the valid rows only when the user chooses so).
-
-Decisions, for the clerk's help text and the next engineer:
-
-* **Columns** are found by their SIASN names (``NIP BARU``, ``NAMA``, ``GOL AKHIR NAMA``, ``TMT GOLONGAN``,
-  ``MK TAHUN`` …; case, spaces and punctuation ignored) or the usual short names (``NIP``, ``GOLONGAN``);
-  ``NIP BARU`` (or ``NIP``) and ``NAMA`` are required, every other column is optional and unknown ones are
-  ignored. The template written by ``write_staff_template`` uses the same names plus ``JENJANG`` and
-  ``TMT AKHIR KONTRAK``.
-* **Dates** ``dd-mm-yyyy``, ``dd/mm/yyyy``, ``yyyy-mm-dd`` (a time after the date is ignored), or date cells.
-  **Gender** M/F, L/P, Pria/Wanita, Laki-laki/Perempuan, 1/2. An empty birth date or gender is taken from the
-  NIP. A NIP stored as a number (Excel shows ``1,97303E+17``) lost its last digits: the row is refused.
-* **Status**: ``STATUS CPNS PNS`` (C/P), a ``JENIS PEGAWAI`` containing PPPK, else from the NIP (a NI PPPK is
-  PPPK) and, for a NIP PNS without a status column, CPNS when the file has a ``TMT PNS`` column left empty.
-  A ``KEDUDUKAN HUKUM`` of pensiun, meninggal, berhenti or keluar marks the pegawai inactive.
-* **Jenis jabatan**: SIASN's "Jabatan Fungsional (Tertentu)" -> fungsional, "Fungsional Umum"/"Pelaksana" ->
-  pelaksana, "Struktural" -> JPT/administrator/pengawas by the ``ESELON`` column when present (II, III, IV),
-  else by the name of the post (Kepala Dinas; Sekretaris, Kepala Bidang; Kepala Sub Bagian, Kepala Seksi),
-  else administrator with a warning. The jenjang of a fungsional comes from its name ("… Ahli Muda").
-* **Unit**: ``UNOR NAMA`` is matched with the organisation units by name or abbreviation (case and spaces
-  ignored); an unmatched name is kept as text, and on re-import a unit chosen by hand stays while SIASN's text
-  is unchanged.
-* **Re-import** updates by NIP and never duplicates: only the columns in the file change a record, a blank cell
-  changes nothing (merged Excel cells are blank; clearing a value is done in the form), an unchanged row writes
-  nothing, and a riwayat entry is added only when pangkat, jabatan or pendidikan actually changed
-  (a correction of the latest entry when its TMT is the same, see ``services.staff``).
-"""
+"""Import of the SIASN "Export Data ASN" (csv) and of the app's xlsx template; the export."""
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections import Counter as Tally
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +41,7 @@ from desktop.services.staff.records import (
     reference,
     refresh_current,
 )
-from desktop.services.tabular import RowError
+from desktop.services.tabular import AllOrNothing, RowError, Table, fold
 
 __all__ = [
     "TEMPLATE_COLUMNS",
@@ -88,7 +56,7 @@ __all__ = [
     "write_staff_template",
 ]
 
-# Field -> accepted column names, folded (upper case, non-alphanumerics as single spaces).
+# Field -> accepted column names (matched as ``tabular.header_key`` folds them).
 COLUMN_ALIASES: Mapping[str, tuple[str, ...]] = {
     "nip": ("NIP BARU", "NIP", "NIP NI PPPK", "NI PPPK", "NIP PPPK"),
     "nip_lama": ("NIP LAMA",),
@@ -130,7 +98,9 @@ COLUMN_ALIASES: Mapping[str, tuple[str, ...]] = {
         "AKHIR PERJANJIAN KERJA",
     ),
 }
-_ALIAS_INDEX = {alias: name for name, aliases in COLUMN_ALIASES.items() for alias in aliases}
+_ALIAS_INDEX = tabular.alias_index(
+    {alias: name for name, aliases in COLUMN_ALIASES.items() for alias in aliases}
+)
 TEMPLATE_COLUMNS = (
     "NIP BARU",
     "NAMA",
@@ -162,119 +132,61 @@ _TEXT_COLUMNS = frozenset({"NIP BARU", "NIK"})
 _DATE_FORMAT = "DD-MM-YYYY"
 
 
-def _fold(header: str) -> str:
-    return " ".join(re.sub(r"[^A-Z0-9]+", " ", header.upper()).split())
-
-
 # --- reading ------------------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class StaffTable:
-    """A sheet as read: the header names, the non-blank rows as (row number, {header: text}), and the cells that
-    were numbers in the workbook (a NIP there lost its last digits)."""
+class StaffTable(Table):
+    """A sheet as read (``tabular.Table``, whose ``numeric`` cells hold a NIP that lost its last digits), and
+    the rows of the template's example, left out of ``rows``."""
 
-    headers: list[str]
-    rows: list[tuple[int, dict[str, str]]]
-    source: str = ""
-    header_line: int = 1
-    numeric: frozenset[tuple[int, str]] = frozenset()
-    examples: tuple[int, ...] = ()  # rows of the template's example, left out of ``rows``
+    examples: tuple[int, ...] = ()
 
 
 def read_siasn(path: Path | str) -> StaffTable:
     """Read a SIASN export (.csv: UTF-8 with or without BOM, UTF-16/32 with BOM, or Windows-1252; comma or
     semicolon) or the xlsx template (first sheet). The header is the first row among the first 20 that names a
     NIP column. The template's example row is left out (``examples``), so it is never imported as a pegawai."""
-    path = Path(path)
-    if not path.is_file():
-        raise ValidationError(f"Berkas tidak ditemukan: {path}")
-    suffix = path.suffix.lower()
-    numeric: set[tuple[int, int]] = set()
-    if suffix in (".csv", ".txt"):
-        grid = tabular.read_csv(path, _first_line_delimiter)
-    elif suffix in (".xlsx", ".xlsm"):
-        grid = _read_xlsx(path, numeric)
-    elif suffix == ".xls":
-        raise ValidationError("Berkas .xls tidak didukung; simpan sebagai .xlsx atau .csv lalu impor lagi.")
-    else:
-        raise ValidationError(
-            f"Jenis berkas {suffix or '(tanpa akhiran)'} tidak didukung; pakai .csv atau .xlsx."
-        )
-    header_index = next(
-        (i for i, row in enumerate(grid[:20]) if any(_ALIAS_INDEX.get(_fold(c)) == "nip" for c in row)), None
+    table = tabular.read_table(
+        path,
+        _ALIAS_INDEX,
+        min_known=1,
+        required=("nip",),
+        no_header="Berkas {source}: tidak ada kolom NIP BARU (atau NIP) di 20 baris pertama; "
+        "apakah ini berkas Export Data ASN dari SIASN?",
+        choose_delimiter=_first_line_delimiter,
+        numeric_cells=True,
     )
-    if header_index is None:
-        raise ValidationError(
-            f"Berkas {path.name}: tidak ada kolom NIP BARU (atau NIP) di 20 baris pertama; "
-            "apakah ini berkas Export Data ASN dari SIASN?"
-        )
-    header_row = [" ".join(c.split()) for c in grid[header_index]]
-    headers: list[str] = []
-    seen: Tally[str] = Tally()
-    for name in header_row:
-        name = name or f"Kolom {len(headers) + 1}"
-        seen[name] += 1
-        headers.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    columns, _ = _columns(table.headers)
+    nip_header, name_header = columns["nip"], columns.get("nama", "")
     rows: list[tuple[int, dict[str, str]]] = []
     examples: list[int] = []
-    numeric_cells: set[tuple[int, str]] = set()
-    nip_header = next(h for h in headers if _ALIAS_INDEX.get(_fold(h)) == "nip")
-    name_header = next((h for h in headers if _ALIAS_INDEX.get(_fold(h)) == "nama"), "")
-    for offset, record in enumerate(grid[header_index + 1 :]):
-        line = header_index + 2 + offset
-        values = {h: (record[i].strip() if i < len(record) else "") for i, h in enumerate(headers)}
+    for line, values in table.rows:
         if _is_template_example(values.get(nip_header, ""), values.get(name_header, "")):
             examples.append(line)
-        elif any(values.values()):
+        else:
             rows.append((line, values))
-    for line0, col in numeric:
-        if line0 > header_index and col < len(headers):
-            numeric_cells.add((line0 + 1, headers[col]))
-    return StaffTable(headers, rows, path.name, header_index + 1, frozenset(numeric_cells), tuple(examples))
+    return StaffTable(
+        headers=table.headers,
+        rows=rows,
+        source=table.source,
+        header_line=table.header_line,
+        sha256=table.sha256,
+        numeric=table.numeric,
+        examples=tuple(examples),
+    )
 
 
 def _first_line_delimiter(text: str) -> str:
+    # A SIASN export names its columns in its first line; its cells hold commas, so a sniff over many lines
+    # could be misled where the header line is not.
     first = next((line for line in text.splitlines() if line.strip()), "")
     return max((",", ";", "\t"), key=first.count)
 
 
 def _is_template_example(nip: str, nama: str) -> bool:
     """The example row of ``write_staff_template`` (also of templates written before it was marked)."""
-    return bare_nip(nip) == _TEMPLATE_EXAMPLE["NIP BARU"] and _fold(nama).startswith(_fold(_EXAMPLE_NAME))
-
-
-def _read_xlsx(path: Path, numeric: set[tuple[int, int]]) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # a corrupt or mislabelled file raises anything from zipfile to KeyError
-        raise ValidationError(f"Berkas {path.name} tidak bisa dibuka sebagai .xlsx: {exc}") from exc
-    try:
-        grid: list[list[str]] = []
-        for r, row in enumerate(book.worksheets[0].iter_rows(values_only=True)):
-            cells = []
-            for c, value in enumerate(row):
-                if isinstance(value, int | float) and not isinstance(value, bool):
-                    numeric.add((r, c))
-                cells.append(_cell_text(value))
-            grid.append(cells)
-        return grid
-    finally:
-        book.close()
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    return tabular.restore(str(value).strip())
+    return bare_nip(nip) == _TEMPLATE_EXAMPLE["NIP BARU"] and fold(nama).startswith(fold(_EXAMPLE_NAME))
 
 
 # --- validation ---------------------------------------------------------------------------------------------------
@@ -290,7 +202,7 @@ class StaffRow:
 
 
 @dataclass(frozen=True)
-class StaffImportPlan:
+class StaffImportPlan(AllOrNothing):
     """What an import would do. ``errors`` block unless the user imports the valid rows only; ``warnings``
     never block."""
 
@@ -301,10 +213,6 @@ class StaffImportPlan:
     rows_read: int = 0
     columns: dict[str, str] = field(default_factory=dict)  # field -> header used
     ignored: list[str] = field(default_factory=list)  # headers not used
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
     @property
     def new(self) -> int:
@@ -572,15 +480,10 @@ _KEPT_ATTRIBUTE: Mapping[str, str] = {
 
 
 def _columns(headers: Sequence[str]) -> tuple[dict[str, str], list[str]]:
-    columns: dict[str, str] = {}
-    ignored: list[str] = []
-    for header in headers:
-        name = _ALIAS_INDEX.get(_fold(header))
-        if name is None or name in columns:
-            ignored.append(header)
-        else:
-            columns[name] = header
-    return columns, ignored
+    """Field -> the header read for it (the first header naming it), and the headers not used."""
+    mapping = tabular.map_headers(headers, _ALIAS_INDEX)
+    columns = {name: header for header, name in mapping.items() if name is not None}
+    return columns, [header for header, name in mapping.items() if name is None]
 
 
 def validate_siasn(session: Session, actor: Actor, table: StaffTable) -> StaffImportPlan:
@@ -658,12 +561,7 @@ def import_staff(
     """Write the plan in the caller's transaction (all or nothing), audited once: new pegawai with their first
     riwayat, changed pegawai updated with a riwayat entry for a changed pangkat/jabatan/pendidikan."""
     actor.require(Perm.WRITE_STAFF)
-    if plan.errors and not skip_invalid:
-        raise ValidationError(
-            f"{len(plan.errors)} baris tidak valid; tidak ada yang diimpor. Perbaiki berkasnya, atau pilih impor "
-            "baris yang valid saja."
-        )
-    skipped = len(plan.errors) if skip_invalid else 0
+    skipped = plan.rows_skipped(skip_invalid)
     now = clock.utc_now()
     existing = _existing(session, (r.values.nip for r in plan.rows))
     created: list[tuple[Pegawai, PegawaiValues]] = []
@@ -783,21 +681,14 @@ _GUIDE = (
 
 
 def _write_book(path: Path, rows: Iterable[Sequence[Any]], *, guide: bool) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-
     def write(tmp: Path) -> None:
         book = tabular.new_workbook()
         sheet = book.active
         sheet.title = "Pegawai"
         sheet.append(list(TEMPLATE_COLUMNS))
-        for cell in sheet[1]:
-            cell.font = Font(bold=True, color="FFFFFF")
-            cell.fill = PatternFill("solid", fgColor="1F4E78")
         for values in rows:
             sheet.append(list(values))
         for index, name in enumerate(TEMPLATE_COLUMNS, start=1):
-            letter = sheet.cell(row=1, column=index).column_letter
-            sheet.column_dimensions[letter].width = max(12, min(40, len(name) + 4))
             for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
                 if name in _TEXT_COLUMNS:
                     cell.number_format = "@"
@@ -809,48 +700,31 @@ def _write_book(path: Path, rows: Iterable[Sequence[Any]], *, guide: bool) -> No
             index = TEMPLATE_COLUMNS.index(name) + 1
             for r in range(last + 1, last + 500):
                 sheet.cell(row=r, column=index).number_format = "@"
-        sheet.freeze_panes = "C2"
+        tabular.style_header(
+            sheet,
+            [max(12, min(40, len(name) + 4)) for name in TEMPLATE_COLUMNS],
+            fill="1F4E78",
+            font_color="FFFFFF",
+            freeze="C2",
+        )
         if guide:
-            notes = book.create_sheet("Petunjuk")
-            notes.append(["Petunjuk impor data pegawai"])
-            notes["A1"].font = Font(bold=True, size=13)
-            notes.append([])
-            for text in (
-                "Isi satu baris per pegawai di lembar \u201cPegawai\u201d mulai baris 2; hapus baris contoh.",
-                "Berkas Export Data ASN dari SIASN (.csv) bisa langsung diimpor tanpa diubah.",
-                "Semua baris diperiksa dulu; bila ada yang salah, tidak ada yang diimpor dan setiap baris yang salah "
-                "disebutkan nomor barisnya dan alasannya.",
-                "Impor ulang memperbarui pegawai ber-NIP sama dan tidak pernah menggandakannya.",
-            ):
-                notes.append([text])
-            notes.append([])
-            notes.append(["Kolom", "Wajib", "Keterangan"])
-            for cell in notes[notes.max_row]:
-                cell.font = Font(bold=True)
-            for entry in _GUIDE:
-                notes.append(list(entry))
-            for letter, width in (("A", 26), ("B", 8), ("C", 100)):
-                notes.column_dimensions[letter].width = width
-            for row in notes.iter_rows(min_row=4):
-                for cell in row:
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+            tabular.add_guide(
+                book,
+                "Petunjuk impor data pegawai",
+                (
+                    "Isi satu baris per pegawai di lembar \u201cPegawai\u201d mulai baris 2; hapus baris contoh.",
+                    "Berkas Export Data ASN dari SIASN (.csv) bisa langsung diimpor tanpa diubah.",
+                    "Semua baris diperiksa dulu; bila ada yang salah, tidak ada yang diimpor dan setiap baris yang "
+                    "salah disebutkan nomor barisnya dan alasannya.",
+                    "Impor ulang memperbarui pegawai ber-NIP sama dan tidak pernah menggandakannya.",
+                ),
+                ("Kolom", "Wajib", "Keterangan"),
+                _GUIDE,
+                (26, 8, 100),
+            )
         book.save(tmp)
 
-    _replace_atomically(path, write)
-
-
-def _replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """Write to a temporary file beside ``path`` and move it in place, so a failure leaves the old file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=".pegawai-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    tabular.replace_atomically(path, write)
 
 
 def write_staff_template(path: Path | str) -> None:

@@ -2,20 +2,48 @@
 
 from desktop.services.tabular.cells import formula_like, neutralise, restore, xlsx_text
 from desktop.services.tabular.csv_files import TextCsvWriter, decode_csv, parse_csv, read_csv, sniff_delimiter
-from desktop.services.tabular.rows import RowError
+from desktop.services.tabular.headers import alias_index, header_key, map_headers, resolve_headers
+from desktop.services.tabular.reading import Table, cell_text, column_letter, find_header, read_table
+from desktop.services.tabular.rows import AllOrNothing, RowError
+from desktop.services.tabular.values import date_problem, fold, parse_when
 from desktop.services.tabular.workbooks import new_workbook, text_cells
+from desktop.services.tabular.writing import (
+    AuditIn,
+    add_guide,
+    replace_atomically,
+    style_header,
+    write_audited,
+)
 
 __all__ = [
+    "AllOrNothing",
+    "AuditIn",
     "RowError",
+    "Table",
     "TextCsvWriter",
+    "add_guide",
+    "alias_index",
+    "cell_text",
+    "column_letter",
+    "date_problem",
     "decode_csv",
+    "find_header",
+    "fold",
     "formula_like",
+    "header_key",
+    "map_headers",
     "neutralise",
     "new_workbook",
     "parse_csv",
+    "parse_when",
     "read_csv",
+    "read_table",
+    "replace_atomically",
+    "resolve_headers",
     "restore",
     "sniff_delimiter",
+    "style_header",
     "text_cells",
+    "write_audited",
     "xlsx_text",
 ]

@@ -220,3 +220,22 @@ def test_outgoing_import_refuses_bad_rows_then_imports_exports_and_round_trips(
     assert _run_in(fresh, "export", "--outgoing", "--out", str(tmp_path / "lagi.xlsx")) == 0
     assert [line for line, _ in incoming_io.read_table(tmp_path / "lagi.xlsx").rows] == [2, 3, 4]
     capsys.readouterr()
+
+
+def test_outgoing_import_finds_its_header_under_a_title_by_the_outgoing_names(
+    ctx: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The header row is looked for with the agenda keluar's own names: "Nomor Surat Keluar" and "Kepada Yth"
+    name no incoming column, so the incoming names alone would take the title row for the header."""
+    path = tmp_path / "buku-keluar.csv"
+    path.write_text(
+        "BUKU AGENDA SURAT KELUAR TAHUN 2026\n"
+        "No,Nomor Surat Keluar,Tgl Surat,Kepada Yth,Perihal\n"
+        "1,000.1.5/1/DP2KUKM/2026,2026-01-05,Biro Umum,Undangan\n"
+        "2,000.1.5/2/DP2KUKM/2026,2026-01-06,BPKAD,Laporan\n",
+        encoding="utf-8",
+    )
+    assert _run(ctx, "import", str(path), "--outgoing") == 0
+    out, err = capsys.readouterr()
+    assert err == "" and "2 surat keluar diimpor dari buku-keluar.csv." in out
+    assert _count_outgoing(ctx) == 2
