@@ -6,11 +6,21 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def confirm(
-    parent: QWidget | None, title: str, text: str, *, yes: str = "Ya", no: str = "Batal", danger: bool = False
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    *,
+    yes: str = "Ya",
+    no: str = "Batal",
+    danger: bool = False,
+    informative: str = "",
 ) -> bool:
+    """Ask before acting; True only when the clerk picks ``yes``. ``informative`` is the smaller text below."""
     box = QMessageBox(
         QMessageBox.Icon.Warning if danger else QMessageBox.Icon.Question, title, text, parent=parent
     )
+    if informative:
+        box.setInformativeText(informative)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
     # Destructive actions default to the safe answer, so a stray Enter does nothing harmful.

@@ -19,6 +19,7 @@ from desktop import __version__
 from desktop.services.common import auth, office
 from desktop.services.common.permissions import Actor
 from desktop.services.system import AppContext
+from desktop.ui.widgets.palette import ERROR_COLOR
 
 
 class LoginDialog(QDialog):
@@ -56,7 +57,7 @@ class LoginDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020")
+        self.message.setStyleSheet(f"color: {ERROR_COLOR}")
 
         form = QFormLayout()
         form.addRow(self.tr("&Nama pengguna"), self.username)

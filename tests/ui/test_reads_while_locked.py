@@ -17,7 +17,7 @@ from desktop.services.system import AppContext
 from desktop.ui.context import UiContext
 from desktop.ui.home import HomeTab
 from desktop.ui.letters.incoming_list import IncomingList
-from desktop.ui.letters.outgoing_form import OutgoingList
+from desktop.ui.letters.outgoing_list import OutgoingList
 from tests.support.lock_holder import LockHolder
 
 SENDERS = ("Biro Umum Setda", "BPKAD Provinsi", "Koperasi Tahu Tempe Samarinda")

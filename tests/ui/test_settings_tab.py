@@ -18,6 +18,7 @@ from desktop.services.common.office import OfficeProfileData
 from desktop.services.common.permissions import Actor, Role
 from desktop.services.system import AppContext
 from desktop.storage.backup import checksum_path
+from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.settings import common
 from desktop.ui.settings.settings_tab import SettingsTab
@@ -67,7 +68,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     monkeypatch.setattr(
         common, "warn", lambda _p, title, text, info="": shown.append((title, f"{text} {info}"))
     )
-    monkeypatch.setattr(common, "confirm", lambda *_a, **_k: True)
+    monkeypatch.setattr(dialogs, "confirm", lambda *_a, **_k: True)
     return shown
 
 
@@ -184,7 +185,7 @@ def test_add_unit_through_dialog(qtbot, data_ctx: AppContext, admin_actor: Actor
     # "Nonaktifkan" (confirmed) hides it; nothing is deleted.
     confirmations: list[str] = []
     monkeypatch.setattr(
-        common, "confirm", lambda _parent, title, *_a, **_k: confirmations.append(title) or True
+        dialogs, "confirm", lambda _parent, title, *_a, **_k: confirmations.append(title) or True
     )
     page.table.selectRow(0)
     qtbot.mouseClick(page.deactivate_button, Qt.MouseButton.LeftButton)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,17 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.letters.rules import Keamanan, Urgensi
-from desktop.ui.letters.common import sequence
+from desktop.ui.widgets.dates import pydate, qdate
+from desktop.ui.widgets.keys import sequence
 
 FILTER_KEY = sequence("Ctrl+Shift+F")
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class FilterToggle(QToolButton):
@@ -159,7 +152,7 @@ class FilterBar(QWidget):
         edit.setObjectName(name)
         edit.setDisplayFormat("dd-MM-yyyy")
         edit.setCalendarPopup(True)
-        edit.setDate(_qdate(value))
+        edit.setDate(qdate(value))
         edit.setAccessibleName(accessible)
         edit.dateChanged.connect(lambda _d: self._emit() if self.use_dates.isChecked() else None)
         return edit
@@ -187,7 +180,7 @@ class FilterBar(QWidget):
     def date_range(self) -> tuple[date | None, date | None]:
         if not self.use_dates.isChecked():
             return None, None
-        dari, sampai = _pydate(self.dari.date()), _pydate(self.sampai.date())
+        dari, sampai = pydate(self.dari.date()), pydate(self.sampai.date())
         return (sampai, dari) if dari > sampai else (dari, sampai)  # typed the wrong way round: still a range
 
     def name_text(self) -> str:

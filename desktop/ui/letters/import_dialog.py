@@ -1,7 +1,4 @@
-"""Impor buku agenda surat masuk from .xlsx/.csv (file → column mapping → every row checked → import), and export.
-
-The rules live in ``services/letters/incoming_io``; this module only asks, shows and runs the work off the GUI thread.
-"""
+"""Impor buku agenda surat masuk (the import wizard with a column-mapping step), and its export."""
 
 from __future__ import annotations
 
@@ -10,47 +7,28 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDialog,
-    QFileDialog,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QScrollArea,
-    QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QComboBox, QFileDialog, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
 
 from desktop.core.money import format_number
-from desktop.services.common.errors import ServiceError
-from desktop.services.common.import_log import AlreadyImported
 from desktop.services.common.permissions import Perm
 from desktop.services.letters import incoming_io
-from desktop.services.letters.incoming_io import ImportPlan, ImportResult, RowError, Table
+from desktop.services.letters.incoming_io import ImportPlan, ImportResult, PlannedRow
+from desktop.services.tabular import Table
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
-from desktop.ui.letters.common import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR, muted, set_message
 from desktop.ui.tasks import Progress, TaskHandle, run_task
 from desktop.ui.widgets.failures import error_text, is_expected, report_bug
 from desktop.ui.widgets.files import remember_dir, start_dir
+from desktop.ui.widgets.import_wizard import Checker, Importer, ImportTexts, ImportWizard
+from desktop.ui.widgets.messages import muted, set_message
+from desktop.ui.widgets.palette import ERROR_COLOR, SUCCESS_COLOR
 
 FILE_FILTER = "Agenda (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv *.txt);;Semua berkas (*)"
 TEMPLATE_NAME = "templat-impor-agenda-surat-masuk.xlsx"
 IGNORE = "(abaikan)"
-# Above this many rows the error and warning lists stay one line per row (full text in the tooltip):
-# fitting every row's height to wrapped text gets slow.
-WRAP_LIMIT = 1000
 
 # Labels for the import columns; a column the service adds later shows its own name until it gets one here.
 COLUMN_TEXT = {
@@ -87,177 +65,123 @@ def _column_text(column: str) -> str:
     return _tr(COLUMN_TEXT.get(column, column.replace("_", " ")))
 
 
-class ImportDialog(QDialog):
-    """Impor agenda surat masuk: four steps in one window; the import is one transaction through the service."""
+IMPORT_TEXTS = ImportTexts(
+    title="Impor buku agenda surat masuk",
+    intro=(
+        "Pindahkan buku agenda surat masuk yang selama ini dicatat di Excel ke aplikasi. Berkas .xlsx "
+        "atau .csv dibaca, judul kolomnya dipetakan, lalu <b>semua baris diperiksa dulu</b>: bila ada "
+        "baris yang salah, tidak ada yang diimpor dan setiap baris yang salah disebutkan nomor baris dan "
+        "alasannya — kecuali Anda memilih mengimpor baris yang valid saja."
+    ),
+    tips=(
+        "<b>Yang perlu diketahui</b><ul>"
+        "<li>Kolom wajib: tanggal terima, asal surat, nomor surat, tanggal surat dan perihal. Judul "
+        "kolom boleh berbeda (mis. “Tgl Terima”, “Pengirim”, “Isi Ringkas”): kolomnya dipetakan di "
+        "langkah berikut.</li>"
+        "<li>Tanggal boleh ditulis 22-11-2026, 22/11/2026, 2026-11-22, 22 November 2026 atau "
+        "22 Nop 2026, boleh dengan jam terima (22/11/2026 14.05); tanpa jam dicatat pukul 08.00.</li>"
+        "<li>Nomor agenda yang kosong diberi nomor berikutnya tahun itu, urut tanggal terima. "
+        "Surat tanpa status dicatat sebagai arsip (tidak perlu disposisi lagi).</li>"
+        "<li>Berkas .csv boleh dipisah koma atau titik koma. Berkas .xls lama: simpan dulu sebagai "
+        ".xlsx.</li></ul>"
+    ),
+    file_filter=FILE_FILTER,
+    choose_title="Pilih berkas agenda surat masuk",
+    placeholder="Pilih berkas .xlsx atau .csv…",
+    recheck_tip="Sudah memperbaiki berkasnya di Excel? Baca lagi dan periksa dengan pemetaan yang sama.",
+    no_rows="Berkas tidak berisi baris surat; tidak ada yang bisa diimpor.",
+    warnings_title="P&eringatan ({0}) — tetap diimpor; periksa bila perlu",
+    skip_consequence=(
+        "dilewati dan TIDAK masuk agenda; catat sendiri bila surat-surat itu perlu diagendakan."
+    ),
+    import_title="Mengimpor agenda",
+    importing="Mengimpor {0} surat masuk…",
+    changed=(
+        "Hasil pemeriksaan berubah sejak tadi (mungkin ada surat yang baru dicatat). Tidak ada "
+        "yang diimpor; periksa daftar di bawah lalu impor lagi."
+    ),
+    template_name=TEMPLATE_NAME,
+    template_title="Simpan templat impor",
+    template_note=(
+        "Templat .xlsx berisi judul kolom yang dikenali aplikasi, satu baris contoh (hapus sebelum "
+        "impor) dan lembar “Petunjuk” yang menerangkan setiap kolom."
+    ),
+    again_question="{0}\n\nTetap impor lagi? Semua suratnya akan tercatat dua kali di agenda.",
+)
 
-    imported = Signal(list)  # the agenda years that received letters, after a successful import
+
+class ImportDialog(ImportWizard):
+    """Impor agenda surat masuk: the wizard, with a step that maps the file's headers to the import columns."""
 
     PAGE_FILE, PAGE_MAPPING, PAGE_CHECK, PAGE_DONE = range(4)
     STEPS = ("Berkas", "Pemetaan kolom", "Pemeriksaan", "Selesai")
+    TEXTS = IMPORT_TEXTS
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setObjectName("importDialog")
-        self.setWindowTitle(self.tr("Impor buku agenda surat masuk"))
         self.resize(920, 640)
-        self.table: Table | None = None
-        self.plan: ImportPlan | None = None
-        self.outcome: ImportResult | None = None
-        self.years: list[int] = []
-        self.task: TaskHandle | None = None
+
+    # ------------------------------------------------------------------ reading, checking, importing
+    @staticmethod
+    def read_file(path: Path) -> Table:
+        return incoming_io.read_table(path)
+
+    @staticmethod
+    def write_template(path: Path) -> None:
+        incoming_io.write_incoming_template(path)
+
+    def checker(self) -> Checker:
+        actor, mapping = self.ctx.actor, self.mapping()
+
+        def check(session: Session, table: Table) -> ImportPlan:
+            return incoming_io.validate_incoming(session, actor, table, mapping)
+
+        return check
+
+    def importer(self, *, skip_invalid: bool, again: bool) -> Importer:
+        actor = self.ctx.actor
+
+        def write(session: Session, plan: ImportPlan) -> ImportResult:
+            return incoming_io.import_incoming(session, actor, plan, skip_invalid=skip_invalid, again=again)
+
+        return write
+
+    @staticmethod
+    def valid_rows(plan: ImportPlan) -> list[PlannedRow]:
+        return plan.valid
+
+    def all_valid_text(self, plan: ImportPlan) -> str:
+        return self.tr("Semua {0} baris valid dan siap diimpor.").format(format_number(plan.rows_read))
+
+    @property
+    def years(self) -> list[int]:
+        """The agenda years that received letters, once imported."""
+        if self.outcome is None or not self.outcome.imported or self.plan is None:
+            return []
+        return sorted({r.tahun for r in self.plan.valid})
+
+    def done_text(self, result: ImportResult) -> str:
+        source = self.table.source if self.table is not None else ""
+        text = self.tr("✓ {0} surat masuk diimpor dari {1}").format(
+            f"<b>{format_number(result.imported)}</b>", escape(source)
+        )
+        if result.numbered:
+            text += self.tr(" ({0} diberi nomor agenda baru)").format(format_number(result.numbered))
+        return text
+
+    def done_notes(self, result: ImportResult) -> list[str]:
+        years = self.years
+        return [self.tr("Tahun agenda: {0}.").format(", ".join(str(y) for y in years))] if years else []
+
+    def announcement(self, result: ImportResult) -> list[int] | None:
+        return self.years if result.imported else None
+
+    # ------------------------------------------------------------------ the mapping step
+    def mapping_page(self) -> QWidget:
         self.combos: dict[str, QComboBox] = {}
         self.header_labels: dict[str, QLabel] = {}
-
-        self.steps = QLabel(self)
-        self.steps.setObjectName("steps")
-        self.steps.setTextFormat(Qt.TextFormat.RichText)
-        self.pages = QStackedWidget(self)
-        self.pages.addWidget(self._file_page())
-        self.pages.addWidget(self._mapping_page())
-        self.pages.addWidget(self._check_page())
-        self.pages.addWidget(self._done_page())
-
-        self.back_button = QPushButton(self.tr("&Kembali"), self)
-        self.back_button.clicked.connect(self.go_back)
-        self.recheck_button = QPushButton(self.tr("Baca &ulang berkas"), self)
-        self.recheck_button.setToolTip(
-            self.tr("Sudah memperbaiki berkasnya di Excel? Baca lagi dan periksa dengan pemetaan yang sama.")
-        )
-        self.recheck_button.clicked.connect(self.reread)
-        self.next_button = QPushButton(self.tr("&Lanjut"), self)
-        self.next_button.clicked.connect(self.load_from_field)
-        self.check_button = QPushButton(self.tr("&Periksa semua baris"), self)
-        self.check_button.setObjectName("checkButton")
-        self.check_button.clicked.connect(self.validate)
-        self.skip_button = QPushButton(self)
-        self.skip_button.setObjectName("skipButton")
-        self.skip_button.clicked.connect(self.import_valid_only)
-        self.import_button = QPushButton(self.tr("&Impor"), self)
-        self.import_button.setObjectName("importButton")
-        self.import_button.clicked.connect(self.import_all)
-        self.cancel_button = QPushButton(self.tr("Batal"), self)
-        self.cancel_button.clicked.connect(self.reject)
-        self.close_button = QPushButton(self.tr("&Tutup"), self)
-        self.close_button.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addWidget(self.recheck_button)
-        buttons.addStretch(1)
-        for button in (
-            self.next_button,
-            self.check_button,
-            self.skip_button,
-            self.import_button,
-            self.cancel_button,
-            self.close_button,
-        ):
-            buttons.addWidget(button)
-
-        line = QFrame(self)
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.steps)
-        layout.addWidget(line)
-        layout.addWidget(self.pages, 1)
-        layout.addLayout(buttons)
-        self._show_page(self.PAGE_FILE)
-
-    # ------------------------------------------------------------------ pages
-    def _file_page(self) -> QWidget:
-        page = QWidget(self)
-        intro = QLabel(
-            self.tr(
-                "Pindahkan buku agenda surat masuk yang selama ini dicatat di Excel ke aplikasi. Berkas .xlsx "
-                "atau .csv dibaca, judul kolomnya dipetakan, lalu <b>semua baris diperiksa dulu</b>: bila ada "
-                "baris yang salah, tidak ada yang diimpor dan setiap baris yang salah disebutkan nomor baris dan "
-                "alasannya — kecuali Anda memilih mengimpor baris yang valid saja."
-            ),
-            page,
-        )
-        intro.setWordWrap(True)
-        self.path_edit = QLineEdit(page)
-        self.path_edit.setObjectName("pathEdit")
-        self.path_edit.setPlaceholderText(self.tr("Pilih berkas .xlsx atau .csv…"))
-        self.path_edit.setClearButtonEnabled(True)
-        self.path_edit.textChanged.connect(lambda _t: self._update_buttons())
-        self.path_edit.returnPressed.connect(self.load_from_field)
-        path_label = QLabel(self.tr("&Berkas:"), page)
-        path_label.setBuddy(self.path_edit)
-        self.browse_button = QPushButton(self.tr("&Pilih berkas…"), page)
-        self.browse_button.setObjectName("browseButton")
-        self.browse_button.setAutoDefault(False)
-        self.browse_button.clicked.connect(self.choose_file)
-        self.file_message = QLabel(page)
-        self.file_message.setObjectName("fileMessage")
-        self.file_message.setWordWrap(True)
-        self.file_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        set_message(self.file_message, "", ERROR_COLOR)
-
-        self.template_button = QPushButton(self.tr("&Unduh templat…"), page)
-        self.template_button.setObjectName("templateButton")
-        self.template_button.setAutoDefault(False)
-        self.template_button.clicked.connect(self.save_template)
-        template_note = muted(
-            QLabel(
-                self.tr(
-                    "Templat .xlsx berisi judul kolom yang dikenali aplikasi, satu baris contoh (hapus sebelum "
-                    "impor) dan lembar “Petunjuk” yang menerangkan setiap kolom."
-                ),
-                page,
-            )
-        )
-        template_note.setWordWrap(True)
-        self.template_message = QLabel(page)
-        self.template_message.setObjectName("templateMessage")
-        self.template_message.setWordWrap(True)
-        self.template_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        set_message(self.template_message, "", SUCCESS_COLOR)
-
-        tips = muted(
-            QLabel(
-                self.tr(
-                    "<b>Yang perlu diketahui</b><ul>"
-                    "<li>Kolom wajib: tanggal terima, asal surat, nomor surat, tanggal surat dan perihal. Judul "
-                    "kolom boleh berbeda (mis. “Tgl Terima”, “Pengirim”, “Isi Ringkas”): kolomnya dipetakan di "
-                    "langkah berikut.</li>"
-                    "<li>Tanggal boleh ditulis 22-11-2026, 22/11/2026, 2026-11-22, 22 November 2026 atau "
-                    "22 Nop 2026, boleh dengan jam terima (22/11/2026 14.05); tanpa jam dicatat pukul 08.00.</li>"
-                    "<li>Nomor agenda yang kosong diberi nomor berikutnya tahun itu, urut tanggal terima. "
-                    "Surat tanpa status dicatat sebagai arsip (tidak perlu disposisi lagi).</li>"
-                    "<li>Berkas .csv boleh dipisah koma atau titik koma. Berkas .xls lama: simpan dulu sebagai "
-                    ".xlsx.</li></ul>"
-                ),
-                page,
-            )
-        )
-        tips.setWordWrap(True)
-        tips.setTextFormat(Qt.TextFormat.RichText)
-
-        row = QHBoxLayout()
-        row.addWidget(path_label)
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(self.browse_button)
-        template_row = QHBoxLayout()
-        template_row.addWidget(self.template_button)
-        template_row.addWidget(template_note, 1)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(intro)
-        layout.addSpacing(8)
-        layout.addLayout(row)
-        layout.addWidget(self.file_message)
-        layout.addSpacing(8)
-        layout.addLayout(template_row)
-        layout.addWidget(self.template_message)
-        layout.addSpacing(8)
-        layout.addWidget(tips)
-        layout.addStretch(1)
-        return page
-
-    def _mapping_page(self) -> QWidget:
-        page = QWidget(self)
+        page = self.mapping_widget = QWidget(self)
         self.file_info = QLabel(page)
         self.file_info.setObjectName("fileInfo")
         self.file_info.setWordWrap(True)
@@ -293,262 +217,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.mapping_message)
         return page
 
-    def _check_page(self) -> QWidget:
-        page = QWidget(self)
-        self.summary = QLabel(page)
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        font = self.summary.font()
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.summary.setFont(font)
-        self.check_message = QLabel(page)
-        self.check_message.setObjectName("checkMessage")
-        self.check_message.setWordWrap(True)
-        set_message(self.check_message, "", ERROR_COLOR)
-
-        self.errors_label = QLabel(page)
-        self.errors_label.setObjectName("errorsLabel")
-        self.copy_button = QPushButton(self.tr("&Salin daftar"), page)
-        self.copy_button.setToolTip(self.tr("Salin daftar baris yang salah (untuk memperbaiki berkasnya)"))
-        self.copy_button.setAutoDefault(False)
-        self.copy_button.clicked.connect(self.copy_errors)
-        self.error_table = self._row_table(page, "errorTable")
-        self.errors_label.setBuddy(self.error_table)
-        self.warnings_label = QLabel(page)
-        self.warnings_label.setObjectName("warningsLabel")
-        self.warning_table = self._row_table(page, "warningTable")
-        self.warnings_label.setBuddy(self.warning_table)
-
-        self.errors_box = QWidget(page)
-        errors_layout = QVBoxLayout(self.errors_box)
-        errors_layout.setContentsMargins(0, 0, 0, 0)
-        head = QHBoxLayout()
-        head.addWidget(self.errors_label, 1)
-        head.addWidget(self.copy_button)
-        errors_layout.addLayout(head)
-        errors_layout.addWidget(self.error_table, 1)
-        self.warnings_box = QWidget(page)
-        warnings_layout = QVBoxLayout(self.warnings_box)
-        warnings_layout.setContentsMargins(0, 0, 0, 0)
-        warnings_layout.addWidget(self.warnings_label)
-        warnings_layout.addWidget(self.warning_table, 1)
-
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.check_message)
-        layout.addWidget(self.errors_box, 3)
-        layout.addWidget(self.warnings_box, 2)
-        self.check_stretch = QWidget(page)  # keeps the summary at the top when there is no list to show
-        layout.addWidget(self.check_stretch, 1)
-        return page
-
-    def _row_table(self, parent: QWidget, name: str) -> QTableWidget:
-        table = QTableWidget(0, 2, parent)
-        table.setObjectName(name)
-        table.setHorizontalHeaderLabels([self.tr("Baris"), self.tr("Alasan")])
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setAlternatingRowColors(True)
-        table.setTabKeyNavigation(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        table.setColumnWidth(0, table.fontMetrics().horizontalAdvance("888888") + 20)
-        return table
-
-    def _done_page(self) -> QWidget:
-        page = QWidget(self)
-        self.done_label = QLabel(page)
-        self.done_label.setObjectName("doneLabel")
-        self.done_label.setWordWrap(True)
-        self.done_label.setTextFormat(Qt.TextFormat.RichText)
-        font = self.done_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.done_label.setFont(font)
-        self.done_note = muted(QLabel(page))
-        self.done_note.setWordWrap(True)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 16, 0, 0)
-        layout.addWidget(self.done_label)
-        layout.addWidget(self.done_note)
-        layout.addStretch(1)
-        return page
-
-    def _show_page(self, index: int) -> None:
-        self.pages.setCurrentIndex(index)
-        parts = []
-        for number, name in enumerate(self.STEPS):
-            text = f"{number + 1}. {escape(self.tr(name))}"
-            parts.append(
-                f"<b>{text}</b>" if number == index else f"<span style='color:#8a8a8a'>{text}</span>"
-            )
-        self.steps.setText(" &nbsp;›&nbsp; ".join(parts))
-        self._update_buttons()
-        if index == self.PAGE_FILE:
-            self.path_edit.setFocus()
-        elif index == self.PAGE_MAPPING and self.combos:
-            next(iter(self.combos.values())).setFocus()
-        elif index == self.PAGE_CHECK:
-            if self.import_button.isEnabled():
-                self.import_button.setFocus()
-            elif self.error_table.rowCount():
-                self.error_table.setFocus()
-        elif index == self.PAGE_DONE:
-            self.close_button.setFocus()
-
-    def _update_buttons(self) -> None:
-        page = self.pages.currentIndex()
-        busy = self.busy
-        plan = self.plan
-        self.back_button.setVisible(page in (self.PAGE_MAPPING, self.PAGE_CHECK))
-        self.recheck_button.setVisible(page == self.PAGE_CHECK)
-        self.next_button.setVisible(page == self.PAGE_FILE)
-        self.check_button.setVisible(page == self.PAGE_MAPPING)
-        self.import_button.setVisible(page == self.PAGE_CHECK)
-        self.cancel_button.setVisible(page != self.PAGE_DONE)
-        self.close_button.setVisible(page == self.PAGE_DONE)
-        errors = len(plan.errors) if plan is not None else 0
-        valid = len(plan.valid) if plan is not None else 0
-        self.skip_button.setVisible(page == self.PAGE_CHECK and errors > 0)
-        self.skip_button.setText(
-            self.tr("Impor baris yang &valid saja (lewati {0} baris)").format(format_number(errors))
-        )
-        self.next_button.setEnabled(not busy and bool(self.path_edit.text().strip()))
-        self.check_button.setEnabled(not busy and page == self.PAGE_MAPPING and not self.mapping_problems())
-        self.import_button.setEnabled(not busy and plan is not None and not errors and valid > 0)
-        self.skip_button.setEnabled(not busy and plan is not None and errors > 0 and valid > 0)
-        self.back_button.setEnabled(not busy)
-        self.recheck_button.setEnabled(not busy and self.table is not None)
-        self.browse_button.setEnabled(not busy)
-        for button in (self.next_button, self.check_button, self.import_button, self.close_button):
-            button.setDefault(False)
-            button.setAutoDefault(False)
-        default = {
-            self.PAGE_FILE: self.next_button,
-            self.PAGE_MAPPING: self.check_button,
-            self.PAGE_CHECK: self.import_button if self.import_button.isEnabled() else None,
-            self.PAGE_DONE: self.close_button,
-        }.get(page)
-        if default is not None:
-            default.setDefault(True)
-        for button in (self.back_button, self.recheck_button, self.skip_button, self.cancel_button):
-            button.setAutoDefault(False)
-
-    @property
-    def busy(self) -> bool:
-        return self.task is not None and self.task.running
-
-    def go_back(self) -> None:
-        page = self.pages.currentIndex()
-        if page == self.PAGE_CHECK:
-            self._show_page(self.PAGE_MAPPING)
-        elif page == self.PAGE_MAPPING:
-            self._show_page(self.PAGE_FILE)
-
-    def reject(self) -> None:
-        if self.busy:
-            return  # the progress dialog's own "Batal" stops the work first
-        super().reject()
-
-    # ------------------------------------------------------------------ step 1: the file
-    def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Pilih berkas agenda surat masuk"), start_dir(), self.tr(FILE_FILTER)
-        )
-        if path:
-            self.path_edit.setText(path)
-            self.load_file(Path(path))
-
-    def load_from_field(self) -> None:
-        text = self.path_edit.text().strip().strip('"')
-        if text and not self.busy:
-            self.load_file(Path(text).expanduser())
-
-    def load_file(self, path: Path, then_validate: bool = False) -> None:
-        """Read ``path`` off the GUI thread; then the mapping step (or, re-reading, straight to the check)."""
-        if self.busy:
-            return
-        set_message(self.file_message, "", ERROR_COLOR)
-        if self.path_edit.text().strip() != str(path):
-            self.path_edit.setText(str(path))
-        text = self.tr("Membaca {0}…").format(path.name)
-
-        def work(progress: Progress) -> Table:
-            progress.set(0, 0, text)
-            table = incoming_io.read_table(path)
-            progress.check()
-            return table
-
-        def done(table: Table) -> None:
-            self.task = None
-            remember_dir(path)
-            self._set_table(table)
-            if then_validate and not self.mapping_problems():
-                self.validate()
-            else:
-                self._show_page(self.PAGE_MAPPING)
-
-        def failed(exc: BaseException) -> None:
-            self.task = None
-            self._update_buttons()
-            if not is_expected(exc):
-                report_bug(exc)
-                return
-            set_message(self.file_message, error_text(exc), ERROR_COLOR)
-            self._show_page(self.PAGE_FILE)
-            self.path_edit.setFocus()
-
-        self.task = run_task(
-            self,
-            self.tr("Membaca berkas"),
-            work,
-            on_done=done,
-            on_error=failed,
-            on_cancel=self._task_cancelled,
-        )
-        self._update_buttons()
-
-    def reread(self) -> None:
-        """Read the same file again (fixed in Excel meanwhile) and check it with the mapping chosen before."""
-        if self.table is not None:
-            self.load_file(Path(self.path_edit.text().strip()), then_validate=True)
-
-    def _task_cancelled(self) -> None:
-        self.task = None
-        self._update_buttons()
-
-    def save_template(self) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Simpan templat impor"), start_dir(TEMPLATE_NAME), self.tr("Excel (*.xlsx)")
-        )
-        if not path:
-            return None
-        target = Path(path)
-        if target.suffix.lower() != ".xlsx":
-            target = target.with_name(target.name + ".xlsx")
-        try:
-            incoming_io.write_incoming_template(target)
-        except (ServiceError, OSError) as exc:
-            set_message(self.template_message, error_text(exc), ERROR_COLOR)
-            return None
-        remember_dir(target)
-        set_message(
-            self.template_message,
-            self.tr("Templat tersimpan: {0}. Isi di Excel, simpan, lalu pilih berkasnya di atas.").format(
-                target
-            ),
-            SUCCESS_COLOR,
-        )
-        return target
-
-    # ------------------------------------------------------------------ step 2: the mapping
-    def _set_table(self, table: Table) -> None:
+    def use_table(self, table: Table) -> None:
         previous = self.mapping() if self.table is not None else {}
         self.table = table
         self.plan = None
@@ -614,6 +283,7 @@ class ImportDialog(QDialog):
         combos = list(self.combos.values())
         for first, second in itertools.pairwise(combos):
             QWidget.setTabOrder(first, second)
+        self.mapping_widget.setFocusProxy(combos[0] if combos else None)  # the step opens on the first choice
 
         rows = format_number(len(table.rows))
         where = (
@@ -680,241 +350,11 @@ class ImportDialog(QDialog):
             )
         self.required_label.setText(self.tr("Kolom wajib: {0}").format(" &nbsp; ".join(marks)))
         set_message(self.mapping_message, "\n".join(self.mapping_problems()), ERROR_COLOR)
-        self._update_buttons()
+        self.update_buttons()
 
-    # ------------------------------------------------------------------ step 3: the check
-    def validate(self) -> None:
-        """Check every row with the chosen mapping, off the GUI thread; nothing is written."""
-        table = self.table
-        if table is None or self.busy or self.mapping_problems():
-            return
-        mapping = self.mapping()
-        ctx = self.ctx
-        text = self.tr("Memeriksa {0} baris…").format(format_number(len(table.rows)))
-
-        def work(progress: Progress) -> ImportPlan:
-            progress.set(0, 0, text)
-            with ctx.read() as session:
-                plan = incoming_io.validate_incoming(session, ctx.actor, table, mapping)
-            progress.check()
-            return plan
-
-        def done(plan: ImportPlan) -> None:
-            self.task = None
-            self._show_plan(plan)
-
-        def failed(exc: BaseException) -> None:
-            self.task = None
-            self._update_buttons()
-            if not is_expected(exc):
-                report_bug(exc)
-                return
-            set_message(self.mapping_message, error_text(exc), ERROR_COLOR)
-            self._show_page(self.PAGE_MAPPING)
-
-        self.task = run_task(
-            self,
-            self.tr("Memeriksa berkas"),
-            work,
-            on_done=done,
-            on_error=failed,
-            on_cancel=self._task_cancelled,
-        )
-        self._update_buttons()
-
-    def _show_plan(self, plan: ImportPlan, note: str = "") -> None:
-        self.plan = plan
-        valid, errors, warnings = len(plan.valid), len(plan.errors), len(plan.warnings)
-        read = format_number(plan.rows_read)
-        if plan.rows_read == 0 and not errors:
-            text = self.tr("Berkas tidak berisi baris surat; tidak ada yang bisa diimpor.")
-            color = WARNING_COLOR
-        elif not errors:
-            text = self.tr("Semua {0} baris valid dan siap diimpor.").format(read)
-            color = SUCCESS_COLOR
-        elif valid:
-            text = self.tr(
-                "<b>{0} baris tidak valid</b> dari {1} baris; {2} baris valid. Tidak ada yang diimpor sampai "
-                "berkasnya diperbaiki — atau impor baris yang valid saja."
-            ).format(format_number(errors), read, format_number(valid))
-            color = ERROR_COLOR
-        else:
-            text = self.tr(
-                "<b>Tidak ada baris yang valid</b> ({0} baris tidak valid). Perbaiki berkasnya."
-            ).format(format_number(errors))
-            color = ERROR_COLOR
-        if warnings:
-            text += " " + self.tr("{0} peringatan tidak menghalangi impor.").format(format_number(warnings))
-        self.summary.setText(f"<span style='color:{color}'>{text}</span>")
-        set_message(self.check_message, note, WARNING_COLOR)
-
-        self._fill(self.error_table, plan.errors)
-        self.errors_label.setText(self.tr("&Baris yang salah ({0})").format(format_number(errors)))
-        self.errors_box.setVisible(bool(errors))
-        self._fill(self.warning_table, plan.warnings)
-        self.warnings_label.setText(
-            self.tr("P&eringatan ({0}) — tetap diimpor; periksa bila perlu").format(format_number(warnings))
-        )
-        self.warnings_box.setVisible(bool(warnings))
-        self.check_stretch.setVisible(not errors and not warnings)
-        self._show_page(self.PAGE_CHECK)
-
-    def _fill(self, table: QTableWidget, rows: list[RowError]) -> None:
-        table.setUpdatesEnabled(False)
-        table.clearContents()
-        table.setRowCount(len(rows))
-        for index, problem in enumerate(rows):
-            line = QTableWidgetItem(str(problem.line))
-            line.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            reason = QTableWidgetItem(problem.reason)
-            reason.setToolTip(problem.reason)
-            reason.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            table.setItem(index, 0, line)
-            table.setItem(index, 1, reason)
-        wrap = len(rows) <= WRAP_LIMIT
-        table.setWordWrap(wrap)
-        table.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents if wrap else QHeaderView.ResizeMode.Fixed
-        )
-        table.setUpdatesEnabled(True)
-        table.scrollToTop()
-
-    def copy_errors(self) -> str:
-        plan = self.plan
-        if plan is None:
-            return ""
-        text = "\n".join(str(e) for e in plan.errors)
-        QGuiApplication.clipboard().setText(text)
-        return text
-
-    # ------------------------------------------------------------------ step 4: the import
-    def import_all(self) -> None:
-        plan = self.plan
-        if plan is not None and not plan.errors and plan.valid:
-            self._import(skip_invalid=False)
-
-    def import_valid_only(self) -> None:
-        plan = self.plan
-        if plan is None or not plan.errors or not plan.valid:
-            return
-        lines = ", ".join(str(e.line) for e in plan.errors[:10])
-        more = (
-            self.tr(" dan {0} lainnya").format(format_number(len(plan.errors) - 10))
-            if len(plan.errors) > 10
-            else ""
-        )
-        if not dialogs.confirm(
-            self,
-            self.tr("Impor baris yang valid saja"),
-            self.tr(
-                "{0} baris yang valid akan diimpor.\n\n{1} baris tidak valid (baris {2}{3}) dilewati dan TIDAK "
-                "masuk agenda; catat sendiri bila surat-surat itu perlu diagendakan.\n\nLanjutkan?"
-            ).format(format_number(len(plan.valid)), format_number(len(plan.errors)), lines, more),
-            yes=self.tr("Impor {0} baris").format(format_number(len(plan.valid))),
-            no=self.tr("Kembali"),
-        ):
-            return
-        self._import(skip_invalid=True)
-
-    def _import(self, *, skip_invalid: bool, again: bool = False) -> None:
-        table, shown = self.table, self.plan
-        if table is None or shown is None or self.busy:
-            return
-        mapping = self.mapping()
-        ctx = self.ctx
-        text = self.tr("Mengimpor {0} surat masuk…").format(format_number(len(shown.valid)))
-        checking = self.tr("Memeriksa ulang {0} baris…").format(format_number(len(table.rows)))
-
-        def work(progress: Progress) -> ImportResult | ImportPlan:
-            progress.set(0, 0, checking)
-            # Checked again in the import's own transaction, as the CLI does: a letter registered on another
-            # workstation since the check may have taken a number or made a row a duplicate.
-            with ctx.transaction() as session:
-                plan = incoming_io.validate_incoming(session, ctx.actor, table, mapping)
-                if [e.line for e in plan.errors] != [e.line for e in shown.errors] or len(plan.valid) != len(
-                    shown.valid
-                ):
-                    return plan
-                progress.check()
-                progress.set(0, 0, text)
-                result = incoming_io.import_incoming(
-                    session, ctx.actor, plan, skip_invalid=skip_invalid, again=again
-                )
-                progress.check()  # cancelled at the last moment: leaving the block rolls everything back
-                return result
-
-        def done(outcome: ImportResult | ImportPlan) -> None:
-            self.task = None
-            if isinstance(outcome, ImportPlan):
-                self._show_plan(
-                    outcome,
-                    self.tr(
-                        "Hasil pemeriksaan berubah sejak tadi (mungkin ada surat yang baru dicatat). Tidak ada "
-                        "yang diimpor; periksa daftar di bawah lalu impor lagi."
-                    ),
-                )
-                return
-            self._finished(outcome, sorted({r.tahun for r in shown.valid}))
-
-        def failed(exc: BaseException) -> None:
-            self.task = None
-            self._update_buttons()
-            if not is_expected(exc):
-                report_bug(exc)
-                return
-            if isinstance(exc, AlreadyImported) and dialogs.confirm(
-                self,
-                self.tr("Berkas sudah pernah diimpor"),
-                self.tr("{0}\n\nTetap impor lagi? Semua suratnya akan tercatat dua kali di agenda.").format(
-                    exc
-                ),
-                yes=self.tr("Impor lagi"),
-                no=self.tr("Batal"),
-                danger=True,
-            ):
-                self._import(skip_invalid=skip_invalid, again=True)
-                return
-            set_message(
-                self.check_message,
-                self.tr("Impor gagal, tidak ada yang diimpor: {0}").format(error_text(exc)),
-                ERROR_COLOR,
-            )
-
-        def cancelled() -> None:
-            self._task_cancelled()
-            set_message(
-                self.check_message, self.tr("Impor dibatalkan; tidak ada yang diimpor."), WARNING_COLOR
-            )
-
-        self.task = run_task(
-            self, self.tr("Mengimpor agenda"), work, on_done=done, on_error=failed, on_cancel=cancelled
-        )
-        self._update_buttons()
-
-    def _finished(self, result: ImportResult, years: list[int]) -> None:
-        self.outcome = result
-        self.years = years if result.imported else []
-        source = self.table.source if self.table is not None else ""
-        text = self.tr("✓ {0} surat masuk diimpor dari {1}").format(
-            f"<b>{format_number(result.imported)}</b>", escape(source)
-        )
-        if result.numbered:
-            text += self.tr(" ({0} diberi nomor agenda baru)").format(format_number(result.numbered))
-        if result.skipped:
-            text += self.tr("; {0} baris tidak valid dilewati").format(format_number(result.skipped))
-        self.done_label.setText(f"<span style='color:{SUCCESS_COLOR}'>{text}.</span>")
-        notes = []
-        if self.years:
-            notes.append(self.tr("Tahun agenda: {0}.").format(", ".join(str(y) for y in self.years)))
-        notes.append(
-            self.tr("Impor ini tercatat di log audit atas nama {0}.").format(
-                self.ctx.actor.full_name or self.ctx.actor.username
-            )
-        )
-        self.done_note.setText(" ".join(notes))
-        self._show_page(self.PAGE_DONE)
-        if result.imported:
-            self.imported.emit(self.years)
+    def mapping_failed(self, text: str) -> None:
+        set_message(self.mapping_message, text, ERROR_COLOR)
+        self.show_page(self.PAGE_MAPPING)
 
 
 # ---------------------------------------------------------------------------------------------- export

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QDateTimeEdit,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,18 +32,11 @@ from desktop.services.common.errors import ServiceError, ValidationError
 from desktop.services.letters import incoming
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
-from desktop.ui.letters.common import (
-    ERROR_COLOR,
-    SUCCESS_COLOR,
-    WARNING_COLOR,
-    is_enter,
-    key_of,
-    muted,
-    office_time,
-    sequence,
-    set_message,
-    zone_info,
-)
+from desktop.ui.widgets.dates import office_time, zone_info
+from desktop.ui.widgets.forms import FormRows, form_layout, hbox
+from desktop.ui.widgets.keys import is_enter, key_of, sequence
+from desktop.ui.widgets.messages import muted, set_message
+from desktop.ui.widgets.palette import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
 
 DEFAULT_RECIPIENT = "Kepala Dinas"
 _CODE_ROLE = Qt.ItemDataRole.UserRole  # what the code picker puts into the field: the bare code
@@ -229,51 +221,58 @@ class IncomingForm(QWidget):
         self.status_label.hide()
 
         # --- layout
-        self.errors: dict[str, QLabel] = {}
-        self.fields: dict[str, QWidget] = {
-            "tanggal_diterima": self.terima,
-            "asal_surat": self.asal,
-            "nomor_surat": self.nomor,
-            "tanggal_surat": self.tanggal_surat,
-            "perihal": self.perihal,
-            "ditujukan_kepada": self.ditujukan,
-            "kode_klasifikasi": self.kode,
-            "keamanan": self.keamanan,
-            "urgensi": self.urgensi,
-            "lampiran": self.lampiran,
-            "cara_terima": self.cara,
-            "srikandi_id": self.srikandi,
-            "keterangan": self.keterangan,
-        }
-        left, right = _form_layout(), _form_layout()
-        self._add_row(left, self.tr("Tanggal ter&ima"), "tanggal_diterima", _hbox(self.terima, zone_label, 1))
-        self._add_row(left, self.tr("Asal s&urat"), "asal_surat", self.asal)
-        self._add_row(left, self.tr("N&omor surat"), "nomor_surat", self.nomor, extra=[self.duplicate_label])
-        self._add_row(
-            left, self.tr("Tan&ggal surat"), "tanggal_surat", _hbox(self.tanggal_surat, date_hint, 1)
+        self.rows = FormRows(self)
+        self.rows.fields.update(
+            {
+                "tanggal_diterima": self.terima,
+                "asal_surat": self.asal,
+                "nomor_surat": self.nomor,
+                "tanggal_surat": self.tanggal_surat,
+                "perihal": self.perihal,
+                "ditujukan_kepada": self.ditujukan,
+                "kode_klasifikasi": self.kode,
+                "keamanan": self.keamanan,
+                "urgensi": self.urgensi,
+                "lampiran": self.lampiran,
+                "cara_terima": self.cara,
+                "srikandi_id": self.srikandi,
+                "keterangan": self.keterangan,
+            }
         )
-        self._add_row(left, self.tr("Peri&hal"), "perihal", self.perihal)
-        self._add_row(left, self.tr("Ditu&jukan kepada"), "ditujukan_kepada", self.ditujukan)
-        self._add_row(
-            right,
+        self.fields, self.errors = self.rows.fields, self.rows.errors
+        left, right = form_layout(), form_layout()
+        self.rows.add(
+            self.tr("Tanggal ter&ima"), "tanggal_diterima", hbox(self.terima, zone_label, 1), form=left
+        )
+        self.rows.add(self.tr("Asal s&urat"), "asal_surat", self.asal, form=left)
+        self.rows.add(
+            self.tr("N&omor surat"), "nomor_surat", self.nomor, extra=[self.duplicate_label], form=left
+        )
+        self.rows.add(
+            self.tr("Tan&ggal surat"), "tanggal_surat", hbox(self.tanggal_surat, date_hint, 1), form=left
+        )
+        self.rows.add(self.tr("Peri&hal"), "perihal", self.perihal, form=left)
+        self.rows.add(self.tr("Ditu&jukan kepada"), "ditujukan_kepada", self.ditujukan, form=left)
+        self.rows.add(
             self.tr("Ko&de klasifikasi"),
             "kode_klasifikasi",
-            _hbox(self.kode, self.skema),
+            hbox(self.kode, self.skema),
             extra=[self.code_info],
+            form=right,
         )
         urgensi_label = QLabel(self.tr("U&rgensi"), self)
         urgensi_label.setBuddy(self.urgensi)
-        sifat = _hbox(self.keamanan, 0, urgensi_label, self.urgensi, 1)
-        self._add_row(right, self.tr("Kea&manan"), "keamanan", sifat, also=["urgensi"])
-        self._add_row(right, self.tr("&Lampiran"), "lampiran", self.lampiran)
-        self._add_row(
-            right,
+        sifat = hbox(self.keamanan, 0, urgensi_label, self.urgensi, 1)
+        self.rows.add(self.tr("Kea&manan"), "keamanan", sifat, also=["urgensi"], form=right)
+        self.rows.add(self.tr("&Lampiran"), "lampiran", self.lampiran, form=right)
+        self.rows.add(
             self.tr("&Cara terima"),
             "cara_terima",
-            _hbox(self.cara, 0, self.srikandi_label, (self.srikandi, 3), 1),
+            hbox(self.cara, 0, self.srikandi_label, (self.srikandi, 3), 1),
             also=["srikandi_id"],
+            form=right,
         )
-        self._add_row(right, self.tr("K&eterangan"), "keterangan", self.keterangan)
+        self.rows.add(self.tr("K&eterangan"), "keterangan", self.keterangan, form=right)
         right.addRow("", self.tanpa_disposisi)
 
         # Two columns: what the letter is (left), how it is handled (right); the list below gets full width.
@@ -346,52 +345,11 @@ class IncomingForm(QWidget):
             if isinstance(edit, QLineEdit):
                 edit.returnPressed.connect(lambda e=edit: self._focus_next(e))
 
-        self._connect_error_clearing()
+        self.rows.clear_on_edit()
         self.terima.dateTimeChanged.connect(self._on_terima_changed)
         self._on_cara_changed()
         self._show_code_info()
         self.refresh_last_number()
-
-    # ------------------------------------------------------------------ building helpers
-    def _add_row(
-        self,
-        form: QFormLayout,
-        label_text: str,
-        name: str,
-        field: QWidget,
-        *,
-        extra: list[QWidget] | None = None,
-        also: list[str] | None = None,
-    ) -> None:
-        """A labelled row with a hidden error line under it; ``also`` names other fields sharing the row."""
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(field)
-        for widget in extra or []:
-            column.addWidget(widget)
-        error = QLabel(box)
-        error.setObjectName(f"error_{name}")
-        error.setWordWrap(True)
-        error.hide()
-        column.addWidget(error)
-        label = QLabel(label_text, self)
-        label.setBuddy(self.fields[name])
-        form.addRow(label, box)
-        for key in [name, *(also or [])]:
-            self.errors[key] = error
-
-    def _connect_error_clearing(self) -> None:
-        for name, widget in self.fields.items():
-            if isinstance(widget, QLineEdit):
-                widget.textEdited.connect(lambda _t, n=name: self.clear_error(n))
-            elif isinstance(widget, QPlainTextEdit):
-                widget.textChanged.connect(lambda n=name: self.clear_error(n))
-            elif isinstance(widget, QComboBox):
-                widget.currentIndexChanged.connect(lambda _i, n=name: self.clear_error(n))
-            elif isinstance(widget, QDateTimeEdit):  # QDateEdit too
-                widget.dateTimeChanged.connect(lambda _d, n=name: self.clear_error(n))
 
     # ------------------------------------------------------------------ values
     def _now(self) -> QDateTime:
@@ -555,30 +513,14 @@ class IncomingForm(QWidget):
         return found
 
     def show_error(self, field: str | None, message: str) -> None:
-        label = self.errors.get(field or "")
-        if label is None:
+        if not self.rows.show_error(field, message):
             set_message(self.status_label, html.escape(message), ERROR_COLOR)
-            return
-        set_message(label, message, ERROR_COLOR)
-        widget = self.fields.get(field or "")
-        if widget is not None:
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            if isinstance(widget, QLineEdit):
-                widget.selectAll()
-
-    def clear_error(self, name: str) -> None:
-        label = self.errors.get(name)
-        if label is not None and label.text():
-            set_message(label, "", ERROR_COLOR)
 
     def error_text(self, name: str) -> str:
-        """The message shown under a field (empty when none): what a test or screen reader reads."""
-        label = self.errors[name]
-        return label.text() if not label.isHidden() else ""
+        return self.rows.error_text(name)
 
     def clear_errors(self) -> None:
-        for label in set(self.errors.values()):
-            set_message(label, "", ERROR_COLOR)
+        self.rows.clear_errors()
 
     # ------------------------------------------------------------------ actions
     def save(self, *, print_after: bool = False) -> incoming.IncomingInfo | None:
@@ -744,34 +686,3 @@ class IncomingForm(QWidget):
 def _looks_like_code(text: str) -> bool:
     """Kode klasifikasi are numbers with dots (``800.1.11.1``, ``045.2``); words are a search."""
     return any(ch.isdigit() for ch in text)
-
-
-def _form_layout() -> QFormLayout:
-    form = QFormLayout()
-    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    form.setVerticalSpacing(5)
-    form.setHorizontalSpacing(10)
-    return form
-
-
-def _hbox(*items: QWidget | int | tuple[QWidget, int]) -> QWidget:
-    """Widgets side by side; a positive int is a stretch, 0 a fixed gap, (widget, n) a widget stretching n."""
-    box = QWidget()
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(8)
-    for item in items:
-        if isinstance(item, int):
-            if item:
-                row.addStretch(item)
-            else:
-                row.addSpacing(16)
-        elif isinstance(item, tuple):
-            row.addWidget(item[0], item[1])
-        else:
-            row.addWidget(item)
-    box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-    first = next(i for i in items if not isinstance(i, int))
-    box.setFocusProxy(first[0] if isinstance(first, tuple) else first)
-    return box

@@ -3,20 +3,15 @@ cancel with a reason."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QPoint,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QKeyEvent
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,8 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import clock
-from desktop.core.dates import format_date, format_date_numeric
-from desktop.core.letters.rules import Keamanan, Urgensi
 from desktop.printing.pages import paper_by_key
 from desktop.services.common import office
 from desktop.services.common.errors import ServiceError
@@ -44,18 +37,13 @@ from desktop.services.letters import dispositions, incoming
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.letters.agenda_filters import FILTER_KEY, FilterBar, FilterToggle
-from desktop.ui.letters.common import (
-    is_enter,
-    key_of,
-    muted,
-    office_time,
-    sequence,
-    short_datetime,
-)
 from desktop.ui.letters.disposition_dialog import DispositionDialog
 from desktop.ui.letters.import_dialog import ImportDialog, export_incoming
+from desktop.ui.letters.incoming_model import IncomingTableModel
 from desktop.ui.letters.scans_dialog import ScansDialog
 from desktop.ui.print_preview import PrintPreviewDialog
+from desktop.ui.widgets.keys import is_enter, key_of, sequence
+from desktop.ui.widgets.messages import muted
 
 PAGE_SIZE = incoming.LIST_PAGE
 SEARCH_DELAY_MS = 250
@@ -63,191 +51,6 @@ PRINT_KEY = sequence("Ctrl+P")
 RELOAD_KEY = sequence("F5")
 FIND_KEY = sequence("Ctrl+F")
 DISPOSITION_KEY = sequence("Ctrl+D")
-INFO_ROLE = Qt.ItemDataRole.UserRole
-
-_URGENSI_SHORT = {Urgensi.BIASA: "", Urgensi.SEGERA: "Segera", Urgensi.AMAT_SEGERA: "Amat Segera"}
-
-
-class IncomingTableModel(QAbstractTableModel):
-    """Rows of ``IncomingInfo``, newest first, fetched a page at a time as the view scrolls.
-
-    Clicking a header sorts in SQL: ``sort`` keeps the column's key and direction and fetches again from the
-    first page (the rows on screen are only a page or two of the whole agenda, so they cannot be sorted here).
-    """
-
-    sorted = Signal()  # after a sort() that changed the order and reloaded
-
-    COLUMNS = (
-        "No. agenda",
-        "Tgl terima",
-        "Asal surat",
-        "No. surat",
-        "Tgl surat",
-        "Perihal",
-        "Kode",
-        "Sifat",
-        "Status",
-    )
-    PERIHAL = 5
-    SORT_KEYS = incoming.INCOMING_SORT_KEYS  # one per column, in the order of COLUMNS
-    NEWEST_FIRST = (0, 1, 4)  # agenda and dates: the first click sorts newest first
-
-    def __init__(self, fetch: Callable[[int], tuple[list[incoming.IncomingInfo], int]], zone: str) -> None:
-        super().__init__()
-        self._fetch = fetch
-        self.zone = zone
-        self.rows: list[incoming.IncomingInfo] = []
-        self.total = 0
-        self.sort_spec: tuple[str, bool] | None = None  # None: the agenda's own order, newest first
-
-    # --- loading
-    def reload(self) -> None:
-        rows, total = self._fetch(0)
-        self.beginResetModel()
-        self.rows, self.total = list(rows), total
-        self.endResetModel()
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        more, total = self._fetch(len(self.rows))
-        known = {r.id for r in self.rows}
-        more = [r for r in more if r.id not in known]  # a letter registered meanwhile shifts the pages
-        self.total = total
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        descending = order == Qt.SortOrder.DescendingOrder
-        spec: tuple[str, bool] | None = None
-        if 0 < column < len(self.SORT_KEYS) or (column == 0 and not descending):
-            spec = (self.SORT_KEYS[column], descending)
-        # Column 0 newest first is the agenda's own order; keeping it as None keeps the search's fast path.
-        if spec == self.sort_spec:
-            return
-        self.sort_spec = spec
-        self.reload()
-        self.sorted.emit()
-
-    def info(self, row: int) -> incoming.IncomingInfo | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def row_of(self, letter_id: int) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == letter_id), -1)
-
-    # --- Qt model
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section])
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.InitialSortOrderRole:
-            newest = section in self.NEWEST_FIRST
-            return Qt.SortOrder.DescendingOrder if newest else Qt.SortOrder.AscendingOrder
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Klik untuk mengurutkan menurut kolom ini; klik lagi untuk membalik urutan")
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        info = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(info, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(info, column)
-        if role == INFO_ROLE:
-            return info
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if info.status == "batal" or (info.masked and column == self.PERIHAL):
-                return QBrush(QColor("#7a7a7a"))
-            if column == 7 and info.urgensi is Urgensi.AMAT_SEGERA:
-                return QBrush(QColor("#b3261e"))
-            return None
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            if info.status == "batal":
-                font.setStrikeOut(column != 8)
-                return font
-            if column == 0:
-                font.setBold(True)
-                return font
-            if info.masked and column == self.PERIHAL:
-                font.setItalic(True)
-                return font
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def _text(self, info: incoming.IncomingInfo, column: int) -> str:
-        if column == 0:
-            return info.agenda + (" S" if info.susulan else "")
-        if column == 1:
-            return short_datetime(info.tanggal_diterima, self.zone)
-        if column == 2:
-            return info.asal_surat
-        if column == 3:
-            return info.nomor_surat
-        if column == 4:
-            return format_date_numeric(info.tanggal_surat)
-        if column == 5:
-            return " ".join(info.perihal.split())
-        if column == 6:
-            return info.kode_klasifikasi
-        if column == 7:
-            return sifat_text(info.keamanan, info.urgensi)
-        if column == 8:
-            text = info.status_label
-            return text + (" ×" + str(info.jumlah_cetak) if info.jumlah_cetak > 1 else "")
-        return ""
-
-    def _tooltip(self, info: incoming.IncomingInfo, column: int) -> str:
-        received = office_time(info.tanggal_diterima, self.zone)
-        lines = [
-            self.tr("Agenda {0}{1}").format(info.agenda, self.tr(" (susulan)") if info.susulan else ""),
-            self.tr("Diterima {0} pukul {1:%H.%M} {2}").format(
-                format_date(received.date()), received, self.zone
-            ),
-            self.tr("Dari {0}, nomor {1}, tanggal {2}").format(
-                info.asal_surat, info.nomor_surat, format_date(info.tanggal_surat)
-            ),
-            self.tr("Perihal: {0}").format(info.perihal),
-            self.tr("Ditujukan kepada: {0}").format(info.ditujukan_kepada or "—"),
-            self.tr("Keamanan {0}, urgensi {1}").format(info.keamanan.label, info.urgensi.label),
-        ]
-        if info.lampiran:
-            lines.append(self.tr("Lampiran: {0}").format(info.lampiran))
-        if info.batas_waktu:
-            lines.append(self.tr("Batas waktu: {0}").format(format_date(info.batas_waktu)))
-        if info.dicetak_at:
-            printed = office_time(info.dicetak_at, self.zone)
-            lines.append(
-                self.tr("Disposisi dicetak {0}× (terakhir {1} pukul {2:%H.%M})").format(
-                    info.jumlah_cetak, format_date(printed.date()), printed
-                )
-            )
-        if info.keterangan:
-            lines.append(self.tr("Keterangan: {0}").format(info.keterangan))
-        return "\n".join(lines)
-
-
-def sifat_text(keamanan: Keamanan, urgensi: Urgensi) -> str:
-    """``B``, ``R · Segera``: the keamanan code and, when not Biasa, the urgensi."""
-    urgent = _URGENSI_SHORT[urgensi]
-    return f"{keamanan.value} · {urgent}" if urgent else keamanan.value
 
 
 class IncomingList(QWidget):

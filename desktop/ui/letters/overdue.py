@@ -24,8 +24,10 @@ from desktop.services.common import office
 from desktop.services.common.errors import ServiceError
 from desktop.services.letters import dispositions as dispo
 from desktop.ui.context import UiContext
-from desktop.ui.letters.common import ERROR_COLOR, is_enter, muted
 from desktop.ui.letters.disposition_dialog import DispositionDialog
+from desktop.ui.widgets.keys import is_enter
+from desktop.ui.widgets.messages import muted
+from desktop.ui.widgets.palette import ERROR_COLOR
 
 COLUMNS = ("Agenda", "Asal", "Perihal", "Penerima", "Batas waktu", "Terlambat (hari)")
 

@@ -13,7 +13,7 @@ from desktop.ui.context import UiContext
 from desktop.ui.letters.expedition_panel import ExpeditionPanel
 from desktop.ui.letters.incoming_form import IncomingForm
 from desktop.ui.letters.incoming_list import IncomingList
-from desktop.ui.letters.outgoing_form import OutgoingPanel
+from desktop.ui.letters.outgoing_panel import OutgoingPanel
 from desktop.ui.letters.overdue import OverduePanel
 from desktop.ui.letters.reports_panel import ReportsPanel
 

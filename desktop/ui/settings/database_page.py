@@ -22,10 +22,13 @@ from desktop.services import system
 from desktop.services.common.errors import ValidationError
 from desktop.services.common.permissions import Perm
 from desktop.storage.config import PostgresSettings
+from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.settings import common
-from desktop.ui.settings.common import ErrorForm, combo, line_edit, select_data
+from desktop.ui.settings.common import combo, line_edit, select_data
+from desktop.ui.settings.error_form import ErrorForm
 from desktop.ui.tasks import run_task
+from desktop.ui.widgets.messages import muted
 
 SSL_MODES = (
     ("prefer", "prefer — pakai enkripsi bila server mendukung (bawaan)"),
@@ -116,7 +119,7 @@ class DatabasePage(common.SettingsPage):
         self.sqlite_button.clicked.connect(self.switch_to_sqlite)
         sqlite_row = QHBoxLayout()
         sqlite_row.addWidget(self.sqlite_button)
-        self.sqlite_note = common.muted(QLabel())
+        self.sqlite_note = muted(QLabel())
         sqlite_row.addWidget(self.sqlite_note, 1)
 
         self.status = QLabel()
@@ -236,16 +239,16 @@ class DatabasePage(common.SettingsPage):
     def switch_to_sqlite(self) -> None:
         if not self.ctx.actor.can(Perm.MANAGE_SETTINGS):
             return
-        if not common.confirm(
+        if not dialogs.confirm(
             self,
             self.tr("Kembali ke berkas lokal"),
             self.tr("Pakai berkas lokal (SQLite) di komputer ini?"),
-            self.tr("&Pakai berkas lokal"),
+            yes=self.tr("&Pakai berkas lokal"),
             informative=self.tr(
                 "Data di server tidak ikut disalin ke komputer ini. Bila perlu, buat cadangan dulu di halaman "
                 "Cadangan, lalu pulihkan setelah aplikasi dimulai ulang."
             ),
-            destructive=True,
+            danger=True,
         ):
             return
         try:

@@ -1,12 +1,10 @@
-"""Surat master data: outgoing number series (with a live preview) and the "Dengan hormat harap" list."""
+"""Surat master data: the outgoing number series and the "Dengan hormat harap" list."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -16,20 +14,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.letters.rules import DEFAULT_TEMPLATE
-from desktop.services.common.errors import ServiceError, ValidationError
+from desktop.services.common.errors import ServiceError
 from desktop.services.letters import settings as ls
 from desktop.services.letters.outgoing import SeriesData
+from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.settings import common
-from desktop.ui.settings.common import DASH, ERROR_COLOR, ServiceDialog, line_edit
-
-WARNING_COLOR = "#8a5300"
-TOKENS_HINT = (
-    "Penanda: {kka} kode klasifikasi · {urut} nomor urut ({urut:03d} dengan nol di depan) · {unit} kode unit "
-    "· {tahun} · {bulan} (01–12) · {bulan_romawi} (I–XII) · {keamanan} (B/T/R/SR). "
-    "Nomor yang sudah diambil tidak berubah bila pola diganti."
-)
+from desktop.ui.settings.common import DASH, line_edit
+from desktop.ui.settings.series_dialog import SeriesDialog
+from desktop.ui.settings.service_dialog import ServiceDialog
+from desktop.ui.widgets.messages import muted
 
 
 def _heading(text: str) -> QLabel:
@@ -51,152 +45,6 @@ def _table_shortcut(table: QTableWidget, keys: QKeySequence | Qt.Key | str, slot
     shortcut = QShortcut(QKeySequence(keys), table)
     shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
     shortcut.activated.connect(slot)
-
-
-class SeriesDialog(ServiceDialog):
-    """Add or edit a number series; the next number is previewed as the pattern is typed."""
-
-    def __init__(
-        self,
-        ctx: UiContext,
-        series: SeriesData | None,
-        context: ls.NumberingContext,
-        parent: QWidget | None = None,
-    ) -> None:
-        title = common.tr("Tambah seri nomor") if series is None else common.tr("Ubah seri nomor")
-        super().__init__(title, common.tr("&Simpan"), parent)
-        self.ctx = ctx
-        self.series = series
-        self.context = context
-        self.saved: SeriesData | None = None
-
-        self.nama = line_edit(120, self.tr("mis. Surat Keluar Sekretariat"))
-        self.template = line_edit(120, DEFAULT_TEMPLATE)
-        self.template.setObjectName("seriesTemplate")
-        self.examples = QComboBox()
-        self.examples.setObjectName("patternExamples")
-        self.examples.addItem(self.tr("— pilih untuk mengisi pola —"), None)
-        for pattern, label in ls.PATTERN_EXAMPLES:
-            self.examples.addItem(f"{self.tr(label)}:  {pattern}", pattern)
-        self.examples.activated.connect(self._use_example)
-        unit_hint = (
-            self.tr("Kosongkan untuk memakai kode unit Profil kantor (%1).").replace(
-                "%1", context.profile_unit
-            )
-            if context.profile_unit
-            else self.tr("Kode unit Profil kantor juga belum diisi.")
-        )
-        self.kode_unit = line_edit(60, context.profile_unit or self.tr("mis. SEK.UM"))
-        self.aktif = QCheckBox(self.tr("Seri masih a&ktif (dapat dipilih saat mengambil nomor)"))
-        self.aktif.setChecked(True)
-
-        self.preview = QLabel()
-        self.preview.setObjectName("seriesPreview")
-        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.preview.setWordWrap(True)
-        self.preview.setMinimumHeight(self.fontMetrics().height() * 2)
-        self.preview_note = common.muted(QLabel())
-        self.preview_note.setWordWrap(True)
-        self.warnings = QLabel()
-        self.warnings.setObjectName("seriesWarnings")
-        self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet(f"color: {WARNING_COLOR};")
-        preview_box = QWidget()
-        preview_column = QVBoxLayout(preview_box)
-        preview_column.setContentsMargins(0, 0, 0, 0)
-        preview_column.setSpacing(2)
-        preview_column.addWidget(self.preview)
-        preview_column.addWidget(self.preview_note)
-        preview_column.addWidget(self.warnings)
-
-        f = self.form
-        f.add_field("nama", self.tr("&Nama seri:"), self.nama)
-        f.add_field("template", self.tr("&Pola nomor:"), self.template, self.tr(TOKENS_HINT))
-        f.add_field("contoh", self.tr("Contoh p&ola:"), self.examples)
-        f.add_field("kode_unit", self.tr("Kode &unit:"), self.kode_unit, unit_hint)
-        f.addRow(self.tr("Nomor berikutnya:"), preview_box)
-        f.add_field("aktif", "", self.aktif)
-        self.setMinimumWidth(640)
-
-        if series is not None:
-            self.nama.setText(series.nama)
-            self.template.setText(series.template)
-            self.kode_unit.setText(series.kode_unit)
-            self.aktif.setChecked(series.aktif)
-        else:
-            self.template.setText(DEFAULT_TEMPLATE)
-        self.template.textChanged.connect(self.update_preview)
-        self.kode_unit.textChanged.connect(self.update_preview)
-        self.update_preview()
-        self.nama.setFocus()
-
-    def _use_example(self, index: int) -> None:
-        pattern = self.examples.itemData(index)
-        if pattern:
-            self.template.setText(str(pattern))
-            self.template.setFocus()
-        self.examples.setCurrentIndex(0)
-
-    def update_preview(self) -> bool:
-        """Render the next number with the real formatter; False (and the reason shown) for a bad pattern."""
-        try:
-            result = ls.preview_number(self.template.text(), self.kode_unit.text(), self.context)
-        except ValidationError as exc:
-            self.preview.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: bold;")
-            self.preview.setText(common.error_text(exc))
-            self.preview_note.clear()
-            self.preview_note.hide()
-            self.warnings.clear()
-            self.warnings.hide()
-            return False
-        self.preview.setStyleSheet("font-weight: bold;")
-        self.preview.setText(result.nomor)
-        self.preview_note.setText(
-            self.tr("Contoh: surat bertanggal hari ini, kode %1 (Surat Tugas), sifat Biasa.").replace(
-                "%1", ls.SAMPLE_KKA
-            )
-        )
-        self.preview_note.show()
-        self.warnings.setText("\n".join(self.tr(w) for w in result.warnings))
-        self.warnings.setVisible(bool(result.warnings))
-        self._grow()
-        return True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._grow()
-
-    def _grow(self) -> None:
-        """Make room for wrapped warnings (a form layout does not grow a dialog for word-wrapped labels)."""
-        if not self.isVisible():
-            return
-        layout = self.layout()
-        needed = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else -1
-        needed = max(needed, self.sizeHint().height())
-        if needed > self.height():
-            self.resize(self.width(), needed)
-
-    def preview_text(self) -> str:
-        return self.preview.text()
-
-    def accept(self) -> None:
-        # A bad pattern is already explained under "Nomor berikutnya"; keep the dialog and the typed text.
-        if not self.update_preview():
-            self.template.setFocus()
-            return
-        super().accept()
-
-    def data(self) -> SeriesData:
-        return SeriesData(
-            id=self.series.id if self.series is not None else None,
-            nama=self.nama.text(),
-            template=self.template.text(),
-            kode_unit=self.kode_unit.text(),
-            aktif=self.aktif.isChecked(),
-        )
-
-    def commit(self) -> None:
-        self.saved = self.ctx.call(ls.save_series, self.data())
 
 
 class InstructionDialog(ServiceDialog):
@@ -275,7 +123,7 @@ class LettersPage(common.SettingsPage):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(_heading(self.tr("Seri nomor surat keluar")))
         top_layout.addWidget(
-            common.muted(
+            muted(
                 QLabel(
                     self.tr(
                         "Pola nomor yang diberikan saat surat keluar diambil nomornya. Nomor urut mulai dari 1 "
@@ -285,7 +133,7 @@ class LettersPage(common.SettingsPage):
             )
         )
         if self.can_edit_instructions and not self.can_edit_series:
-            top_layout.addWidget(common.muted(QLabel(self.tr("Hanya admin yang dapat mengubah seri nomor."))))
+            top_layout.addWidget(muted(QLabel(self.tr("Hanya admin yang dapat mengubah seri nomor."))))
         top_layout.addWidget(self.series_table, 1)
         top_layout.addLayout(series_buttons)
 
@@ -323,7 +171,7 @@ class LettersPage(common.SettingsPage):
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 8, 0, 0)
         bottom_layout.addWidget(_heading(self.tr("Instruksi disposisi (“Dengan hormat harap”)")))
-        explanation = common.muted(
+        explanation = muted(
             QLabel(
                 self.tr(
                     "Pilihan yang dicetak di lembar disposisi dan ditawarkan saat mencatat disposisi, "
@@ -559,13 +407,13 @@ class LettersPage(common.SettingsPage):
                 informative += " " + self.tr(
                     "Sudah dipakai pada %1 disposisi; teksnya pada disposisi itu tidak berubah."
                 ).replace("%1", str(item.dipakai))
-            if not common.confirm(
+            if not dialogs.confirm(
                 self,
                 self.tr("Nonaktifkan instruksi"),
                 self.tr("Nonaktifkan instruksi “%1”?").replace("%1", item.teks),
-                self.tr("&Nonaktifkan"),
+                yes=self.tr("&Nonaktifkan"),
                 informative=informative,
-                destructive=True,
+                danger=True,
             ):
                 return
         if self._run(ls.set_instruction_active, item.id, not item.aktif) is not None:

@@ -24,7 +24,9 @@ from desktop.printing.pages import PAPERS
 from desktop.services.common import office
 from desktop.services.common.errors import ValidationError
 from desktop.services.common.office import OfficeProfileData
-from desktop.ui.settings.common import ErrorForm, combo, line_edit, muted, select_data
+from desktop.ui.settings.common import combo, line_edit, select_data
+from desktop.ui.settings.error_form import ErrorForm
+from desktop.ui.widgets.messages import muted
 
 LOGO_PREVIEW = 96
 _ZONES = (

@@ -25,57 +25,12 @@ from desktop.services.common import office
 from desktop.services.common.errors import ServiceError
 from desktop.services.common.office import DOC_TYPES, SignatoryData
 from desktop.services.common.permissions import Perm
+from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.settings import common
-from desktop.ui.settings.common import DASH, ServiceDialog, line_edit
-
-
-class SignatoryDialog(ServiceDialog):
-    """Add or edit a signatory; saves through ``office.save_signatory``."""
-
-    def __init__(self, ctx: UiContext, signatory: SignatoryData | None, parent=None) -> None:
-        title = common.tr("Tambah penanda tangan") if signatory is None else common.tr("Ubah penanda tangan")
-        super().__init__(title, common.tr("&Simpan"), parent)
-        self.ctx = ctx
-        self.signatory = signatory
-        self.saved: SignatoryData | None = None
-
-        self.nama = line_edit(200, self.tr("mis. Dr. Ir. Budi Santoso, M.Si."))
-        self.nip = line_edit(30, self.tr("18 angka, mis. 19730314 199803 1 009"))
-        self.nip.editingFinished.connect(lambda: self.nip.setText(format_nip(self.nip.text())))
-        self.pangkat_golongan = line_edit(100, self.tr("mis. Pembina Utama Muda (IV/c)"))
-        self.jabatan = line_edit(200, self.tr("mis. Kepala Dinas"))
-        self.aktif = QCheckBox(self.tr("Masih a&ktif menandatangani"))
-        self.aktif.setChecked(True)
-
-        f = self.form
-        f.add_field("nama", self.tr("&Nama lengkap dan gelar:"), self.nama)
-        f.add_field("nip", self.tr("NI&P:"), self.nip, self.tr("Kosongkan bila penanda tangan bukan ASN."))
-        f.add_field("pangkat_golongan", self.tr("Pangkat/&golongan:"), self.pangkat_golongan)
-        f.add_field("jabatan", self.tr("&Jabatan:"), self.jabatan)
-        f.add_field("aktif", "", self.aktif)
-        self.setMinimumWidth(560)
-
-        if signatory is not None:
-            self.nama.setText(signatory.nama)
-            self.nip.setText(format_nip(signatory.nip))
-            self.pangkat_golongan.setText(signatory.pangkat_golongan)
-            self.jabatan.setText(signatory.jabatan)
-            self.aktif.setChecked(signatory.aktif)
-        self.nama.setFocus()
-
-    def data(self) -> SignatoryData:
-        return SignatoryData(
-            id=self.signatory.id if self.signatory is not None else None,
-            nama=self.nama.text(),
-            jabatan=self.jabatan.text(),
-            nip=self.nip.text(),
-            pangkat_golongan=self.pangkat_golongan.text().strip(),
-            aktif=self.aktif.isChecked(),
-        )
-
-    def commit(self) -> None:
-        self.saved = self.ctx.call(office.save_signatory, self.data())
+from desktop.ui.settings.common import DASH
+from desktop.ui.settings.signatory_dialog import SignatoryDialog
+from desktop.ui.widgets.messages import muted
 
 
 class SignatoriesPage(common.SettingsPage):
@@ -155,7 +110,7 @@ class SignatoriesPage(common.SettingsPage):
         self.save_assign_button = QPushButton(self.tr("Simpan &penugasan"))
         self.save_assign_button.setToolTip(self.tr("Simpan penanda tangan per dokumen (Ctrl+S)"))
         self.save_assign_button.clicked.connect(self.save_assignments)
-        self.assign_status = common.muted(QLabel())
+        self.assign_status = muted(QLabel())
         assign_buttons = QHBoxLayout()
         assign_buttons.addWidget(self.save_assign_button)
         assign_buttons.addWidget(self.assign_status, 1)
@@ -169,7 +124,7 @@ class SignatoriesPage(common.SettingsPage):
         heading.setFont(font)
         bottom_layout.addWidget(heading)
         bottom_layout.addWidget(
-            common.muted(
+            muted(
                 QLabel(
                     self.tr(
                         "Siapa yang menandatangani tiap jenis dokumen yang dicetak aplikasi. "
@@ -336,13 +291,13 @@ class SignatoriesPage(common.SettingsPage):
                 informative += " " + self.tr(
                     "Ia masih ditugaskan untuk: %1. Pilih penggantinya di tabel bawah."
                 ).replace("%1", ", ".join(uses))
-            if not common.confirm(
+            if not dialogs.confirm(
                 self,
                 self.tr("Nonaktifkan penanda tangan"),
                 self.tr("Nonaktifkan “%1”?").replace("%1", sig.nama),
-                self.tr("&Nonaktifkan"),
+                yes=self.tr("&Nonaktifkan"),
                 informative=informative,
-                destructive=True,
+                danger=True,
             ):
                 return
         try:

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -20,82 +16,15 @@ from desktop.core import clock
 from desktop.core.nip import format_nip
 from desktop.services.common import auth, office
 from desktop.services.common.auth import MIN_PASSWORD_LENGTH, UserInfo
-from desktop.services.common.errors import ServiceError, ValidationError
-from desktop.services.common.permissions import ROLE_LABELS, Perm, Role
+from desktop.services.common.errors import ServiceError
+from desktop.services.common.permissions import Perm
 from desktop.ui.context import UiContext
 from desktop.ui.settings import common
-from desktop.ui.settings.common import DASH, ServiceDialog, combo, line_edit, select_data
-
-
-def _password_edit() -> QLineEdit:
-    edit = QLineEdit()
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    edit.setMaxLength(200)
-    return edit
-
-
-def _check_repeat(first: QLineEdit, second: QLineEdit, field: str) -> None:
-    if first.text() != second.text():
-        raise ValidationError(common.tr("Kedua kata sandi tidak sama. Ketik ulang."), field)
-
-
-def _role_combo() -> QComboBox:
-    return combo([(common.tr(ROLE_LABELS[role]), role) for role in Role])
-
-
-_PASSWORD_HINT = "Minimal %1 karakter."
-
-
-class AddUserDialog(ServiceDialog):
-    """New account with a temporary password; the user must change it at first sign-in."""
-
-    def __init__(self, ctx: UiContext, parent=None) -> None:
-        super().__init__(common.tr("Tambah pengguna"), common.tr("&Tambah pengguna"), parent)
-        self.ctx = ctx
-        self.saved: UserInfo | None = None
-        self.username = line_edit(60, self.tr("mis. siti.aminah"))
-        self.full_name = line_edit(200)
-        self.nip = line_edit(30, self.tr("18 angka (boleh kosong)"))
-        self.nip.editingFinished.connect(lambda: self.nip.setText(format_nip(self.nip.text())))
-        self.role = _role_combo()
-        select_data(self.role, Role.PENGELOLA_SURAT)
-        self.password = _password_edit()
-        self.password2 = _password_edit()
-        f = self.form
-        f.add_field(
-            "username",
-            self.tr("Nama &pengguna:"),
-            self.username,
-            self.tr("Untuk masuk: huruf kecil, angka, titik, garis bawah atau tanda hubung."),
-        )
-        f.add_field("full_name", self.tr("Nama &lengkap:"), self.full_name)
-        f.add_field("nip", self.tr("NI&P:"), self.nip)
-        f.add_field("role", self.tr("Pe&ran:"), self.role)
-        f.add_field(
-            "password",
-            self.tr("Kata sandi &sementara:"),
-            self.password,
-            self.tr(_PASSWORD_HINT).replace("%1", str(MIN_PASSWORD_LENGTH)),
-        )
-        f.add_field("password2", self.tr("&Ulangi kata sandi:"), self.password2)
-        self.set_intro(
-            self.tr(
-                "Berikan kata sandi sementara kepada pengguna secara langsung. Saat pertama masuk, "
-                "ia diminta menggantinya dengan kata sandi pilihannya sendiri."
-            )
-        )
-        self.username.setFocus()
-
-    def commit(self) -> None:
-        _check_repeat(self.password, self.password2, "password2")
-        self.saved = self.ctx.call(
-            auth.create_user,
-            self.username.text(),
-            self.full_name.text(),
-            self.role.currentData(),
-            self.password.text(),
-            self.nip.text().replace(" ", ""),
-        )
+from desktop.ui.settings.account_fields import PASSWORD_HINT, check_repeat, password_edit, role_combo
+from desktop.ui.settings.add_user_dialog import AddUserDialog
+from desktop.ui.settings.common import DASH, line_edit, select_data
+from desktop.ui.settings.reset_password_dialog import ResetPasswordDialog
+from desktop.ui.settings.service_dialog import ServiceDialog
 
 
 class EditUserDialog(ServiceDialog):
@@ -113,7 +42,7 @@ class EditUserDialog(ServiceDialog):
         self.nip = line_edit(30)
         self.nip.setText(format_nip(user.nip))
         self.nip.editingFinished.connect(lambda: self.nip.setText(format_nip(self.nip.text())))
-        self.role = _role_combo()
+        self.role = role_combo()
         select_data(self.role, user.role)
         self.active = QCheckBox(self.tr("Akun a&ktif (boleh masuk)"))
         self.active.setChecked(user.active)
@@ -136,71 +65,22 @@ class EditUserDialog(ServiceDialog):
         )
 
 
-class ResetPasswordDialog(ServiceDialog):
-    def __init__(self, ctx: UiContext, user: UserInfo, parent=None) -> None:
-        super().__init__(common.tr("Reset kata sandi"), common.tr("&Reset kata sandi"), parent)
-        self.ctx = ctx
-        self.user = user
-        self.done_ok = False
-        self.password = _password_edit()
-        self.password2 = _password_edit()
-        self.form.add_field(
-            "password",
-            self.tr("Kata sandi &sementara:"),
-            self.password,
-            self.tr(_PASSWORD_HINT).replace("%1", str(MIN_PASSWORD_LENGTH)),
-        )
-        self.form.add_field("password2", self.tr("&Ulangi kata sandi:"), self.password2)
-        self.set_intro(
-            self.tr(
-                "Kata sandi %1 (%2) diganti dengan kata sandi sementara di bawah. Kunci akun ikut dibuka. "
-                "Saat masuk berikutnya ia wajib menggantinya."
-            )
-            .replace("%1", user.username)
-            .replace("%2", user.full_name)
-        )
-        self.password.setFocus()
-
-    def commit(self) -> None:
-        _check_repeat(self.password, self.password2, "password2")
-        auth.check_password_policy(self.password.text())
-        if not common.confirm(
-            self,
-            self.tr("Reset kata sandi"),
-            self.tr("Reset kata sandi %1 sekarang?").replace("%1", self.user.username),
-            self.tr("&Reset"),
-            informative=self.tr("Kata sandi lamanya tidak berlaku lagi."),
-            destructive=True,
-        ):
-            raise _Cancelled
-        self.ctx.call(auth.reset_password, self.user.id, self.password.text())
-        self.done_ok = True
-
-    def accept(self) -> None:
-        with contextlib.suppress(_Cancelled):
-            super().accept()
-
-
-class _Cancelled(Exception):
-    """The user changed their mind at the confirmation: keep the dialog open as it is."""
-
-
 class ChangePasswordDialog(ServiceDialog):
     """The signed-in user changes their own password (from the menu, or forced at first sign-in)."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None, *, forced: bool = False) -> None:
         super().__init__(common.tr("Ganti kata sandi"), common.tr("&Ganti kata sandi"), parent)
         self.ctx = ctx
-        self.old_password = _password_edit()
-        self.password = _password_edit()
-        self.password2 = _password_edit()
+        self.old_password = password_edit()
+        self.password = password_edit()
+        self.password2 = password_edit()
         f = self.form
         f.add_field("old_password", self.tr("Kata sandi &lama:"), self.old_password)
         f.add_field(
             "password",
             self.tr("Kata sandi &baru:"),
             self.password,
-            self.tr(_PASSWORD_HINT).replace("%1", str(MIN_PASSWORD_LENGTH)),
+            self.tr(PASSWORD_HINT).replace("%1", str(MIN_PASSWORD_LENGTH)),
         )
         f.add_field("password2", self.tr("&Ulangi kata sandi baru:"), self.password2)
         if forced:
@@ -215,7 +95,7 @@ class ChangePasswordDialog(ServiceDialog):
         self.old_password.setFocus()
 
     def commit(self) -> None:
-        _check_repeat(self.password, self.password2, "password2")
+        check_repeat(self.password, self.password2, "password2")
         self.ctx.call(auth.change_own_password, self.old_password.text(), self.password.text())
 
 

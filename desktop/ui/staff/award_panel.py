@@ -37,9 +37,13 @@ from desktop.services.staff import awards, records
 from desktop.services.staff.awards import KriteriaInfo, LembarInfo, LembarInput, Ranking
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
-from desktop.ui.letters.common import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR, set_message
 from desktop.ui.print_preview import PrintPreviewDialog
-from desktop.ui.staff.award_dialogs import ApproveDialog, CancelApprovalDialog, CriteriaDialog, bulan_text
+from desktop.ui.staff.award_approve_dialog import ApproveDialog
+from desktop.ui.staff.award_cancel_dialog import CancelApprovalDialog
+from desktop.ui.staff.award_common import bulan_text
+from desktop.ui.staff.award_criteria_dialog import CriteriaDialog
+from desktop.ui.widgets.messages import set_message
+from desktop.ui.widgets.palette import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 FIRST_SCORE_COLUMN = 2  # NIP, Nama, then one column per criterion, then the total

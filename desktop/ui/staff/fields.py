@@ -1,5 +1,5 @@
-"""Small pieces the Pegawai dialogs share: an optional date field, labelled rows with an error line, keyboard
-walking (Enter moves on), and the print preview of a staff printout."""
+"""Small pieces the Pegawai dialogs share: an optional date field, keyboard walking (Enter moves on), and the
+print preview of a staff printout."""
 
 from __future__ import annotations
 
@@ -12,18 +12,15 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.dates import format_date_numeric, parse_date
 from desktop.services.staff.printouts import Printout
-from desktop.ui.letters.common import ERROR_COLOR, is_enter, key_of, set_message
 from desktop.ui.print_preview import PrintPreviewDialog
+from desktop.ui.widgets.keys import is_enter, key_of
 
 _EIGHT_DIGITS = re.compile(r"\d{8}")
 
@@ -66,83 +63,6 @@ class DateField(QLineEdit):
             return  # left as typed; the save says what is wrong
         if found is not None:
             self.set_value(found)
-
-
-class FieldRows:
-    """Labelled rows of a QFormLayout, each with a hidden error line under its field; errors are shown by the
-    service's field name (``ValidationError.field``)."""
-
-    def __init__(self, owner: QWidget, form: QFormLayout) -> None:
-        self.owner = owner
-        self.form = form
-        self.fields: dict[str, QWidget] = {}
-        self.errors: dict[str, QLabel] = {}
-        self.labels: dict[str, QLabel] = {}
-
-    def add(
-        self,
-        label_text: str,
-        name: str,
-        field: QWidget,
-        *,
-        extra: list[QWidget] | None = None,
-        also: tuple[str, ...] = (),
-        focus: QWidget | None = None,
-    ) -> QLabel:
-        """A row ``label: field`` (``field`` may be a box of several widgets; ``focus`` is the one the label's
-        mnemonic and error focus go to); ``also`` are other field names whose errors show on this row."""
-        box = QWidget(self.owner)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(field)
-        for widget in extra or []:
-            column.addWidget(widget)
-        error = QLabel(box)
-        error.setObjectName(f"error_{name}")
-        error.setWordWrap(True)
-        error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        error.hide()
-        column.addWidget(error)
-        target = focus or field
-        label = QLabel(label_text, self.owner)
-        label.setBuddy(target)
-        self.form.addRow(label, box)
-        for key in (name, *also):
-            self.fields.setdefault(key, target)
-            self.errors[key] = error
-        self.labels[name] = label
-        return label
-
-    def show_error(self, name: str | None, message: str) -> bool:
-        """Show ``message`` under the field; False when no row has that name (the caller shows it elsewhere)."""
-        label = self.errors.get(name or "")
-        if label is None:
-            return False
-        set_message(label, message, ERROR_COLOR)
-        widget = self.fields.get(name or "")
-        if widget is not None:
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            if isinstance(widget, QLineEdit):
-                widget.selectAll()
-        return True
-
-    def error_text(self, name: str) -> str:
-        label = self.errors.get(name)
-        return label.text() if label is not None and not label.isHidden() else ""
-
-    def clear_errors(self) -> None:
-        for label in set(self.errors.values()):
-            set_message(label, "", ERROR_COLOR)
-
-
-def form_layout() -> QFormLayout:
-    form = QFormLayout()
-    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    form.setVerticalSpacing(4)
-    form.setHorizontalSpacing(8)
-    return form
 
 
 class EnterWalker(QObject):

@@ -43,8 +43,11 @@ from desktop.services.staff.records import (
 )
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
-from desktop.ui.letters.common import ERROR_COLOR, WARNING_COLOR, muted, sequence, set_message
-from desktop.ui.staff.fields import DateField, EnterWalker, FieldRows, form_layout
+from desktop.ui.staff.fields import DateField, EnterWalker
+from desktop.ui.widgets.forms import FormRows, form_layout
+from desktop.ui.widgets.keys import sequence
+from desktop.ui.widgets.messages import muted, set_message
+from desktop.ui.widgets.palette import ERROR_COLOR, WARNING_COLOR
 
 SAVE_KEY = sequence("Ctrl+S")
 PENDIDIKAN = ("SD", "SLTP", "SLTP Kejuruan", "SLTA", "D-I", "D-II", "D-III", "D-IV", "S-1", "S-2", "S-3")
@@ -232,8 +235,8 @@ class PegawaiDialog(QDialog):
         self.photo_clear.clicked.connect(self.clear_photo)
 
         # --- layout: two columns of labelled rows
-        left_form = form_layout()
-        self.rows = FieldRows(self, left_form)
+        left_form = form_layout(4, 8)
+        self.rows = FormRows(self, left_form, selectable_errors=True)
         self.rows.add(self.tr("&NIP *"), "nip", self.nip, extra=[self.nip_info])
         self.rows.add(self.tr("N&ama *"), "nama", self.nama)
         gelar = _hbox(self.gelar_depan, self.gelar_belakang)
@@ -259,8 +262,8 @@ class PegawaiDialog(QDialog):
         photo_row.addStretch(1)
         self.rows.add(self.tr("Foto"), "foto", photo_box, focus=self.photo_button)
 
-        right_form = form_layout()
-        right = FieldRows(self, right_form)
+        right_form = form_layout(4, 8)
+        right = FormRows(self, right_form, selectable_errors=True)
         right.add(self.tr("TMT &CPNS"), "tmt_cpns", self.tmt_cpns)
         right.add(self.tr("TMT &PNS"), "tmt_pns", self.tmt_pns)
         self.kontrak_label = right.add(self.tr("Akhir &kontrak (PPPK)"), "akhir_kontrak", self.akhir_kontrak)

@@ -9,17 +9,14 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QPoint,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,24 +42,20 @@ from desktop.services.staff.printouts import Printout, StaffFilter
 from desktop.services.staff.records import PegawaiRow, StatusPegawai
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
-from desktop.ui.letters.common import (
-    ERROR_COLOR,
-    SUCCESS_COLOR,
-    WARNING_COLOR,
-    is_enter,
-    key_of,
-    muted,
-    sequence,
-    set_message,
-)
 from desktop.ui.print_preview import PrintPreviewDialog
-from desktop.ui.staff.documents_dialog import CutiChooserDialog, KgbNoticeDialog, NominatifDialog
+from desktop.ui.staff.cuti_chooser_dialog import CutiChooserDialog
 from desktop.ui.staff.fields import open_preview
+from desktop.ui.staff.kgb_notice_dialog import KgbNoticeDialog
+from desktop.ui.staff.nominatif_dialog import NominatifDialog
 from desktop.ui.staff.pegawai_form import PegawaiDialog
+from desktop.ui.staff.pegawai_model import PegawaiTableModel
 from desktop.ui.staff.riwayat_dialog import RiwayatDialog
 from desktop.ui.staff.staff_import_dialog import StaffImportDialog
 from desktop.ui.tasks import Progress, run_task
 from desktop.ui.widgets.files import remember_dir, start_dir
+from desktop.ui.widgets.keys import is_enter, key_of, sequence
+from desktop.ui.widgets.messages import muted, set_message
+from desktop.ui.widgets.palette import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
 
 PAGE_SIZE = 200
 SEARCH_DELAY_MS = 250
@@ -70,98 +63,9 @@ NEW_KEY = sequence("Ctrl+N")
 RIWAYAT_KEY = sequence("Ctrl+R")
 FIND_KEY = sequence("Ctrl+F")
 RELOAD_KEY = sequence("F5")
-INFO_ROLE = Qt.ItemDataRole.UserRole
-GREY = QColor("#7a7a7a")
 
 # The aktif filter: value for list_pegawai's ``aktif``.
 AKTIF_CHOICES: tuple[tuple[str, bool | None], ...] = (("Aktif", True), ("Nonaktif", False), ("Semua", None))
-
-
-class PegawaiTableModel(QAbstractTableModel):
-    """Rows of ``PegawaiRow`` in NIP order, fetched a page at a time as the view scrolls."""
-
-    COLUMNS = ("NIP", "Nama", "Gol.", "Jabatan", "Unit kerja", "Status")
-    NAMA, JABATAN = 1, 3
-
-    def __init__(self, fetch: Callable[[int], tuple[list[PegawaiRow], int]]) -> None:
-        super().__init__()
-        self._fetch = fetch
-        self.rows: list[PegawaiRow] = []
-        self.total = 0
-
-    def reload(self) -> None:
-        rows, total = self._fetch(0)
-        self.beginResetModel()
-        self.rows, self.total = list(rows), total
-        self.endResetModel()
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        more, total = self._fetch(len(self.rows))
-        known = {r.id for r in self.rows}
-        more = [r for r in more if r.id not in known]
-        self.total = total
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
-
-    def info(self, row: int) -> PegawaiRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def row_of(self, pegawai_id: int) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == pegawai_id), -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        info = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(info, column)
-        if role == INFO_ROLE:
-            return info
-        if role == Qt.ItemDataRole.ToolTipRole and column in (self.NAMA, self.JABATAN, 4):
-            return self._text(info, column)
-        if role == Qt.ItemDataRole.ForegroundRole and not info.aktif:
-            return QBrush(GREY)
-        if role == Qt.ItemDataRole.FontRole and column == 0:
-            font = QFont()
-            font.setFamilies(["DejaVu Sans Mono", "Consolas", "monospace"])
-            return font
-        return None
-
-    def _text(self, info: PegawaiRow, column: int) -> str:
-        if column == 0:
-            return info.nip_format
-        if column == 1:
-            return info.nama_lengkap
-        if column == 2:
-            return info.golongan_ruang
-        if column == 3:
-            return info.jabatan
-        if column == 4:
-            return info.unit_nama
-        if column == 5:
-            return info.status.label + ("" if info.aktif else self.tr(" · nonaktif"))
-        return ""
 
 
 class PegawaiPanel(QWidget):
@@ -389,10 +293,7 @@ class PegawaiPanel(QWidget):
         self.count_label.setText(text)
 
     def select(self, pegawai_id: int) -> bool:
-        row = self.model.row_of(pegawai_id)
-        while row < 0 and self.model.canFetchMore():
-            self.model.fetchMore()
-            row = self.model.row_of(pegawai_id)
+        row = self.model.row_of(pegawai_id, fetch=True)
         if row < 0:
             return False
         self.table.selectRow(row)

@@ -44,8 +44,10 @@ from desktop.services.staff.board import Board, BoardEntry, DataNote
 from desktop.services.staff.schedule import JenisJadwal, StatusJadwal, Urgensi
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
-from desktop.ui.letters.common import ERROR_COLOR, WARNING_COLOR, is_enter, muted
-from desktop.ui.staff.explain_dialog import DataNotesDialog, ExplainDialog, StatusDialog
+from desktop.ui.staff.data_notes_dialog import DataNotesDialog
+from desktop.ui.staff.explain_dialog import ExplainDialog
+from desktop.ui.staff.pegawai_delegate import PegawaiDelegate
+from desktop.ui.staff.schedule_filter import ScheduleFilter
 from desktop.ui.staff.schedule_model import (
     COL_GOL,
     COL_HARI,
@@ -57,12 +59,14 @@ from desktop.ui.staff.schedule_model import (
     COL_UNIT,
     COL_URGENSI,
     URGENCY,
-    PegawaiDelegate,
-    ScheduleFilter,
     ScheduleModel,
     entry_key,
 )
+from desktop.ui.staff.status_dialog import StatusDialog
 from desktop.ui.tasks import Progress, TaskHandle, run_task
+from desktop.ui.widgets.keys import is_enter
+from desktop.ui.widgets.messages import muted
+from desktop.ui.widgets.palette import ERROR_COLOR, WARNING_COLOR
 
 log = logging.getLogger("sekretariat.staff")
 

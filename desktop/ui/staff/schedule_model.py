@@ -1,4 +1,4 @@
-"""The Jadwal table: its rows (board entries), the filter (jenis, name/NIP, handled ones) and the urgency colours."""
+"""The Jadwal table model: its rows (board entries), their order and the urgency colours."""
 
 from __future__ import annotations
 
@@ -8,12 +8,10 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QRect,
-    QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.core.dates import format_date_numeric
 from desktop.services.staff.board import BoardEntry
@@ -267,103 +265,3 @@ class ScheduleModel(QAbstractTableModel):
         if col == COL_URGENSI:
             return self.tr(e.urgensi.label)
         return self._text(e, col)
-
-
-class ScheduleFilter(QSortFilterProxyModel):
-    """Kind, name or NIP, and whether handled items show (hidden by default: a handled item stops nagging).
-
-    It only filters: a sort (a header click) is passed to the ScheduleModel, which keeps its rows in order;
-    the proxy itself never sorts (that would ask Python's data() for every comparison).
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.jenis: JenisJadwal | None = None
-        self.needle = ""
-        self.digits = ""
-        self.show_handled = False
-        self.setDynamicSortFilter(True)  # a changed status re-filters its row
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        model = self.sourceModel()
-        if isinstance(model, ScheduleModel):
-            model.sort(column, order)
-
-    def set_filter(
-        self, *, jenis: JenisJadwal | None = None, text: str = "", show_handled: bool = False
-    ) -> None:
-        self.beginFilterChange()
-        self.jenis = jenis
-        self.needle = " ".join(text.casefold().split())
-        digits = "".join(ch for ch in text if ch.isdigit())
-        # Only a NIP-looking search matches on digits, so "III" or a name never matches every NIP.
-        self.digits = digits if len(digits) >= 3 and len(digits) * 2 >= len(text.replace(" ", "")) else ""
-        self.show_handled = show_handled
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def entry(self, proxy_row: int) -> BoardEntry | None:
-        if not 0 <= proxy_row < self.rowCount():
-            return None
-        value = self.index(proxy_row, 0).data(ENTRY_ROLE)
-        return value if isinstance(value, BoardEntry) else None
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, ScheduleModel):
-            return True
-        return self.accepts(model.entries[source_row])
-
-    def accepts(self, e: BoardEntry) -> bool:
-        if e.handled and not self.show_handled:
-            return False
-        if self.jenis is not None and e.jenis is not self.jenis:
-            return False
-        if self.needle:
-            if self.digits:
-                return self.digits in e.nip
-            return self.needle in e.nama.casefold()
-        return True
-
-
-class PegawaiDelegate(QStyledItemDelegate):
-    """Nama on the first line, the grouped NIP smaller and muted below it."""
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        nama = opt.text
-        nip = str(index.data(NIP_ROLE) or "")
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        palette = opt.palette
-        if selected:
-            ink = palette.color(QPalette.ColorRole.HighlightedText)
-            muted = ink
-        else:
-            brush = index.data(Qt.ItemDataRole.ForegroundRole)
-            ink = brush.color() if isinstance(brush, QBrush) else palette.color(QPalette.ColorRole.Text)
-            muted = QColor(ink)
-            muted.setAlpha(170)
-        rect: QRect = opt.rect.adjusted(6, 2, -6, -2)
-        metrics = opt.fontMetrics
-        painter.save()
-        painter.setFont(opt.font)
-        painter.setPen(ink)
-        top = QRect(rect.left(), rect.top(), rect.width(), metrics.height())
-        painter.drawText(
-            top,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            metrics.elidedText(nama, Qt.TextElideMode.ElideRight, rect.width()),
-        )
-        small = QFont(opt.font)
-        small.setPointSizeF(max(opt.font.pointSizeF() * 0.9, 6.0))
-        painter.setFont(small)
-        painter.setPen(muted)
-        bottom = QRect(rect.left(), top.bottom() + 1, rect.width(), rect.bottom() - top.bottom())
-        painter.drawText(bottom, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), nip)
-        painter.restore()

@@ -26,7 +26,7 @@ from desktop.services.system import AppContext
 from desktop.ui.context import UiContext
 from desktop.ui.letters import SuratTab
 from desktop.ui.letters.incoming_list import PAGE_SIZE, IncomingList
-from desktop.ui.letters.outgoing_form import OutgoingPanel
+from desktop.ui.letters.outgoing_panel import OutgoingPanel
 
 WITA = office_tz("WITA")  # the demo office's zone
 BULK = PAGE_SIZE + 30  # more letters than one page: sorting must happen in SQL, not in the loaded rows

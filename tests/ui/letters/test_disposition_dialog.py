@@ -256,7 +256,7 @@ def test_overdue_panel_lists_a_late_recipient_and_opens_the_chain(
     qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert len(opened) == 1 and opened[0].letter_id == letter_id
-    assert opened[0]._selected_recipient() is not None
-    assert opened[0]._selected_recipient().id == recipient.id  # type: ignore[union-attr]
+    assert opened[0].view.selected_recipient() is not None
+    assert opened[0].view.selected_recipient().id == recipient.id  # type: ignore[union-attr]
     # The recipient was late but "terlambat" shows in the tree too.
-    assert "terlambat 4 hari" in opened[0]._items[f"rec:{recipient.id}"].text(3)
+    assert "terlambat 4 hari" in opened[0].view.items[f"rec:{recipient.id}"].text(3)

@@ -22,7 +22,8 @@ from desktop.services.letters import incoming as letters
 from desktop.services.system import AppContext
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
-from desktop.ui.letters.outgoing_form import OutgoingForm, OutgoingPanel
+from desktop.ui.letters.outgoing_form import OutgoingForm
+from desktop.ui.letters.outgoing_panel import OutgoingPanel
 
 TUJUAN = "Kepala Dinas Perdagangan Kota Samarinda"
 PERIHAL = "Undangan Rapat Koordinasi Stabilisasi Harga"

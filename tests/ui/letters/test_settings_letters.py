@@ -21,9 +21,11 @@ from desktop.services.common import auth
 from desktop.services.common.permissions import Actor
 from desktop.services.letters import incoming, outgoing
 from desktop.services.system import AppContext
+from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.settings import common
-from desktop.ui.settings.letters_page import InstructionDialog, LettersPage, SeriesDialog
+from desktop.ui.settings.letters_page import InstructionDialog, LettersPage
+from desktop.ui.settings.series_dialog import SeriesDialog
 from desktop.ui.settings.settings_tab import SettingsTab
 
 
@@ -52,11 +54,11 @@ def confirmations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Confirmations are answered "yes" and recorded; warnings are recorded instead of shown."""
     asked: list[str] = []
 
-    def confirm(_parent, _title, text, _ok, **kw):  # type: ignore[no-untyped-def]
+    def confirm(_parent, _title, text, **kw):  # type: ignore[no-untyped-def]
         asked.append(f"{text} {kw.get('informative', '')}")
         return True
 
-    monkeypatch.setattr(common, "confirm", confirm)
+    monkeypatch.setattr(dialogs, "confirm", confirm)
     monkeypatch.setattr(common, "warn", lambda _p, _t, text, _i="": asked.append(f"PERINGATAN {text}"))
     return asked
 

@@ -24,7 +24,8 @@ from desktop.services.staff.records import PegawaiInput
 from desktop.services.system import AppContext
 from desktop.ui.context import UiContext
 from desktop.ui.print_preview import PrintPreviewDialog
-from desktop.ui.staff.award_dialogs import ApproveDialog, CriteriaDialog
+from desktop.ui.staff.award_approve_dialog import ApproveDialog
+from desktop.ui.staff.award_criteria_dialog import CriteriaDialog
 from desktop.ui.staff.award_panel import FIRST_SCORE_COLUMN, AwardPanel
 
 PERIODE = date(2026, 10, 1)

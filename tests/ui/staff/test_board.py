@@ -33,9 +33,10 @@ from desktop.ui.context import UiContext
 from desktop.ui.home import HomeTab
 from desktop.ui.login import LoginDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.staff.explain_dialog import ExplainDialog
 from desktop.ui.staff.schedule_board import ScheduleBoard
-from desktop.ui.staff.explain_dialog import ExplainDialog, StatusDialog
 from desktop.ui.staff.schedule_model import COL_HARI, COL_STATUS, COL_TANGGAL, COL_URGENSI, URGENCY
+from desktop.ui.staff.status_dialog import StatusDialog
 from desktop.ui.state import UiState
 
 SITI_NIP = "197803142003032001"

@@ -30,7 +30,8 @@ from desktop.ui.context import UiContext
 from desktop.ui.print_preview import PrintPreviewDialog
 from desktop.ui.staff.pegawai_form import PegawaiDialog
 from desktop.ui.staff.pegawai_panel import PegawaiPanel
-from desktop.ui.staff.riwayat_dialog import RiwayatDialog, RiwayatEntryDialog
+from desktop.ui.staff.riwayat_dialog import RiwayatDialog
+from desktop.ui.staff.riwayat_entry_dialog import RiwayatEntryDialog
 from desktop.ui.staff.staff_import_dialog import StaffImportDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -1,0 +1,208 @@
+"""The form for one new hop of the chain, as written on the returned slip: who, when, to whom, what, by when."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.letters.dispositions import HopInput, Official, RecipientInput
+from desktop.ui.letters.disposition.batas import BatasPicker
+from desktop.ui.letters.disposition.dari import DariPicker
+from desktop.ui.letters.disposition.recipients import RecipientsPicker
+from desktop.ui.letters.disposition.shared import date_edit, short_date
+from desktop.ui.letters.disposition.state import ChainState
+from desktop.ui.widgets.dates import pydate, qdate
+from desktop.ui.widgets.messages import muted, set_message
+from desktop.ui.widgets.palette import ERROR_COLOR
+
+
+def _buddy(text: str, widget: QWidget | None) -> QLabel:
+    """A row label whose Alt shortcut reaches ``widget`` (QFormLayout only does that for single widgets)."""
+    label = QLabel(text)
+    if widget is not None:
+        label.setBuddy(widget)
+    return label
+
+
+class HopForm(QObject):
+    """``widget`` holds the "Tambah disposisi" box (``box``) under the line saying why it is closed;
+    ``read_hop()`` checks the fields and gives the hop, ``reset()`` empties them for the next one."""
+
+    def __init__(
+        self,
+        state: ChainState,
+        officials: Sequence[Official],
+        instructions: Sequence[str],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.box = QGroupBox(self.tr("Tambah disposisi"))
+        self.box.setObjectName("addHop")
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        self.who = DariPicker(state, officials, self)
+        self.who.induk.currentIndexChanged.connect(self.induk_changed)
+        form.addRow(self.tr("&Lanjutan dari"), self.who.induk)
+        form.addRow(self.tr("&Dari"), self.who.dari)
+
+        self.tanggal = date_edit(state.today)
+        self.tanggal.setObjectName("tanggal")
+        self.tanggal.setMinimumDate(qdate(state.chain.tanggal_diterima))
+        self.tanggal.setMaximumDate(qdate(state.today))
+        tanggal_row = QHBoxLayout()
+        tanggal_row.addWidget(self.tanggal)
+        tanggal_row.addWidget(
+            muted(QLabel(self.tr("diterima {0}").format(short_date(state.chain.tanggal_diterima))), True)
+        )
+        tanggal_row.addStretch(1)
+        form.addRow(_buddy(self.tr("Tan&ggal"), self.tanggal), tanggal_row)
+
+        self.recipients = RecipientsPicker(officials, self)
+        form.addRow(_buddy(self.tr("&Kepada"), self.recipients.list), self.recipients.layout)
+
+        self.instruksi: list[QCheckBox] = []
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(2)
+        half = (len(instructions) + 1) // 2
+        for i, text in enumerate(instructions):
+            check = QCheckBox(text)
+            check.setObjectName(f"instruksi{i}")
+            self.instruksi.append(check)
+            grid.addWidget(check, i % half, i // half)
+        form.addRow(_buddy(self.tr("&Instruksi"), self.instruksi[0] if self.instruksi else None), grid)
+
+        self.catatan = QPlainTextEdit()
+        self.catatan.setObjectName("catatan")
+        self.catatan.setTabChangesFocus(True)
+        self.catatan.setPlaceholderText(self.tr("isi disposisi tulisan tangan"))
+        self.catatan.setFixedHeight(self.catatan.fontMetrics().lineSpacing() * 2 + 14)
+        form.addRow(self.tr("&Catatan"), self.catatan)
+
+        self.batas = BatasPicker(state.today, state.calendar, lambda: pydate(self.tanggal.date()), self)
+        self.tanggal.dateChanged.connect(self.batas.update_preview)
+        form.addRow(_buddy(self.tr("&Batas waktu"), self.batas.none), self.batas.layout)
+
+        self.message = QLabel()
+        self.message.setObjectName("formMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.queue_button = QPushButton(self.tr("&Tambah ke daftar"))
+        self.queue_button.setObjectName("queueHop")
+        self.queue_button.setAutoDefault(False)
+        self.queue_button.setToolTip(
+            self.tr("Masukkan disposisi ini ke daftar yang akan disimpan (Ctrl+Enter)")
+        )
+        self.unqueue_button = QPushButton(self.tr("Hapus dari daftar"))
+        self.unqueue_button.setObjectName("unqueueHop")
+        self.unqueue_button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.unqueue_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.queue_button)
+
+        layout = QVBoxLayout(self.box)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.closed_label = QLabel()
+        self.closed_label.setWordWrap(True)
+        self.widget = QWidget()
+        outer_layout = QVBoxLayout(self.widget)
+        outer_layout.setContentsMargins(0, 0, 4, 0)
+        outer_layout.addWidget(self.closed_label)
+        outer_layout.addWidget(self.box)
+
+    def fill_choices(self) -> None:
+        """Lanjutan dari and Dari offer who the chain (saved and queued) now holds."""
+        self.who.fill_induk()
+        self.who.fill_dari()
+
+    def induk_changed(self, _index: int = 0) -> None:
+        person = self.who.induk_person()
+        if person is not None:
+            self.who.dari.setCurrentText(person.label)
+        parent_date = self.who.induk_date()
+        if parent_date:
+            self.tanggal.setDate(qdate(parent_date))
+
+    def reset(self, *, first: bool = False) -> None:
+        self.recipients.uncheck_all()
+        for check in self.instruksi:
+            check.setChecked(False)
+        self.catatan.clear()
+        if first:
+            chain = self.state.chain
+            self.who.dari.setCurrentText("")
+            # A slip usually comes back written on the day the letter arrived (SOP #15 steps take minutes); a
+            # later hop starts from the date of the one it continues.
+            self.tanggal.setDate(qdate(chain.tanggal_diterima if not chain.hops else self.state.today))
+            # R9: the letter's default batas (from its urgency) is proposed for the first hop.
+            if chain.batas_waktu and not chain.hops:
+                self.batas.date.setDate(qdate(chain.batas_waktu))
+                self.batas.date_mode.setChecked(True)
+            else:
+                self.batas.none.setChecked(True)
+        self.recipients.update_count()
+        self.batas.update_preview()
+        set_message(self.message, "", ERROR_COLOR)
+
+    def error(self, text: str, widget: QWidget) -> None:
+        set_message(self.message, text, ERROR_COLOR)
+        widget.setFocus()
+
+    def read_hop(self) -> HopInput | None:
+        """The hop the fields describe, or None after pointing at the field that is wrong."""
+        dari = self.who.dari_person()
+        induk = self.who.chosen_induk()
+        if dari is None and induk is None:
+            self.error(self.tr("Isi Dari: siapa yang menulis disposisi ini."), self.who.dari)
+            return None
+        people = self.recipients.checked()
+        if not people:
+            self.error(self.tr("Centang sedikitnya satu penerima di Kepada."), self.recipients.list)
+            return None
+        tanggal = pydate(self.tanggal.date())
+        batas, hk = self.batas.value()
+        if batas is not None and batas < tanggal:
+            self.error(self.tr("Batas waktu tidak boleh sebelum tanggal disposisi."), self.batas.date)
+            return None
+        parent_date = self.who.induk_date()
+        if parent_date and tanggal < parent_date:
+            self.error(
+                self.tr("Tanggal tidak boleh sebelum disposisi yang dilanjutkan ({0}).").format(
+                    short_date(parent_date)
+                ),
+                self.tanggal,
+            )
+            return None
+        return HopInput(
+            dari_nama=dari.nama if dari else "",
+            dari_jabatan=dari.jabatan if dari else "",
+            dari_nip=dari.nip if dari else "",
+            tanggal=tanggal,
+            recipients=tuple(RecipientInput(p.nama, p.jabatan, p.nip, p.unit_id) for p in people),
+            instruksi=tuple(c.text() for c in self.instruksi if c.isChecked()),
+            catatan=self.catatan.toPlainText().strip(),
+            batas_waktu=batas,
+            batas_hari_kerja_count=hk,
+            induk_penerima_id=induk[1][0] if induk and induk[0] == "id" else None,
+            induk_index=(induk[1][0], induk[1][1]) if induk and induk[0] == "idx" else None,
+        )

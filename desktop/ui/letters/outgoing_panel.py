@@ -1,0 +1,116 @@
+"""Agenda Keluar: the numbering form above the buku agenda keluar (letters.md A2 step 6, B7, B9)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.common.permissions import Perm
+from desktop.ui.context import UiContext
+from desktop.ui.letters.outgoing_form import OutgoingForm
+from desktop.ui.letters.outgoing_list import OutgoingList
+
+
+class OutgoingPanel(QWidget):
+    """Agenda Keluar: the numbering form above the buku agenda keluar."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("outgoingPanel")
+        self.can_write = ctx.actor.can(Perm.WRITE_LETTERS)
+        self._focused_once = False
+
+        self.form = OutgoingForm(ctx)
+        self.list = OutgoingList(ctx)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.setSpacing(0)
+        self.read_only_note: QLabel | None = None
+        if not self.can_write:
+            note = QLabel(
+                self.tr(
+                    "Anda masuk sebagai {0}: buku agenda keluar dapat dilihat dan nomornya disalin; "
+                    "nomor surat keluar diberikan oleh pengelola surat."
+                ).format(ctx.actor.role.label)
+            )
+            note.setObjectName("readOnlyNote")
+            note.setWordWrap(True)
+            note.setStyleSheet(
+                "QLabel { background: palette(alternate-base); border: 1px solid palette(mid); "
+                "border-radius: 4px; padding: 6px; margin: 8px 12px 0 12px; }"
+            )
+            top_layout.addWidget(note)
+            self.read_only_note = note
+            self.form.setEnabled(False)
+            # Greyed fields with examples in them read as filled in: a read-only form shows no examples.
+            for edit in self.form.findChildren(QLineEdit) + self.form.findChildren(QPlainTextEdit):
+                edit.setPlaceholderText("")
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.form)
+        top_layout.addWidget(scroll, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("agendaKeluarSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.list)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([self._form_height(), 10_000])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self.form.installEventFilter(self)
+        self.form.issued.connect(self.list.show_letter)
+        self.list.changed.connect(self.form.refresh_last_number)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.form and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self, self._fit_form)  # a message or the issued number appeared
+        return super().eventFilter(watched, event)
+
+    def _form_height(self) -> int:
+        note = 0
+        if self.read_only_note is not None:
+            # A wrapped label's size hint assumes a narrow width; ask for its height at the real width.
+            width = max(self.width() - 24, 400)
+            note = self.read_only_note.heightForWidth(width) + 16
+        return self.form.sizeHint().height() + note + 2
+
+    def _fit_form(self) -> None:
+        needed = self._form_height()
+        top, bottom = self.splitter.sizes()
+        if top < needed and top + bottom > needed + 200:
+            self.splitter.setSizes([needed, top + bottom - needed])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._focused_once:
+            self._focused_once = True
+            QTimer.singleShot(0, self, self._first_show)
+
+    def _first_show(self) -> None:
+        """Size the form pane to what it needs at the real width, and put the cursor in it."""
+        top, bottom = self.splitter.sizes()
+        needed = self._form_height()
+        if top + bottom > needed + 200:
+            self.splitter.setSizes([needed, top + bottom - needed])
+        if self.can_write:
+            self.form.focus_first()

@@ -1,0 +1,104 @@
+"""Adding or editing one entry of the working-day calendar."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QWidget
+
+from desktop.core.calendar import Holiday, HolidayKind
+from desktop.core.dates import format_date_long
+from desktop.services.common import calendar
+from desktop.services.common.errors import ValidationError
+from desktop.ui.context import UiContext
+from desktop.ui.settings import common
+from desktop.ui.settings.common import combo, line_edit, select_data
+from desktop.ui.settings.service_dialog import ServiceDialog
+from desktop.ui.widgets.dates import pydate, qdate
+from desktop.ui.widgets.messages import muted
+
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+class HolidayDialog(ServiceDialog):
+    """Add or edit one calendar entry. The date is the entry's key; moving it replaces the old date."""
+
+    def __init__(self, ctx: UiContext, holiday: Holiday | None, default_day: date, parent=None) -> None:
+        title = common.tr("Tambah hari libur") if holiday is None else common.tr("Ubah hari libur")
+        super().__init__(title, common.tr("&Simpan"), parent)
+        self.ctx = ctx
+        self.holiday = holiday
+        self.saved: Holiday | None = None
+
+        self.tanggal = QDateEdit()
+        self.tanggal.setDisplayFormat("dd/MM/yyyy")
+        self.tanggal.setCalendarPopup(True)
+        self.tanggal.setDateRange(QDate(MIN_YEAR, 1, 1), QDate(MAX_YEAR, 12, 31))
+        self.tanggal.setDate(qdate(holiday.tanggal if holiday else default_day))
+        self.day_label = muted(QLabel())
+        self.tanggal.dateChanged.connect(self._show_day)
+        self.jenis = combo([(self.tr(kind.label), kind) for kind in HolidayKind])
+        self.nama = line_edit(200, self.tr("mis. Hari Raya Idulfitri 1448 H"))
+        self.dasar = line_edit(200, self.tr("mis. SKB 3 Menteri No. 1497/2025, 2/2025, 5/2025"))
+
+        date_row = QWidget()
+        row = QHBoxLayout(date_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.tanggal)
+        row.addWidget(self.day_label, 1)
+        date_row.setFocusProxy(self.tanggal)
+        f = self.form
+        f.add_field("tanggal", self.tr("&Tanggal:"), self.tanggal, display=date_row)
+        f.add_field("jenis", self.tr("&Jenis:"), self.jenis)
+        f.add_field("nama", self.tr("&Nama:"), self.nama)
+        f.add_field(
+            "dasar", self.tr("&Dasar:"), self.dasar, self.tr("Nomor Keppres atau SKB, bila sudah ada.")
+        )
+        self.setMinimumWidth(560)
+
+        if holiday is not None:
+            select_data(self.jenis, holiday.jenis)
+            self.nama.setText(holiday.nama)
+            self.dasar.setText(holiday.dasar)
+        self._show_day()
+        self.tanggal.setFocus()
+
+    def _show_day(self, *_args: object) -> None:
+        self.day_label.setText(format_date_long(pydate(self.tanggal.date())))
+
+    def data(self) -> Holiday:
+        return Holiday(
+            tanggal=pydate(self.tanggal.date()),
+            jenis=self.jenis.currentData(),
+            nama=self.nama.text(),
+            dasar=self.dasar.text(),
+        )
+
+    def commit(self) -> None:
+        new = self.data()
+        moved = self.holiday is not None and self.holiday.tanggal != new.tanggal
+        with self.ctx.transaction() as session:
+            if self.holiday is None or moved:
+                # One entry per date: refuse to overwrite another entry without the user noticing.
+                existing = next(
+                    (
+                        h
+                        for h in calendar.list_holidays(session, new.tanggal.year)
+                        if h.tanggal == new.tanggal
+                    ),
+                    None,
+                )
+                if existing is not None:
+                    raise ValidationError(
+                        self.tr("Tanggal ini sudah ada di kalender: “%1”. Ubah entri itu saja.").replace(
+                            "%1", existing.nama
+                        ),
+                        "tanggal",
+                    )
+            if not new.nama.strip():
+                raise ValidationError(self.tr("Nama hari libur wajib diisi."), "nama")
+            if moved:
+                calendar.delete_holiday(session, self.ctx.actor, self.holiday.tanggal)
+            calendar.save_holiday(session, self.ctx.actor, new)
+        self.saved = new

@@ -1,0 +1,171 @@
+"""Form building blocks: labelled rows that each carry an error line, keyed by the service's field names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.widgets.messages import set_message
+from desktop.ui.widgets.palette import ERROR_COLOR
+
+
+def form_layout(vertical_spacing: int = 5, horizontal_spacing: int = 10) -> QFormLayout:
+    """Labels right-aligned beside fields that take the spare width."""
+    form = QFormLayout()
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setVerticalSpacing(vertical_spacing)
+    form.setHorizontalSpacing(horizontal_spacing)
+    return form
+
+
+def hbox(*items: QWidget | int | tuple[QWidget, int]) -> QWidget:
+    """Widgets side by side; a positive int is a stretch, 0 a fixed gap, (widget, n) a widget stretching n."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(8)
+    for item in items:
+        if isinstance(item, int):
+            if item:
+                row.addStretch(item)
+            else:
+                row.addSpacing(16)
+        elif isinstance(item, tuple):
+            row.addWidget(item[0], item[1])
+        else:
+            row.addWidget(item)
+    box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    first = next(i for i in items if not isinstance(i, int))
+    box.setFocusProxy(first[0] if isinstance(first, tuple) else first)
+    return box
+
+
+def edit_signal(widget: QWidget) -> SignalInstance | None:
+    """The signal a widget sends when the user changes it (None for widgets the user cannot edit)."""
+    if isinstance(widget, QLineEdit):
+        return widget.textEdited  # typing, not the form filling itself in
+    if isinstance(widget, QPlainTextEdit):
+        return widget.textChanged
+    if isinstance(widget, QComboBox):
+        return widget.currentIndexChanged
+    if isinstance(widget, QDateTimeEdit):  # QDateEdit too
+        return widget.dateTimeChanged
+    if isinstance(widget, QSpinBox):
+        return widget.valueChanged
+    if isinstance(widget, QAbstractButton):
+        return widget.toggled
+    return None
+
+
+class FormRows:
+    """Labelled rows of one or more QFormLayouts, each with a hidden error line under its field.
+
+    Errors are shown by the service's field name (``ValidationError.field``); ``fields`` maps a name to the
+    widget that takes the focus for it, ``errors`` to the line its message goes in, ``labels`` to its label.
+    """
+
+    def __init__(
+        self, owner: QWidget | None, form: QFormLayout | None = None, *, selectable_errors: bool = False
+    ) -> None:
+        self.owner = owner
+        self.form = form
+        self.selectable_errors = selectable_errors
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+
+    def add(
+        self,
+        label_text: str,
+        name: str,
+        field: QWidget,
+        *,
+        extra: Sequence[QWidget] | None = None,
+        below: Sequence[QWidget] = (),
+        also: Iterable[str] = (),
+        focus: QWidget | None = None,
+        form: QFormLayout | None = None,
+    ) -> QLabel:
+        """A row ``label: field`` with ``extra`` widgets above the error line and ``below`` under it.
+
+        ``field`` may be a box of several widgets; ``focus`` is the one the label's mnemonic and an error go
+        to, unless ``fields`` already names one. ``also`` are other field names whose errors show on this
+        row; an error moves the cursor only to a widget named in ``fields``. The row goes into ``form``
+        (default: the one given at construction)."""
+        box = QWidget(self.owner)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(field)
+        for widget in extra or ():
+            column.addWidget(widget)
+        error = QLabel(box)
+        error.setObjectName(f"error_{name}")
+        error.setWordWrap(True)
+        if self.selectable_errors:
+            error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        error.hide()
+        column.addWidget(error)
+        for widget in below:
+            column.addWidget(widget)
+        self.fields.setdefault(name, focus or field)
+        for key in (name, *also):
+            self.errors[key] = error
+        label = QLabel(label_text, self.owner)
+        label.setBuddy(self.fields[name])
+        target = form if form is not None else self.form
+        assert target is not None, "FormRows.add needs a form"
+        target.addRow(label, box)
+        self.labels[name] = label
+        return label
+
+    def clear_on_edit(self, names: Iterable[str] | None = None) -> None:
+        """Editing a field clears its error (every field known so far, or just ``names``)."""
+        for name in list(self.fields) if names is None else names:
+            signal = edit_signal(self.fields[name])
+            if signal is not None:
+                signal.connect(lambda *_args, n=name: self.clear_error(n))
+
+    def show_error(self, name: str | None, message: str, *, focus: bool = True) -> bool:
+        """Show ``message`` under the field and put the cursor there; False when no row has that name (the
+        caller shows it elsewhere)."""
+        label = self.errors.get(name or "")
+        if label is None:
+            return False
+        set_message(label, message, ERROR_COLOR)
+        widget = self.fields.get(name or "")
+        if focus and widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
+        return True
+
+    def clear_error(self, name: str) -> None:
+        label = self.errors.get(name)
+        if label is not None and label.text():  # each keystroke lands here: restyle only when it changes
+            set_message(label, "", ERROR_COLOR)
+
+    def error_text(self, name: str) -> str:
+        """The message shown under a field (empty when none): what a test or screen reader reads."""
+        label = self.errors.get(name)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def clear_errors(self) -> None:
+        for label in set(self.errors.values()):
+            set_message(label, "", ERROR_COLOR)
