@@ -7,18 +7,32 @@ import getpass
 import logging
 import os
 import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from desktop import __version__
-from desktop.cli import letters as letters_cli
-from desktop.cli import staff as staff_cli
+from desktop import __version__, modules
 from desktop.services.common.demo_mark import DEMO_PASSWORD
 from desktop.storage.config import default_data_dir, default_log_dir
 
 log = logging.getLogger("sekretariat")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _names_a_command(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` holds a sub-command or asks for help (anything but options: the GUI starts)."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token in ("-h", "--help"):
+            return True
+        if token in ("--data-dir", "--db-url"):
+            next(tokens, None)  # its value
+        elif not token.startswith("-"):
+            return True
+    return False
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line; the modules' command groups (and the services they import) only when ``argv``
+    may name one, so that starting the GUI does not import every module's import and export code."""
     parser = argparse.ArgumentParser(
         prog="sekretariat",
         description="Sekretariat — aplikasi kesekretariatan Dinas (surat, tamu, barang, kepegawaian).",
@@ -63,8 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--postgres", metavar="HOST[:PORT]/NAMA_DB", help="pakai server PostgreSQL bersama")
     p.add_argument("--user", default="sekretariat", help="pengguna PostgreSQL")
     p.add_argument("--sqlite", action="store_true", help="kembali ke berkas lokal")
-    letters_cli.add_parser(sub)
-    staff_cli.add_parser(sub)
+    if argv is None or _names_a_command(argv):
+        for module in modules.MODULES:
+            if module.cli is not None:
+                modules.resolve(module.cli).add_parser(sub)
     return parser
 
 
@@ -202,23 +218,44 @@ def _say_waiting() -> None:
     print("Basis data sedang dipakai proses lain; menunggu…", file=sys.stderr, flush=True)
 
 
-COMMANDS = {
-    "init": _cmd_init,
-    "backup": _cmd_backup,
-    "restore": _cmd_restore,
-    "check": _cmd_check,
-    "demo": _cmd_demo,
-    "db": _cmd_db,
-    "letters": letters_cli.run,
-    "staff": staff_cli.run,
-}
+class _Commands(Mapping[str, Callable[[argparse.Namespace], int]]):
+    """The commands of the shell, then each module's group from desktop/modules.py, imported when asked for."""
+
+    def __init__(self, own: dict[str, Callable[[argparse.Namespace], int]]) -> None:
+        self._own = own
+        self._modules = {m.cli_command: m.cli for m in modules.MODULES if m.cli and m.cli_command}
+
+    def __getitem__(self, name: str) -> Callable[[argparse.Namespace], int]:
+        if name in self._own:
+            return self._own[name]
+        run: Callable[[argparse.Namespace], int] = modules.resolve(self._modules[name]).run
+        return run
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._own
+        yield from self._modules
+
+    def __len__(self) -> int:
+        return len(self._own) + len(self._modules)
+
+
+COMMANDS = _Commands(
+    {
+        "init": _cmd_init,
+        "backup": _cmd_backup,
+        "restore": _cmd_restore,
+        "check": _cmd_check,
+        "demo": _cmd_demo,
+        "db": _cmd_db,
+    }
+)
 
 
 def main(argv: list[str] | None = None) -> int:
     if os.name == "posix":
         # Everything this process creates (data, backups, logs, settings) holds personal data: owner only.
         os.umask(0o077)
-    args = build_parser().parse_args(argv)
+    args = build_parser(sys.argv[1:] if argv is None else argv).parse_args(argv)
     explicit = args.data_dir is not None
     args.data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
     if not args.data_dir.exists():

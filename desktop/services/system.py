@@ -15,13 +15,10 @@ from sqlalchemy import literal, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from desktop import modules
 from desktop.models.admin import Holiday
-from desktop.models.letters import ClassificationCode, DispositionInstruction, NumberSeries
-from desktop.models.staff_award import KriteriaPrestasi
 from desktop.services.common import audit, calendar
 from desktop.services.common.permissions import SYSTEM, Actor, Perm
-from desktop.services.letters import incoming, outgoing
-from desktop.services.staff import awards
 from desktop.storage import backup as backups
 from desktop.storage import health, migrate
 from desktop.storage.config import (
@@ -159,9 +156,10 @@ def prepare(ctx: AppContext) -> StartupReport:
     if due:  # only then take the write lock: a start-up must not wait for another workstation's import
         with ctx.db.transaction() as s:
             seeded = calendar.seed_holidays(s)
-            incoming.seed_reference(s)
-            outgoing.ensure_default_series(s)
-            awards.seed_criteria(s)  # at start, not on first use: two workstations might both write them
+            # Each module's reference data (desktop/modules.py), imported only now that it is needed.
+            for module in modules.MODULES:
+                for seeder in module.seeders:
+                    modules.resolve(seeder)(s)
     return StartupReport(
         schema=state,
         migrated_from=before.current if before.status is migrate.SchemaStatus.BEHIND else None,
@@ -182,12 +180,10 @@ def _check_failed(ctx: AppContext, exc: BaseException) -> StorageError:
     )
 
 
-_SEEDED_TABLES = (Holiday, ClassificationCode, DispositionInstruction, NumberSeries, KriteriaPrestasi)
-
-
 def _seeding_due(session: Session) -> bool:
     """Whether a table filled at start-up is still empty (the seed functions write only then)."""
-    return any(session.scalar(select(literal(1)).select_from(t).limit(1)) is None for t in _SEEDED_TABLES)
+    tables = [Holiday, *(modules.resolve(t) for m in modules.MODULES for t in m.seeded_tables)]
+    return any(session.scalar(select(literal(1)).select_from(t).limit(1)) is None for t in tables)
 
 
 def daily_backup(ctx: AppContext, now: datetime | None = None) -> Path | None:

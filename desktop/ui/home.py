@@ -22,6 +22,7 @@ from desktop.services.common.permissions import Perm, Role
 from desktop.services.staff.schedule import JenisJadwal
 from desktop.ui.context import UiContext
 from desktop.ui.month_chart import MonthChart
+from desktop.ui.widgets.palette import ERROR_COLOR
 
 _CARD_STYLE = "QFrame#card { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }"
 
@@ -130,9 +131,9 @@ class HomeTab(QWidget):
         box.addWidget(figures)
         if mail.disposisi_terlambat:
             late_text = self.tr(
-                "<span style='color:#b00020'>Disposisi melewati batas waktu: <b>{0}</b></span>"
+                "<span style='color:{2}'>Disposisi melewati batas waktu: <b>{0}</b></span>"
                 " &nbsp;·&nbsp; Disposisi masih diproses: <b>{1}</b>"
-            ).format(mail.disposisi_terlambat, mail.disposisi_terbuka)
+            ).format(mail.disposisi_terlambat, mail.disposisi_terbuka, ERROR_COLOR)
         else:
             late_text = self.tr(
                 "Tidak ada disposisi yang melewati batas waktu &nbsp;·&nbsp; Disposisi masih diproses: <b>{0}</b>"
@@ -219,7 +220,7 @@ class HomeTab(QWidget):
         row = QHBoxLayout()
         if data.total:
             late = (
-                self.tr("<span style='color:#b00020'>Lewat: <b>{0}</b></span>").format(data.lewat)
+                self.tr("<span style='color:{1}'>Lewat: <b>{0}</b></span>").format(data.lewat, ERROR_COLOR)
                 if data.lewat
                 else self.tr("Lewat: <b>0</b>")
             )

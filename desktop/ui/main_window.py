@@ -1,10 +1,11 @@
-"""The main window: one tab per job, a menu, and a status bar saying who is signed in and where the data is."""
+"""The main window: one tab per module, each built when first opened; a menu; a status bar."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import __version__
+from desktop import __version__, modules
 from desktop.services import system
 from desktop.services.common import demo_mark
 from desktop.services.common.permissions import Perm, Role
@@ -27,50 +28,7 @@ from desktop.ui.home import HomeTab
 from desktop.ui.placeholder import ComingSoonTab
 from desktop.ui.state import UiState
 from desktop.ui.tasks import run_task
-
-MODULES = [
-    (
-        "surat",
-        "&Surat",
-        "Buku agenda surat masuk dan keluar",
-        [
-            "Agenda surat masuk dengan nomor agenda otomatis per tahun",
-            "Lembar disposisi siap cetak (½ F4) dan alur disposisi",
-            "Penomoran surat keluar dengan kode klasifikasi arsip",
-            "Buku ekspedisi, pindaian surat, pencarian dan laporan",
-        ],
-    ),
-    (
-        "tamu",
-        "Buku &Tamu",
-        "Penerimaan tamu di meja depan",
-        [
-            "Tamu masuk dan keluar dalam 30 detik",
-            "Nomor antrian dan kartu tamu",
-            "Survei Kepuasan Masyarakat (SKM) dan IKM",
-        ],
-    ),
-    (
-        "barang",
-        "&Barang (BMD)",
-        "Barang milik daerah",
-        [
-            "KIB A–F dan KIR per ruangan",
-            "Penerimaan dan serah terima barang dengan BAST tercetak",
-            "Label barcode/QR, persediaan, inventarisasi",
-        ],
-    ),
-    (
-        "pegawai",
-        "&Kepegawaian",
-        "Data pegawai dan tenggat",
-        [
-            "Data pegawai dengan NIP tervalidasi",
-            "Papan tenggat KGB, kenaikan pangkat dan pensiun",
-            "Riwayat dan cuti dengan hitungan hari kerja",
-        ],
-    ),
-]
+from desktop.ui.widgets.palette import WARNING_COLOR
 
 
 class MainWindow(QMainWindow):
@@ -93,31 +51,13 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.home = HomeTab(ctx)
         self.tabs.addTab(self.home, self.tr("&Beranda"))
-        from desktop.ui.letters import SuratTab
-
-        for key, title, summary, features in MODULES:
-            if key == "surat":
-                self.surat = SuratTab(ctx)
-                self.surat.setObjectName("tab_surat")
-                self.tabs.addTab(self.surat, self.tr(title))
-                continue
-            if key == "pegawai":
-                from desktop.ui.staff import StaffTab
-
-                self.staff = StaffTab(ctx)
-                self.staff.setObjectName("tab_pegawai")
-                self.tabs.addTab(self.staff, self.tr(title))
-                continue
-            tab = ComingSoonTab(
-                self.tr(title.replace("&", "")), self.tr(summary), [self.tr(f) for f in features]
-            )
-            tab.setObjectName(f"tab_{key}")
-            self.tabs.addTab(tab, self.tr(title))
-        from desktop.ui.settings.settings_tab import SettingsTab
-
-        self.settings = SettingsTab(ctx)
-        self.settings.restart_required.connect(self._on_restart_required)
-        self.tabs.addTab(self.settings, self.tr("&Pengaturan"))
+        # A tab not yet opened is an empty stand-in; opening it builds the real tab (and imports its module's
+        # UI) in the same place, so adding a module does not slow the first window (design.md §2).
+        self._pending: dict[QWidget, Callable[[], QWidget]] = {}
+        self._by_key: dict[str, QWidget] = {}
+        for module in modules.MODULES:
+            self._add_lazy(module.key, self.tr(module.title), lambda m=module: self._module_tab(m))
+        self._add_lazy("pengaturan", self.tr("&Pengaturan"), self._settings_tab)
         self.home.open_settings.connect(lambda: self.tabs.setCurrentWidget(self.settings))
         self.home.open_overdue.connect(self._show_overdue)
         self.home.open_schedule.connect(self._show_schedule)
@@ -128,7 +68,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         if not state.restore_window("main", self):
             self._fit_to_screen()
-        for key, header in self._headers():
+        for key, header in self._headers(self.home):
             state.restore_header(key, header)
         index = state.value("main/tab", 0)
         try:
@@ -148,6 +88,81 @@ class MainWindow(QMainWindow):
         area = screen.availableGeometry()
         if area.width() <= 1280 or area.height() <= 800:
             self.setGeometry(area)
+
+    # --- tabs, built when first opened -----------------------------------------------------------------
+
+    def _add_lazy(self, key: str, title: str, make: Callable[[], QWidget]) -> None:
+        stand_in = QWidget()
+        stand_in.setObjectName(f"tab_{key}")
+        self._pending[stand_in] = make
+        self._by_key[key] = stand_in
+        self.tabs.addTab(stand_in, title)
+
+    def _module_tab(self, module: modules.Module) -> QWidget:
+        if module.tab is None:
+            tab: QWidget = ComingSoonTab(
+                self.tr(module.title.replace("&", "")),
+                self.tr(module.summary),
+                [self.tr(f) for f in module.features],
+            )
+        else:
+            tab = modules.resolve(module.tab)(self.ctx)
+        tab.setObjectName(f"tab_{module.key}")
+        return tab
+
+    def _settings_tab(self) -> QWidget:
+        from desktop.ui.settings.settings_tab import SettingsTab
+
+        settings = SettingsTab(self.ctx)
+        settings.restart_required.connect(self._on_restart_required)
+        return settings
+
+    def tab(self, key: str) -> QWidget:
+        """The tab of ``key`` ("surat", "pegawai", "pengaturan", …), built now if it was not opened yet."""
+        return self._build(self.tabs.indexOf(self._by_key[key]))
+
+    def is_built(self, key: str) -> bool:
+        return self._by_key[key] not in self._pending
+
+    @property
+    def surat(self):  # type: ignore[no-untyped-def]
+        return self.tab("surat")
+
+    @property
+    def staff(self):  # type: ignore[no-untyped-def]
+        return self.tab("pegawai")
+
+    @property
+    def settings(self):  # type: ignore[no-untyped-def]
+        return self.tab("pengaturan")
+
+    def _build(self, index: int) -> QWidget:
+        stand_in = self.tabs.widget(index)
+        make = self._pending.pop(stand_in, None)
+        if make is None:
+            return stand_in
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            built = make()
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        key = next(k for k, w in self._by_key.items() if w is stand_in)
+        self._by_key[key] = built
+        # Swapped in place rather than nested in the stand-in: the tab's widgets keep the parents they always
+        # had, so the saved column widths (keyed by that path) and `tabs.currentWidget() is tab` still hold.
+        current = self.tabs.currentIndex()
+        text = self.tabs.tabText(index)
+        blocked = self.tabs.blockSignals(True)
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, built, text)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(blocked)
+        stand_in.deleteLater()
+        for header_key, header in self._headers(built):
+            self.state.restore_header(header_key, header)
+        return built
 
     # --- menu and status bar -------------------------------------------------------------------------
 
@@ -206,18 +221,21 @@ class MainWindow(QMainWindow):
             # Also inside the window: a window filling a small screen can have its title bar off the top edge.
             demo = QLabel(self.tr("DATA CONTOH — bukan data kantor"))
             demo.setObjectName("status_demo")
-            demo.setStyleSheet("background: #8a5a00; color: white; font-weight: 600; padding: 1px 8px")
+            demo.setStyleSheet(
+                f"background: {WARNING_COLOR}; color: white; font-weight: 600; padding: 1px 8px"
+            )
             self.statusBar().addWidget(demo)
         self.statusBar().addWidget(user)
         self.statusBar().addWidget(where, 1)
         self.statusBar().addPermanentWidget(QLabel(f"v{__version__}"))
 
-    def _headers(self) -> list[tuple[str, QHeaderView]]:
-        """Every table's column header, keyed by where the table sits, so column widths and order that a
-        clerk sets are kept between runs without each page having to remember to do it."""
+    def _headers(self, root: QWidget | None = None) -> list[tuple[str, QHeaderView]]:
+        """Every table's column header (in ``root``, else in every tab built so far), keyed by where the table
+        sits, so column widths and order that a clerk sets are kept between runs without each page having to
+        remember to do it."""
         found: list[tuple[str, QHeaderView]] = []
         seen: dict[str, int] = {}
-        for view in self.findChildren(QAbstractItemView):
+        for view in (root or self).findChildren(QAbstractItemView):
             if not isinstance(view, QTableView | QTreeView):
                 continue
             path = []
@@ -244,6 +262,8 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.home:
             self.home.refresh()
+        elif index >= 0:
+            self._build(index)
 
     def backup_now(self) -> None:
         def work(progress):  # type: ignore[no-untyped-def]

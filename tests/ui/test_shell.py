@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from desktop.demo import sample_office as demo
 from desktop.services import system
@@ -222,6 +222,7 @@ def test_column_widths_are_remembered(qtbot, app_ctx: AppContext, admin: Actor, 
     from PySide6.QtWidgets import QTableView
 
     window = _window(qtbot, app_ctx, admin, tmp_path)
+    window.tab("pengaturan")  # tabs are built when first opened
     tables = [
         t for t in window.findChildren(QTableView) if t.model() is not None and t.model().columnCount() > 1
     ]
@@ -231,7 +232,90 @@ def test_column_widths_are_remembered(qtbot, app_ctx: AppContext, admin: Actor, 
     window.close()
 
     again = _window(qtbot, app_ctx, admin, tmp_path)
+    again.tab("pengaturan")
     same = [
         t for t in again.findChildren(QTableView) if t.model() is not None and t.model().columnCount() > 1
     ]
     assert same[0].horizontalHeader().sectionSize(0) == 233
+
+
+# On the way to the first window: no module's UI, and none of the heavy libraries that only printing, previews
+# and spreadsheets need (issue 11: a tab is built when first opened; heavy imports happen where first used).
+NOT_AT_START = (
+    "desktop.ui.letters",
+    "desktop.ui.staff",
+    "desktop.ui.settings.settings_tab",
+    "openpyxl",
+    "pypdf",
+    "reportlab.pdfgen",
+    "PySide6.QtPdf",
+    "PySide6.QtPdfWidgets",
+    "PySide6.QtPrintSupport",
+)
+
+
+def test_the_first_window_imports_no_module_ui_nor_heavy_libraries(app_ctx: AppContext, admin: Actor) -> None:
+    # A process of its own: this one has imported every module already.
+    code = (
+        "import sys\n"
+        "from desktop.cli import main\n"
+        "assert main(['--data-dir', sys.argv[1], '--startup-probe']) == 0\n"
+        f"print('loaded:', *[m for m in {NOT_AT_START!r} if m in sys.modules])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(app_ctx.data_dir)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        cwd=ROOT,
+        timeout=180,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "window-visible" in out.stdout
+    loaded = next(line for line in out.stdout.splitlines() if line.startswith("loaded:"))
+    assert loaded.split()[1:] == []
+
+
+def test_a_tab_is_built_once_when_first_opened(
+    qtbot, app_ctx: AppContext, admin: Actor, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.letters import surat_tab
+
+    built: list[QWidget] = []
+
+    class CountedSuratTab(surat_tab.SuratTab):
+        def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(*args, **kwargs)
+            built.append(self)
+
+    monkeypatch.setattr(surat_tab, "SuratTab", CountedSuratTab)
+    window = _window(qtbot, app_ctx, admin, tmp_path)
+    window.show()
+    assert window.tabs.currentIndex() == 0 and built == []
+    assert not window.is_built("surat") and not window.is_built("pengaturan")
+
+    window.tabs.setCurrentIndex(1)
+    assert len(built) == 1 and window.tabs.currentWidget() is built[0]
+    assert built[0].objectName() == "tab_surat" and window.surat is built[0]
+    window.tabs.setCurrentIndex(0)
+    window.tabs.setCurrentIndex(1)
+    assert len(built) == 1 and window.tabs.currentWidget() is built[0]
+    assert window.tabs.tabText(1).replace("&", "") == "Surat"
+
+
+def test_the_keyboard_and_the_beranda_open_tabs_not_built_yet(
+    qtbot, app_ctx: AppContext, admin: Actor, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, app_ctx, admin, tmp_path)
+    window.show()
+    tampilan = window.menuBar().actions()[1].menu()
+    kepegawaian = next(a for a in tampilan.actions() if a.text().replace("&", "") == "Kepegawaian")
+    assert kepegawaian.shortcut().toString() == "Ctrl+5"
+    kepegawaian.trigger()
+    assert window.is_built("pegawai") and window.tabs.currentWidget() is window.staff
+
+    window.tabs.setCurrentWidget(window.home)
+    assert not window.is_built("surat")
+    window.home.open_overdue.emit()  # "Lihat disposisi terlambat" on the Beranda
+    assert window.is_built("surat") and window.tabs.currentWidget() is window.surat
+    assert window.surat.tabs.currentWidget() is window.surat.overdue

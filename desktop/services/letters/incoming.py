@@ -39,7 +39,6 @@ from desktop.models.letters import (
     DispositionRecipient,
     IncomingLetter,
 )
-from desktop.printing.letters.disposisi import DisposisiLetter, DisposisiSheet, build_disposisi
 from desktop.printing.pages import HALF_F4, paper_by_key
 from desktop.services.common import audit, calendar, counters, office
 from desktop.services.common.errors import NotFound, ValidationError
@@ -796,6 +795,9 @@ def cancel_incoming(session: Session, actor: Actor, letter_id: int, reason: str)
 
 def disposisi_pdf(session: Session, actor: Actor, letter_id: int, paper_key: str | None = None) -> bytes:
     """Build the lembar disposisi and record the print (R12): status *dicetak*, time, user; reprints marked."""
+    # Imported here: reportlab (with PIL) is the heaviest import of the app and Beranda reaches this module.
+    from desktop.printing.letters.disposisi import DisposisiLetter, DisposisiSheet, build_disposisi
+
     actor.require(Perm.PRINT)
     row = session.get(IncomingLetter, letter_id)
     if row is None:

@@ -1,28 +1,4 @@
-"""ASN Berprestasi (staff.md B9 R26; SOP #10): the criteria and their weights, the monthly score sheet of each
-employee, the ranking, its approval with the SK, the history of awardees, and the printed list for the SK.
-
-Decisions, for the UI engineer and the next one:
-
-* **Criteria** are saved as a whole set (``save_criteria``): the active weights must add up to 100, which no
-  single edit of one criterion can keep. A criterion left out of the set becomes inactive, never deleted: old
-  sheets and approved rankings still name it. The shipped set is five criteria of 20 % each (staff.md (c)),
-  written by ``seed_criteria`` when no criterion exists yet; ``list_criteria`` calls it, so a new office finds
-  them (it belongs in ``system.prepare`` beside the holidays when that file is next changed).
-* **A sheet** (``save_sheet``) holds one employee's scores (0-100) for one month; it may be saved half filled.
-  Only complete sheets are ranked.
-* **Left out of the ranking** (with the reason, printed under the list): an incomplete sheet, an inactive
-  pegawai, and an active hukuman disiplin in the month (staff.md (c) default). A hukdis counts as active from
-  its TMT to its ``selesai``; without a ``selesai``, for twelve months [assumption; PP 94/2021 ties the effect
-  of each hukuman to its kind].
-* **Ties** follow ``core.staff.award``: the highest-weighted criterion, golongan, masa kerja (from TMT CPNS; PPPK
-  from the first contract), name, NIP. The SOP names no rule of its own.
-* **Approval** (``approve``) records the Kepala Dinas's decision with the number of awardees and the SK, and keeps
-  the ranking as it was then (names, golongan, jabatan, scores, criteria and weights): that is the history and
-  the SK's attachment, reprinted unchanged. The month's sheets are locked until the approval is cancelled
-  (``cancel_approval``, with a reason; the cancelled approval stays on record).
-* Reading needs ``VIEW``, printing ``PRINT``, every change ``WRITE_STAFF``; every change writes an audit row in
-  the caller's transaction.
-"""
+"""ASN Berprestasi (staff.md B9 R26): criteria, monthly score sheets, the ranking and its approval."""
 
 from __future__ import annotations
 

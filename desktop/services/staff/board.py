@@ -1,12 +1,4 @@
-"""The Jadwal board of the pengelola kepegawaian: the open deadlines of ``staff_schedule``, the handled ones kept
-for review (so a status set by mistake can be taken back), the records that stop a deadline being computed, and
-the xlsx of the list on the screen.
-
-The open items come from one ``staff_schedule.schedule`` call; a handled item (*selesai*, *tidak perlu*) is
-not in it by design, so it is read here from the kept statuses: it is shown when it would be in the horizon
-(its monitoring lead before the horizon's end) and its date, or the day it was handled, is within the
-look-back.
-"""
+"""The Jadwal board: open and handled deadlines, the records that block one, and the list as xlsx."""
 
 from __future__ import annotations
 
@@ -170,7 +162,7 @@ class Board:
 
 
 def monitoring_start(jenis: JenisJadwal, tanggal: date) -> date:
-    """The first reminder of a deadline (R29 lead times), as ``staff_schedule`` puts items in a horizon."""
+    """The first reminder of a deadline (R29 lead times), as ``schedule`` puts items in a horizon."""
     if jenis is JenisJadwal.KGB:
         return tanggal - timedelta(days=max(KGB_REMINDER_DAYS))
     if jenis is JenisJadwal.KP:

@@ -1,19 +1,4 @@
-"""Kepegawaian printouts from the register (staff.md R30): the daftar nominatif (PDF and xlsx), the DUK, the surat
-pemberitahuan KGB, the formulir cuti and the rekap cuti, the records mapped to the dataclasses of ``printing``.
-
-Decisions, for the UI engineer and the next one:
-
-* **Which pegawai** a list holds follows the pegawai list's own filters (``StaffFilter`` = the arguments of
-  ``staff.list_pegawai``), so what the clerk sees is what is printed. The nominatif is in pangkat order (highest
-  golongan first, then the longest in it, then NIP), PNS and CPNS before PPPK.
-* **KGB notice**: the basis is the berlaku pangkat or KGB entry with the latest TMT (KGB wins a tie); the KGB is
-  the first one on or after the letter date less ``staff_schedule.LOOKBACK_DAYS``, so a notice written a little
-  late still names the KGB that just fell. The SK terakhir's pejabat, nomor and tanggal come from the riwayat
-  when recorded; the clerk may fill or change them (SIASN imports carry none).
-* **Cuti**: a leave counts when its decision is *disetujui* or *perubahan*; cuti tahunan in hari kerja, the other
-  jenis in calendar days. Carry-over (R20) counts a year as recorded from the first year the pegawai has any cuti
-  entry: before that nothing is carried, and the rekap says so.
-"""
+"""Kepegawaian printouts (staff.md R30): nominatif, DUK, pemberitahuan KGB, formulir and rekap cuti."""
 
 from __future__ import annotations
 

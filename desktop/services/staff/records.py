@@ -1,22 +1,4 @@
-"""Kepegawaian: the pegawai register and its append-only riwayat (staff.md R1-R4, R27).
-
-Decisions, for the UI engineer and the next one:
-
-* **NIP** is parsed with ``core.nip.parse_nip`` and stored bare; a number that cannot be a NIP (17 digits, a bad
-  date) is refused on the ``nip`` field. A well-formed NIP that disagrees with the record (birth date, gender,
-  TMT CPNS, PNS vs PPPK) is a *warning* returned with the saved record, never a block (R4).
-* **Defaults from the NIP** on create: an empty tanggal lahir, jenis kelamin, TMT CPNS (PNS) or status (PPPK
-  for a NI PPPK) is taken from the number.
-* **Riwayat is append-only** (database triggers refuse UPDATE and DELETE). A wrong entry is corrected by a new
-  entry with ``koreksi_atas_id`` and a reason; ``cancel_riwayat`` adds a voiding entry (``batal``). An entry is
-  *berlaku* when no later entry corrects it and it is not a voiding entry. Only the last entry of a chain can
-  be corrected.
-* **Current values mirror the riwayat** (R27): golongan/TMT/MKG follow the berlaku pangkat entry with the latest
-  TMT, jabatan and unit the latest jabatan entry, pendidikan terakhir the latest pendidikan entry. Saving the
-  pegawai form with a different pangkat or jabatan appends a riwayat entry (no SK number); when its TMT equals
-  the latest entry's TMT it is recorded as a correction of that entry instead (same SK, data fixed).
-* The caller owns the transaction; every change writes one audit row in it.
-"""
+"""Kepegawaian: the pegawai register and its append-only riwayat (staff.md R1-R4, R27)."""
 
 from __future__ import annotations
 

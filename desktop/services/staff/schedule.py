@@ -1,31 +1,4 @@
-"""The Kepegawaian deadline list (staff.md R29): KGB, kenaikan pangkat, pensiun, PPPK contract end, Satyalancana.
-
-Everything is computed in Python from a handful of queries (the active pegawai, the latest berlaku pangkat and
-KGB entries, deferrals, CLTN leave, heavy hukdis, the kept statuses), with the rules of ``core.staff``. The bulk
-path asks the value-only rules (``kgb_berikut_value`` …: the same code without the sentences); every item builds
-the Derivation that explains it, with the explaining rules, only when it is opened.
-
-Decisions, for the UI engineer and the next one:
-
-* **Which date an item has** (its key in ``jadwal_status``): KGB and Satyalancana, each step from the rhythm;
-  KP, the first period on or after the day the minimum time in the pangkat is met (it stays the same until the
-  pangkat changes, so "tidak perlu" silences it until the next pangkat); pensiun, the TMT pensiun; PPPK, the
-  contract end.
-* **Handled items never nag again**: an item whose status is *selesai* or *tidak perlu* is skipped; for KGB and
-  Satyalancana the next step is shown instead.
-* **Lewat**: a due date before ``as_of`` that was not handled. KGB and Satyalancana steps older than
-  ``lookback_days`` are assumed done but not recorded (the explanation warns), so a fresh SIASN import, which has
-  no KGB history, does not show years of old KGBs; KP, pensiun and PPPK items stay until handled.
-* **In the horizon** when the item's monitoring starts (its first reminder: KGB H-60, KP H-90, pensiun H-12
-  months, PPPK H-6 months, Satyalancana H-180) on or before ``as_of + horizon_days``; so a pension whose H-12
-  reminder has fired shows even with a 90-day horizon.
-* **Urgency** counts days from ``as_of`` to the item's date: *lewat* (< 0), *segera* (≤ 30), *dekat* (≤ 90),
-  *nanti* (R29 colours: red, amber, green).
-* **PPPK**: no KGB or KP (no ruang; the PNS pay table does not apply); contract end and batas usia only.
-* **KP jenis** follows the jabatan: fungsional -> KP pilihan JF (2 years; angka kredit not tracked),
-  JPT/administrator/pengawas -> KP pilihan struktural (4 years), pelaksana or unknown -> KP reguler with the
-  ijazah ceiling.
-"""
+"""The deadline list (staff.md R29): KGB, kenaikan pangkat, pensiun, PPPK contract end, Satyalancana."""
 
 from __future__ import annotations
 

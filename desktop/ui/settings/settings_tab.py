@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.modules import MODULES, resolve
 from desktop.services.common.errors import ServiceError
 from desktop.services.common.permissions import Perm
 from desktop.ui.context import UiContext
@@ -19,7 +20,6 @@ from desktop.ui.settings.audit_page import AuditPage
 from desktop.ui.settings.backup_page import BackupPage
 from desktop.ui.settings.calendar_page import CalendarPage
 from desktop.ui.settings.database_page import DatabasePage
-from desktop.ui.settings.letters_page import LettersPage
 from desktop.ui.settings.profile_form import OfficeProfileForm
 from desktop.ui.settings.profile_page import ProfilePage
 from desktop.ui.settings.signatories_page import SignatoriesPage
@@ -52,7 +52,12 @@ class SettingsTab(QWidget):
             ("profile", self.tr("Profil kantor"), ProfilePage, None),
             ("units", self.tr("Unit organisasi"), UnitsPage, None),
             ("signatories", self.tr("Penanda tangan"), SignatoriesPage, None),
-            ("letters", self.tr("Surat"), LettersPage, None),
+            # each module's own pages, in the order of desktop.modules
+            *(
+                (page.key, page.title, resolve(page.page), None)
+                for module in MODULES
+                for page in module.settings_pages
+            ),
             ("users", self.tr("Pengguna"), UsersPage, Perm.MANAGE_USERS),
             ("calendar", self.tr("Kalender kerja"), CalendarPage, None),
             ("backup", self.tr("Cadangan"), BackupPage, Perm.MANAGE_BACKUPS),
