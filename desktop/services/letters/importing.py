@@ -1,14 +1,230 @@
-"""What the agenda masuk and agenda keluar imports share: the classification codes known, and counters raised."""
+"""What the agenda masuk and agenda keluar imports and exports share: cells checked, codes, counters, sheets."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, time
+from pathlib import Path
+from typing import Any, Final, Generic, TypeVar
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from desktop.core.letters.rules import Skema
+from desktop.core.letters.rules import Keamanan, Skema, Urgensi
 from desktop.models.admin import Counter
 from desktop.models.letters import ClassificationCode
+from desktop.services import tabular
+from desktop.services.common import audit, import_log
+from desktop.services.common.permissions import Actor, Perm
 from desktop.services.common.sql import insert_ignoring_conflicts
+from desktop.services.tabular import AllOrNothing, AuditIn, RowError, Table, date_problem, parse_when
+
+EXAMPLE_ROW = "baris contoh dari templat; hapus baris ini sebelum impor"
+"""The reason given for the template's example row left in a file."""
+
+LETTER_ALIASES: Final[dict[str, str]] = {
+    # perihal
+    "Perihal": "perihal",
+    "Hal": "perihal",
+    "Isi Ringkas": "perihal",
+    "Isi Singkat": "perihal",
+    "Ringkasan Isi": "perihal",
+    "Ringkasan": "perihal",
+    "Isi Surat": "perihal",
+    "Perihal / Isi Ringkas": "perihal",
+    # kode klasifikasi
+    "Kode": "kode_klasifikasi",
+    "Kode Klasifikasi": "kode_klasifikasi",
+    "Klasifikasi": "kode_klasifikasi",
+    "Kode Klasifikasi Arsip": "kode_klasifikasi",
+    "Kode Arsip": "kode_klasifikasi",
+    "KKA": "kode_klasifikasi",
+    "Indeks": "kode_klasifikasi",
+    # keamanan
+    "Keamanan": "keamanan",
+    "Sifat": "keamanan",
+    "Sifat Surat": "keamanan",
+    "Klasifikasi Keamanan": "keamanan",
+    "Kerahasiaan": "keamanan",
+}
+"""Header variants of the columns every agenda has (perihal, kode klasifikasi, keamanan), for the alias lists."""
+
+GUIDE_KODE_KEAMANAN: Final[tuple[tuple[str, str, str], ...]] = (
+    ("kode_klasifikasi", "tidak", "Kode klasifikasi arsip (Permendagri 83/2022 atau 78/2012), mis. 000.1.5."),
+    ("keamanan", "tidak", "B (Biasa), T (Terbatas), R (Rahasia) atau SR (Sangat Rahasia). Kosong = Biasa."),
+)
+"""The template guide's rows for the kode klasifikasi and keamanan columns (column, required, explanation)."""
+
+# --- the rows of a file -------------------------------------------------------------------------------------
+
+
+class Cells:
+    """One row's cells by column name (a column the file lacks reads as blank)."""
+
+    def __init__(self, values: Mapping[str, str]) -> None:
+        self._values = values
+
+    def get(self, column: str) -> str:
+        """The cell with its runs of white space folded to one space."""
+        return " ".join(self._values.get(column, "").split())
+
+    def raw(self, column: str) -> str:
+        """The cell only stripped: free text keeps its line breaks."""
+        return self._values.get(column, "")
+
+
+def row_cells(table: Table, by_column: Mapping[str, str]) -> Iterator[tuple[int, Cells]]:
+    """Each row of ``table`` as (row number, its cells), read through ``by_column`` (column → header)."""
+    for line, record in table.rows:
+        yield line, Cells({column: record.get(header, "").strip() for column, header in by_column.items()})
+
+
+def missing_columns(
+    table: Table, by_column: Mapping[str, str], required: Sequence[str], labels: Mapping[str, str]
+) -> list[RowError]:
+    """The error of a file that lacks a ``required`` column (none when it has them all)."""
+    missing = [c for c in required if c not in by_column]
+    if not missing:
+        return []
+    names = ", ".join(f"{labels[c]} ({c})" for c in missing)
+    reason = f"kolom wajib tidak ditemukan: {names}; petakan kolomnya atau pakai templat impor"
+    return [RowError(table.header_line, reason)]
+
+
+def blank_or_long(
+    cells: Cells, required: Iterable[str], limits: Mapping[str, int], labels: Mapping[str, str]
+) -> list[str]:
+    """The reasons a row breaks: a ``required`` cell blank, a cell longer than its limit."""
+    problems = [f"{labels[column]} kosong" for column in required if not cells.get(column)]
+    for column, limit in limits.items():
+        if len(cells.get(column)) > limit:
+            problems.append(f"{labels[column]} terlalu panjang (maksimal {limit} karakter)")
+    return problems
+
+
+def parse_date_cell(label: str, text: str, problems: list[str]) -> tuple[date, time | None] | None:
+    """A date cell (with its time of day, if written); None when blank, or when unreadable or before 1900,
+    which adds its reason to ``problems``."""
+    if not text:
+        return None
+    try:
+        day, at = parse_when(text)
+    except ValueError as exc:
+        problems.append(date_problem(label, text, exc))
+        return None
+    if day.year < 1900:
+        problems.append(f"tahun {label} tidak masuk akal (\u201c{text}\u201d)")
+        return None
+    return day, at
+
+
+def parse_sifat(keamanan: str, urgensi: str, problems: list[str]) -> tuple[Keamanan, Urgensi]:
+    """The keamanan and urgensi cells (blank: Biasa); a word not known adds its reason to ``problems``."""
+    found_keamanan, found_urgensi = Keamanan.B, Urgensi.BIASA
+    if keamanan:
+        try:
+            found_keamanan = Keamanan.parse(keamanan)
+        except ValueError:
+            problems.append(
+                f"keamanan \u201c{keamanan}\u201d tidak dikenal (pilih Biasa, Terbatas, Rahasia atau Sangat Rahasia)"
+            )
+    if urgensi:
+        try:
+            found_urgensi = Urgensi.parse(urgensi)
+        except ValueError:
+            problems.append(
+                f"urgensi \u201c{urgensi}\u201d tidak dikenal (pilih Biasa, Segera atau Amat Segera)"
+            )
+    return found_keamanan, found_urgensi
+
+
+def code_and_scheme(text: str, codes: Mapping[str, set[str]]) -> tuple[str, str]:
+    """The kode klasifikasi of a cell (spaces dropped) and its scheme: Permendagri 83/2022, unless only the
+    78/2012 list knows the kode (``codes`` as ``known_codes`` gives them)."""
+    kode = "".join(text.split())
+    skema = Skema.PERMENDAGRI_83_2022.value
+    if kode and kode not in codes[skema] and kode in codes[Skema.PERMENDAGRI_78_2012.value]:
+        skema = Skema.PERMENDAGRI_78_2012.value
+    return kode, skema
+
+
+def unknown_code_note(kode: str, skema: str, codes: Mapping[str, set[str]]) -> str | None:
+    """The warning for a kode missing from its scheme's list (it is still used), or None."""
+    if kode and kode not in codes.get(skema, set()):
+        return f"kode {kode} tidak ada di daftar klasifikasi; tetap dipakai"
+    return None
+
+
+# --- the plan and the import ---------------------------------------------------------------------------------
+
+Row = TypeVar("Row")
+
+
+@dataclass(frozen=True)
+class LetterPlan(AllOrNothing, Generic[Row]):
+    """What an import into an agenda would do: its ``valid`` rows; ``errors`` block unless the user chooses to
+    import the valid rows only; ``warnings`` never block."""
+
+    valid: list[Row]
+    errors: list[RowError]
+    warnings: list[RowError] = field(default_factory=list)
+    mapping: dict[str, str | None] = field(default_factory=dict)
+    source: str = ""
+    rows_read: int = 0
+    sha256: str = ""  # of the file; empty for a plan not read from a file
+
+
+def start_import(
+    session: Session,
+    actor: Actor,
+    plan: LetterPlan[Any],
+    sheet: AgendaSheet,
+    *,
+    skip_invalid: bool,
+    again: bool,
+) -> int:
+    """The checks before an import writes, in order: the permission, the plan's errors (``rows_skipped``), a
+    file imported before (``import_log.claim``, unless ``again``). Returns the number of rows left out."""
+    actor.require(Perm.WRITE_LETTERS)
+    skipped = plan.rows_skipped(skip_invalid)
+    if plan.valid and plan.sha256:
+        import_log.claim(session, actor, sheet.entity, plan.sha256, plan.source, len(plan.valid), again=again)
+    return skipped
+
+
+def import_summary(noun: str, count: int, source: str, skipped: int) -> str:
+    """The audit summary of an import of ``count`` letters (``noun``: "surat masuk")."""
+    summary = f"{count} {noun} diimpor dari {source or 'berkas'}"
+    return summary + (f", {skipped} baris tidak valid dilewati" if skipped else "")
+
+
+def audit_import(
+    session: Session,
+    actor: Actor,
+    sheet: AgendaSheet,
+    plan: LetterPlan[Any],
+    skipped: int,
+    details: Mapping[str, Any],
+) -> None:
+    """The one audit row of an import of ``plan``'s valid rows; ``details`` go between the counts and the
+    years."""
+    count = len(plan.valid)
+    audit.record(
+        session,
+        actor,
+        "impor",
+        sheet.entity,
+        plan.source,
+        summary=import_summary(sheet.noun, count, plan.source, skipped),
+        after={
+            "jumlah": count,
+            "dilewati": skipped,
+            **details,
+            "tahun": sorted({row.tahun for row in plan.valid}),
+            "berkas": plan.source,
+        },
+    )
 
 
 def known_codes(session: Session) -> dict[str, set[str]]:
@@ -47,3 +263,99 @@ def take_block(session: Session, series: str, period: int | str, count: int) -> 
         .returning(Counter.last_value)
     ).scalar_one()
     return int(last) - count + 1
+
+
+# --- the book as a sheet: exports and the import template -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgendaSheet:
+    """An agenda book as a sheet: its name, its columns in order with their widths, and the audit entity and
+    noun of its exports ("surat_masuk", "surat masuk")."""
+
+    title: str
+    columns: tuple[str, ...]
+    widths: Mapping[str, int]
+    entity: str
+    noun: str
+
+    @property
+    def date_columns(self) -> tuple[int, ...]:
+        """The positions (from 1) of the columns named tanggal_…, written as date cells."""
+        return tuple(i for i, c in enumerate(self.columns, start=1) if c.startswith("tanggal"))
+
+
+def export(
+    session: Session,
+    actor: Actor,
+    sheet: AgendaSheet,
+    rows: Iterable[Iterable[object]],
+    out_path: Path,
+    year: int | None,
+    audit_in: AuditIn | None,
+    *,
+    workbook: bool,
+) -> int:
+    """Write the rows of one year (or all, ``year`` None) of an agenda as CSV, or as a workbook (bold frozen
+    header, column widths, real date cells), audited (``tabular.write_audited``); returns the count."""
+
+    def record(writing: Session, count: int) -> None:
+        audit.record(
+            writing,
+            actor,
+            "ekspor",
+            sheet.entity,
+            str(year) if year is not None else "semua",
+            summary=f"{count} {sheet.noun} ({year if year is not None else 'semua tahun'}) ke {out_path.name}",
+        )
+
+    if not workbook:
+        return tabular.export_csv(session, out_path, sheet.columns, rows, record, audit_in)
+    widths = [sheet.widths[c] for c in sheet.columns]
+    return tabular.export_xlsx(
+        session,
+        out_path,
+        sheet.columns,
+        rows,
+        record,
+        audit_in,
+        title=sheet.title,
+        widths=widths,
+        date_columns=sheet.date_columns,
+    )
+
+
+def write_template(
+    path: Path,
+    sheet: AgendaSheet,
+    example: Mapping[str, str],
+    guide_title: str,
+    paragraphs: Iterable[str],
+    guide: Iterable[tuple[str, str, str]],
+) -> None:
+    """An import template: the header row and ``example`` (dates as date cells), and a sheet "Petunjuk" with
+    ``paragraphs`` and a row per ``guide`` entry (column, required, explanation) with its example."""
+
+    def write(tmp: Path) -> None:
+        book = tabular.new_workbook()
+        first = book.active
+        first.title = sheet.title
+        first.append(list(sheet.columns))
+        first.append(
+            [date.fromisoformat(example[c]) if c.startswith("tanggal") else example[c] for c in sheet.columns]
+        )
+        for column in sheet.date_columns:
+            first.cell(row=2, column=column).number_format = tabular.DATE_FORMAT
+        tabular.style_header(first, [sheet.widths[c] for c in sheet.columns])
+        entries: list[tuple[Any, ...]] = [(c, required, text, example[c]) for c, required, text in guide]
+        tabular.add_guide(
+            book,
+            guide_title,
+            paragraphs,
+            ("Kolom", "Wajib", "Keterangan", "Contoh"),
+            entries,
+            (20, 8, 90, 34),
+        )
+        book.save(tmp)
+
+    tabular.replace_atomically(path, write)

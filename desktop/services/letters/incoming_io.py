@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Final
@@ -25,12 +25,13 @@ from desktop.core.letters.rules import (
 )
 from desktop.models.letters import IncomingLetter
 from desktop.services import tabular
-from desktop.services.common import audit, calendar, import_log, office
+from desktop.services.common import calendar, import_log, office
 from desktop.services.common.errors import ValidationError
 from desktop.services.common.permissions import Actor, Perm
+from desktop.services.letters import importing
 from desktop.services.letters.importing import known_codes, raise_counter, take_block
 from desktop.services.letters.incoming import AGENDA_SERIES, SECRET_MASK, STATUS_LABELS
-from desktop.services.tabular import AllOrNothing, AuditIn, RowError, Table, date_problem, fold, parse_when
+from desktop.services.tabular import AuditIn, RowError, Table, fold
 
 __all__ = [
     "HEADER_ALIASES",
@@ -133,29 +134,7 @@ HEADER_ALIASES: Final[dict[str, str]] = {
     # tanggal surat
     "Tgl Surat": "tanggal_surat",
     "Tanggal Surat": "tanggal_surat",
-    # perihal
-    "Perihal": "perihal",
-    "Hal": "perihal",
-    "Isi Ringkas": "perihal",
-    "Isi Singkat": "perihal",
-    "Ringkasan Isi": "perihal",
-    "Ringkasan": "perihal",
-    "Isi Surat": "perihal",
-    "Perihal / Isi Ringkas": "perihal",
-    # kode klasifikasi
-    "Kode": "kode_klasifikasi",
-    "Kode Klasifikasi": "kode_klasifikasi",
-    "Klasifikasi": "kode_klasifikasi",
-    "Kode Klasifikasi Arsip": "kode_klasifikasi",
-    "Kode Arsip": "kode_klasifikasi",
-    "KKA": "kode_klasifikasi",
-    "Indeks": "kode_klasifikasi",
-    # keamanan
-    "Keamanan": "keamanan",
-    "Sifat": "keamanan",
-    "Sifat Surat": "keamanan",
-    "Klasifikasi Keamanan": "keamanan",
-    "Kerahasiaan": "keamanan",
+    **importing.LETTER_ALIASES,
     # urgensi
     "Urgensi": "urgensi",
     "Derajat": "urgensi",
@@ -235,17 +214,9 @@ class PlannedRow:
 
 
 @dataclass(frozen=True)
-class ImportPlan(AllOrNothing):
+class ImportPlan(importing.LetterPlan[PlannedRow]):
     """What an import would do. ``errors`` block unless the user chooses to import the valid rows only;
     ``warnings`` never block."""
-
-    valid: list[PlannedRow]
-    errors: list[RowError]
-    warnings: list[RowError] = field(default_factory=list)
-    mapping: dict[str, str | None] = field(default_factory=dict)
-    source: str = ""
-    rows_read: int = 0
-    sha256: str = ""  # of the file; empty for a plan not read from a file
 
 
 @dataclass(frozen=True)
@@ -354,21 +325,9 @@ def validate_incoming(
     actor.require(Perm.WRITE_LETTERS)
     resolved = resolve_mapping(table.headers, mapping)
     by_column = {column: header for header, column in resolved.items() if column}
-    missing = [c for c in INCOMING_REQUIRED if c not in by_column]
-    if missing:
-        names = ", ".join(f"{COLUMN_LABELS[c]} ({c})" for c in missing)
-        return ImportPlan(
-            valid=[],
-            errors=[
-                RowError(
-                    table.header_line,
-                    f"kolom wajib tidak ditemukan: {names}; petakan kolomnya atau pakai templat impor",
-                )
-            ],
-            mapping=resolved,
-            source=table.source,
-            rows_read=len(table.rows),
-        )
+    refused = importing.missing_columns(table, by_column, INCOMING_REQUIRED, COLUMN_LABELS)
+    if refused:
+        return ImportPlan([], refused, mapping=resolved, source=table.source, rows_read=len(table.rows))
     zone_code = office.get_profile(session).zona_waktu
     zone = office_tz(zone_code)
     today = today or clock.today(zone_code)
@@ -376,56 +335,31 @@ def validate_incoming(
     template_key = tuple(fold(TEMPLATE_EXAMPLE[c]) for c in ("asal", "nomor_surat", "perihal"))
 
     checked: list[tuple[int, list[str], dict[str, Any]]] = []
-    for line, record in table.rows:
-        values = {column: record.get(header, "").strip() for column, header in by_column.items()}
-        problems: list[str] = []
+    for line, cells in importing.row_cells(table, by_column):
+        get = cells.get
         parsed: dict[str, Any] = {}
-
-        def get(column: str, values: dict[str, str] = values) -> str:
-            return " ".join(values.get(column, "").split())
-
         if tuple(fold(get(c)) for c in ("asal", "nomor_surat", "perihal")) == template_key:
-            checked.append((line, ["baris contoh dari templat; hapus baris ini sebelum impor"], parsed))
+            checked.append((line, [importing.EXAMPLE_ROW], parsed))
             continue
-        for column in INCOMING_REQUIRED:
-            if not get(column):
-                problems.append(f"{COLUMN_LABELS[column]} kosong")
-        for column, limit in _LIMITS.items():
-            if len(get(column)) > limit:
-                problems.append(f"{COLUMN_LABELS[column]} terlalu panjang (maksimal {limit} karakter)")
+        problems = importing.blank_or_long(cells, INCOMING_REQUIRED, _LIMITS, COLUMN_LABELS)
         received: date | None = None
-        if get("tanggal_terima"):
-            try:
-                received, at = parse_when(get("tanggal_terima"))
-            except ValueError as exc:
-                problems.append(date_problem("tanggal terima", get("tanggal_terima"), exc))
+        when = importing.parse_date_cell("tanggal terima", get("tanggal_terima"), problems)
+        if when is not None:
+            received, at = when
+            if received > today:
+                problems.append(f"tanggal terima {received.isoformat()} di masa depan")
+                received = None
             else:
-                if received.year < 1900:
-                    problems.append(
-                        f"tahun tanggal terima tidak masuk akal (\u201c{get('tanggal_terima')}\u201d)"
-                    )
-                    received = None
-                elif received > today:
-                    problems.append(f"tanggal terima {received.isoformat()} di masa depan")
-                    received = None
-                else:
-                    parsed["tanggal_diterima"] = datetime.combine(received, at or RECEIVED_AT, tzinfo=zone)
-                    parsed["tahun"] = received.year
-        if get("tanggal_surat"):
-            try:
-                written, _ = parse_when(get("tanggal_surat"))
-            except ValueError as exc:
-                problems.append(date_problem("tanggal surat", get("tanggal_surat"), exc))
-            else:
-                if written.year < 1900:
-                    problems.append(
-                        f"tahun tanggal surat tidak masuk akal (\u201c{get('tanggal_surat')}\u201d)"
-                    )
-                elif received is not None and written > received:
-                    problems.append(
-                        f"tanggal surat {written.isoformat()} sesudah tanggal terima {received.isoformat()}"
-                    )
-                parsed["tanggal_surat"] = written
+                parsed["tanggal_diterima"] = datetime.combine(received, at or RECEIVED_AT, tzinfo=zone)
+                parsed["tahun"] = received.year
+        when = importing.parse_date_cell("tanggal surat", get("tanggal_surat"), problems)
+        if when is not None:
+            written = when[0]
+            if received is not None and written > received:
+                problems.append(
+                    f"tanggal surat {written.isoformat()} sesudah tanggal terima {received.isoformat()}"
+                )
+            parsed["tanggal_surat"] = written
         parsed["nomor_agenda"] = None
         if get("nomor_agenda"):
             match = _AGENDA_CELL.fullmatch(get("nomor_agenda"))
@@ -441,22 +375,7 @@ def validate_incoming(
                         f"tahun nomor agenda {get('nomor_agenda')} tidak sama dengan tahun tanggal terima "
                         f"({received.year})"
                     )
-        keamanan, urgensi = Keamanan.B, Urgensi.BIASA
-        if get("keamanan"):
-            try:
-                keamanan = Keamanan.parse(get("keamanan"))
-            except ValueError:
-                problems.append(
-                    f"keamanan \u201c{get('keamanan')}\u201d tidak dikenal "
-                    "(pilih Biasa, Terbatas, Rahasia atau Sangat Rahasia)"
-                )
-        if get("urgensi"):
-            try:
-                urgensi = Urgensi.parse(get("urgensi"))
-            except ValueError:
-                problems.append(
-                    f"urgensi \u201c{get('urgensi')}\u201d tidak dikenal (pilih Biasa, Segera atau Amat Segera)"
-                )
+        keamanan, urgensi = importing.parse_sifat(get("keamanan"), get("urgensi"), problems)
         status = "arsip"
         if get("status"):
             found = _parse_status(get("status"))
@@ -466,10 +385,7 @@ def validate_incoming(
                 )
             else:
                 status = found
-        kode = "".join(get("kode_klasifikasi").split())
-        skema = Skema.PERMENDAGRI_83_2022.value
-        if kode and kode not in codes[skema] and kode in codes[Skema.PERMENDAGRI_78_2012.value]:
-            skema = Skema.PERMENDAGRI_78_2012.value
+        kode, skema = importing.code_and_scheme(get("kode_klasifikasi"), codes)
         parsed.update(
             asal_surat=get("asal"),
             nomor_surat=get("nomor_surat"),
@@ -480,8 +396,8 @@ def validate_incoming(
             urgensi=urgensi,
             status=status,
             ditujukan_kepada=get("ditujukan_kepada"),
-            lampiran=values.get("lampiran", "").strip(),
-            keterangan=values.get("keterangan", "").strip(),
+            lampiran=cells.raw("lampiran"),
+            keterangan=cells.raw("keterangan"),
         )
         checked.append((line, problems, parsed))
 
@@ -532,9 +448,8 @@ def _warnings(
             keys.setdefault(key, row.line)
     in_db = _probable_duplicates(session, set(keys)) if keys else {}
     for row, key in row_keys:
-        notes: list[str] = []
-        if row.kode_klasifikasi and row.kode_klasifikasi not in codes.get(row.skema, set()):
-            notes.append(f"kode {row.kode_klasifikasi} tidak ada di daftar klasifikasi; tetap dipakai")
+        code_note = importing.unknown_code_note(row.kode_klasifikasi, row.skema, codes)
+        notes = [code_note] if code_note else []
         if key is not None and key in in_db:
             notes.append(f"kemungkinan surat ganda: sudah diagendakan sebagai {in_db[key]}")
         if key is not None and keys[key] != row.line:
@@ -560,13 +475,10 @@ def import_incoming(
     before, unless ``again``. Rows with a nomor agenda keep it and raise their year's counter to at least it;
     the others get the next numbers of their year, in order of tanggal terima.
     """
-    actor.require(Perm.WRITE_LETTERS)
-    skipped = plan.rows_skipped(skip_invalid)
+    skipped = importing.start_import(session, actor, plan, _SHEET, skip_invalid=skip_invalid, again=again)
     rows = plan.valid
     if not rows:
         return ImportResult(imported=0, skipped=skipped)
-    if plan.sha256:
-        import_log.claim(session, actor, "surat_masuk", plan.sha256, plan.source, len(rows), again=again)
     given = [(r.tahun, r.nomor_agenda, r.line) for r in rows if r.nomor_agenda is not None]
     highest: dict[int, int] = {}
     for tahun, nomor, _ in given:
@@ -636,23 +548,7 @@ def import_incoming(
     records.sort(key=lambda rec: (rec["tahun"], rec["nomor_agenda"]))  # ids follow agenda order
     for start in range(0, len(records), 1000):
         session.execute(insert(IncomingLetter), records[start : start + 1000])
-    years = sorted({r.tahun for r in rows})
-    audit.record(
-        session,
-        actor,
-        "impor",
-        "surat_masuk",
-        plan.source,
-        summary=f"{len(rows)} surat masuk diimpor dari {plan.source or 'berkas'}"
-        + (f", {skipped} baris tidak valid dilewati" if skipped else ""),
-        after={
-            "jumlah": len(rows),
-            "dilewati": skipped,
-            "nomor_baru": len(numbers),
-            "tahun": years,
-            "berkas": plan.source,
-        },
-    )
+    importing.audit_import(session, actor, _SHEET, plan, skipped, {"nomor_baru": len(numbers)})
     return ImportResult(imported=len(rows), skipped=skipped, numbered=len(numbers))
 
 
@@ -695,17 +591,6 @@ def _export_rows(session: Session, actor: Actor, year: int | None) -> Iterator[t
         )
 
 
-def _audit_export(session: Session, actor: Actor, out_path: Path, year: int | None, count: int) -> None:
-    audit.record(
-        session,
-        actor,
-        "ekspor",
-        "surat_masuk",
-        str(year) if year is not None else "semua",
-        summary=f"{count} surat masuk ({year if year is not None else 'semua tahun'}) ke {out_path.name}",
-    )
-
-
 def export_incoming_csv(
     session: Session,
     actor: Actor,
@@ -716,41 +601,11 @@ def export_incoming_csv(
 ) -> int:
     """Write the agenda (one year, or all) as CSV with ``INCOMING_COLUMNS``; returns the number of letters.
     ``audit_in``: see ``tabular.write_audited``."""
-    out_path = Path(out_path)
-    count = 0
-
-    def write(tmp: Path) -> None:
-        nonlocal count
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            writer = tabular.TextCsvWriter(fh)
-            writer.writerow(INCOMING_COLUMNS)
-            for row in _export_rows(session, actor, year):
-                writer.writerow([row[0], row[1].isoformat(), *row[2:4], row[4].isoformat(), *row[5:]])
-                count += 1
-
-    tabular.write_audited(
-        session, out_path, write, lambda s: _audit_export(s, actor, out_path, year, count), audit_in
+    rows = (
+        [row[0], row[1].isoformat(), *row[2:4], row[4].isoformat(), *row[5:]]
+        for row in _export_rows(session, actor, year)
     )
-    return count
-
-
-_WIDTHS: Final[dict[str, int]] = {
-    "nomor_agenda": 14,
-    "tanggal_terima": 14,
-    "asal": 40,
-    "nomor_surat": 30,
-    "tanggal_surat": 14,
-    "perihal": 60,
-    "kode_klasifikasi": 16,
-    "keamanan": 11,
-    "urgensi": 13,
-    "status": 13,
-}
-_DATE_FORMAT = "yyyy-mm-dd"
-
-
-def _style_header(sheet: Any) -> None:
-    tabular.style_header(sheet, [_WIDTHS[c] for c in INCOMING_COLUMNS])
+    return importing.export(session, actor, _SHEET, rows, Path(out_path), year, audit_in, workbook=False)
 
 
 def export_incoming_xlsx(
@@ -762,27 +617,28 @@ def export_incoming_xlsx(
     audit_in: AuditIn | None = None,
 ) -> int:
     """The same rows as a workbook (bold frozen header, column widths, real date cells); returns the count."""
-    out_path = Path(out_path)
-    count = 0
+    rows = _export_rows(session, actor, year)
+    return importing.export(session, actor, _SHEET, rows, Path(out_path), year, audit_in, workbook=True)
 
-    def write(tmp: Path) -> None:
-        nonlocal count
-        book = tabular.new_workbook()
-        sheet = book.active
-        sheet.title = "Agenda Masuk"
-        sheet.append(list(INCOMING_COLUMNS))
-        for row in _export_rows(session, actor, year):
-            sheet.append(list(row))
-            count += 1
-            for col in (2, 5):
-                sheet.cell(row=count + 1, column=col).number_format = _DATE_FORMAT
-        _style_header(sheet)
-        book.save(tmp)
 
-    tabular.write_audited(
-        session, out_path, write, lambda s: _audit_export(s, actor, out_path, year, count), audit_in
-    )
-    return count
+_SHEET: Final = importing.AgendaSheet(
+    "Agenda Masuk",
+    INCOMING_COLUMNS,
+    {
+        "nomor_agenda": 14,
+        "tanggal_terima": 14,
+        "asal": 40,
+        "nomor_surat": 30,
+        "tanggal_surat": 14,
+        "perihal": 60,
+        "kode_klasifikasi": 16,
+        "keamanan": 11,
+        "urgensi": 13,
+        "status": 13,
+    },
+    "surat_masuk",
+    "surat masuk",
+)
 
 
 _GUIDE: Final[tuple[tuple[str, str, str], ...]] = (
@@ -806,8 +662,7 @@ _GUIDE: Final[tuple[tuple[str, str, str], ...]] = (
         "Tanggal pada surat; tidak boleh sesudah tanggal terima. Format sama seperti di atas.",
     ),
     ("perihal", "ya", "Perihal / isi ringkas surat."),
-    ("kode_klasifikasi", "tidak", "Kode klasifikasi arsip (Permendagri 83/2022 atau 78/2012), mis. 000.1.5."),
-    ("keamanan", "tidak", "B (Biasa), T (Terbatas), R (Rahasia) atau SR (Sangat Rahasia). Kosong = Biasa."),
+    *importing.GUIDE_KODE_KEAMANAN,
     ("urgensi", "tidak", "Biasa, Segera atau Amat Segera. Kosong = Biasa."),
     (
         "status",
@@ -820,38 +675,14 @@ _GUIDE: Final[tuple[tuple[str, str, str], ...]] = (
 
 def write_incoming_template(path: Path | str) -> None:
     """The downloadable import template: the header row and one example row, and a sheet "Petunjuk"."""
-    path = Path(path)
-
-    def write(tmp: Path) -> None:
-        book = tabular.new_workbook()
-        sheet = book.active
-        sheet.title = "Agenda Masuk"
-        sheet.append(list(INCOMING_COLUMNS))
-        example: list[Any] = []
-        for column in INCOMING_COLUMNS:
-            value = TEMPLATE_EXAMPLE[column]
-            example.append(date.fromisoformat(value) if column.startswith("tanggal") else value)
-        sheet.append(example)
-        for col in (2, 5):
-            sheet.cell(row=2, column=col).number_format = _DATE_FORMAT
-        _style_header(sheet)
-
-        tabular.add_guide(
-            book,
-            "Petunjuk impor buku agenda surat masuk",
-            (
-                "Isi satu baris per surat di lembar \u201cAgenda Masuk\u201d mulai baris 2; hapus baris contoh.",
-                "Judul kolom boleh berbeda (mis. \u201cNo. Agenda\u201d, \u201cTgl Terima\u201d, "
-                "\u201cPengirim\u201d): aplikasi mengenali nama yang umum dan kolom bisa dipetakan saat impor.",
-                "Semua baris diperiksa dulu. Bila ada baris yang salah, tidak ada yang diimpor dan setiap baris "
-                "yang salah disebutkan nomor barisnya dan alasannya, kecuali Anda memilih mengimpor baris yang "
-                "benar saja.",
-                "Berkas .csv juga diterima (dipisah koma atau titik koma, UTF-8).",
-            ),
-            ("Kolom", "Wajib", "Keterangan", "Contoh"),
-            [(column, required, text, TEMPLATE_EXAMPLE[column]) for column, required, text in _GUIDE],
-            (20, 8, 90, 34),
-        )
-        book.save(tmp)
-
-    tabular.replace_atomically(path, write)
+    paragraphs = (
+        "Isi satu baris per surat di lembar \u201cAgenda Masuk\u201d mulai baris 2; hapus baris contoh.",
+        "Judul kolom boleh berbeda (mis. \u201cNo. Agenda\u201d, \u201cTgl Terima\u201d, "
+        "\u201cPengirim\u201d): aplikasi mengenali nama yang umum dan kolom bisa dipetakan saat impor.",
+        "Semua baris diperiksa dulu. Bila ada baris yang salah, tidak ada yang diimpor dan setiap baris "
+        "yang salah disebutkan nomor barisnya dan alasannya, kecuali Anda memilih mengimpor baris yang "
+        "benar saja.",
+        "Berkas .csv juga diterima (dipisah koma atau titik koma, UTF-8).",
+    )
+    title = "Petunjuk impor buku agenda surat masuk"
+    importing.write_template(Path(path), _SHEET, TEMPLATE_EXAMPLE, title, paragraphs, _GUIDE)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Final
@@ -24,13 +24,13 @@ from desktop.core.letters.rules import (
 )
 from desktop.models.letters import NumberSeries, OutgoingLetter
 from desktop.services import tabular
-from desktop.services.common import audit, import_log, office
+from desktop.services.common import office
 from desktop.services.common.errors import ValidationError
 from desktop.services.common.permissions import Actor, Perm
 from desktop.services.common.sql import insert_ignoring_conflicts
-from desktop.services.letters import outgoing
+from desktop.services.letters import importing, outgoing
 from desktop.services.letters.importing import known_codes, raise_counter, take_block
-from desktop.services.tabular import AllOrNothing, AuditIn, RowError, Table, date_problem, fold, parse_when
+from desktop.services.tabular import AuditIn, RowError, Table, date_problem, fold, parse_when
 
 __all__ = [
     "LEGACY_SERIES_NAME",
@@ -122,29 +122,7 @@ OUTGOING_HEADER_ALIASES: Final[dict[str, str]] = {
     "Ditujukan Kepada": "tujuan",
     "Dikirim Kepada": "tujuan",
     "Penerima": "tujuan",
-    # perihal
-    "Perihal": "perihal",
-    "Hal": "perihal",
-    "Isi Ringkas": "perihal",
-    "Isi Singkat": "perihal",
-    "Ringkasan Isi": "perihal",
-    "Ringkasan": "perihal",
-    "Isi Surat": "perihal",
-    "Perihal / Isi Ringkas": "perihal",
-    # kode klasifikasi
-    "Kode": "kode_klasifikasi",
-    "Kode Klasifikasi": "kode_klasifikasi",
-    "Klasifikasi": "kode_klasifikasi",
-    "Kode Klasifikasi Arsip": "kode_klasifikasi",
-    "Kode Arsip": "kode_klasifikasi",
-    "KKA": "kode_klasifikasi",
-    "Indeks": "kode_klasifikasi",
-    # keamanan
-    "Keamanan": "keamanan",
-    "Sifat": "keamanan",
-    "Sifat Surat": "keamanan",
-    "Klasifikasi Keamanan": "keamanan",
-    "Kerahasiaan": "keamanan",
+    **importing.LETTER_ALIASES,
     # status
     "Status": "status",
     "Status Surat": "status",
@@ -241,16 +219,8 @@ class OutgoingPlannedRow:
 
 
 @dataclass(frozen=True)
-class OutgoingImportPlan(AllOrNothing):
+class OutgoingImportPlan(importing.LetterPlan[OutgoingPlannedRow]):
     """What an import would do; ``errors`` block unless the user chooses the valid rows only."""
-
-    valid: list[OutgoingPlannedRow]
-    errors: list[RowError]
-    warnings: list[RowError] = field(default_factory=list)
-    mapping: dict[str, str | None] = field(default_factory=dict)
-    source: str = ""
-    rows_read: int = 0
-    sha256: str = ""  # of the file; empty for a plan not read from a file
 
 
 @dataclass(frozen=True)
@@ -394,62 +364,32 @@ def validate_outgoing(
     actor.require(Perm.WRITE_LETTERS)
     resolved = resolve_outgoing_mapping(table.headers, mapping)
     by_column = {column: header for header, column in resolved.items() if column}
-    missing = [c for c in OUTGOING_REQUIRED if c not in by_column]
-    if missing:
-        names = ", ".join(f"{COLUMN_LABELS[c]} ({c})" for c in missing)
-        return OutgoingImportPlan(
-            valid=[],
-            errors=[
-                RowError(
-                    table.header_line,
-                    f"kolom wajib tidak ditemukan: {names}; petakan kolomnya atau pakai templat impor",
-                )
-            ],
-            mapping=resolved,
-            source=table.source,
-            rows_read=len(table.rows),
-        )
+    refused = importing.missing_columns(table, by_column, OUTGOING_REQUIRED, COLUMN_LABELS)
+    if refused:
+        read = len(table.rows)
+        return OutgoingImportPlan([], refused, mapping=resolved, source=table.source, rows_read=read)
     today = today or office.today(session)
     latest = today + timedelta(days=outgoing.FUTURE_DAYS)
     codes = known_codes(session)
     series = _candidate_series(session)
 
     checked: list[tuple[int, list[str], dict[str, Any]]] = []
-    for line, record in table.rows:
-        values = {column: record.get(header, "").strip() for column, header in by_column.items()}
-        problems: list[str] = []
+    for line, cells in importing.row_cells(table, by_column):
+        get = cells.get
         parsed: dict[str, Any] = {}
-
-        def get(column: str, values: dict[str, str] = values) -> str:
-            return " ".join(values.get(column, "").split())
-
         if tuple(fold(get(c)) for c in ("nomor_surat", "tujuan", "perihal")) == _EXAMPLE_KEY:
-            checked.append((line, ["baris contoh dari templat; hapus baris ini sebelum impor"], parsed))
+            checked.append((line, [importing.EXAMPLE_ROW], parsed))
             continue
-        for column in OUTGOING_REQUIRED:
-            if not get(column):
-                problems.append(f"{COLUMN_LABELS[column]} kosong")
-        for column, limit in _LIMITS.items():
-            if len(get(column)) > limit:
-                problems.append(f"{COLUMN_LABELS[column]} terlalu panjang (maksimal {limit} karakter)")
+        problems = importing.blank_or_long(cells, OUTGOING_REQUIRED, _LIMITS, COLUMN_LABELS)
         written: date | None = None
-        if get("tanggal_surat"):
-            try:
-                written, _ = parse_when(get("tanggal_surat"))
-            except ValueError as exc:
-                problems.append(date_problem("tanggal surat", get("tanggal_surat"), exc))
+        when = importing.parse_date_cell("tanggal surat", get("tanggal_surat"), problems)
+        if when is not None:
+            if when[0] > latest:
+                problems.append(f"tanggal surat {when[0].isoformat()} terlalu jauh di depan")
             else:
-                if written.year < 1900:
-                    problems.append(
-                        f"tahun tanggal surat tidak masuk akal (\u201c{get('tanggal_surat')}\u201d)"
-                    )
-                    written = None
-                elif written > latest:
-                    problems.append(f"tanggal surat {written.isoformat()} terlalu jauh di depan")
-                    written = None
-                else:
-                    parsed["tanggal_surat"] = written
-                    parsed["tahun"] = written.year
+                written = when[0]
+                parsed["tanggal_surat"] = written
+                parsed["tahun"] = written.year
         status = "dikirim"
         if get("status"):
             found = _STATUS_WORDS.get(fold(get("status")))
@@ -484,22 +424,7 @@ def validate_outgoing(
                 )
             else:
                 media = found
-        keamanan, urgensi = Keamanan.B, Urgensi.BIASA
-        if get("keamanan"):
-            try:
-                keamanan = Keamanan.parse(get("keamanan"))
-            except ValueError:
-                problems.append(
-                    f"keamanan \u201c{get('keamanan')}\u201d tidak dikenal "
-                    "(pilih Biasa, Terbatas, Rahasia atau Sangat Rahasia)"
-                )
-        if get("urgensi"):
-            try:
-                urgensi = Urgensi.parse(get("urgensi"))
-            except ValueError:
-                problems.append(
-                    f"urgensi \u201c{get('urgensi')}\u201d tidak dikenal (pilih Biasa, Segera atau Amat Segera)"
-                )
+        keamanan, urgensi = importing.parse_sifat(get("keamanan"), get("urgensi"), problems)
         nomor = get("nomor_surat")
         norm = normalize_nomor_surat(nomor) if nomor else ""
         if nomor and not norm:
@@ -521,10 +446,7 @@ def validate_outgoing(
                 kka=parts.kka or "",
                 unit=parts.unit or "",
             )
-        kode = "".join(get("kode_klasifikasi").split())
-        skema = Skema.PERMENDAGRI_83_2022.value
-        if kode and kode not in codes[skema] and kode in codes[Skema.PERMENDAGRI_78_2012.value]:
-            skema = Skema.PERMENDAGRI_78_2012.value
+        kode, skema = importing.code_and_scheme(get("kode_klasifikasi"), codes)
         parsed.update(
             nomor_surat=nomor,
             tujuan=get("tujuan"),
@@ -540,7 +462,7 @@ def validate_outgoing(
             pengolah=get("pengolah"),
             tanggal_kirim=sent if status == "dikirim" else None,
             media=media,
-            keterangan=values.get("keterangan", "").strip(),
+            keterangan=cells.raw("keterangan"),
         )
         checked.append((line, problems, parsed))
 
@@ -586,8 +508,9 @@ def validate_outgoing(
                 "nomor surat tidak sesuai pola seri nomor mana pun; disimpan sebagai nomor lama "
                 "tanpa menaikkan penghitung nomor"
             )
-        if row.kode_klasifikasi and row.kode_klasifikasi not in codes.get(row.skema, set()):
-            notes.append(f"kode {row.kode_klasifikasi} tidak ada di daftar klasifikasi; tetap dipakai")
+        code_note = importing.unknown_code_note(row.kode_klasifikasi, row.skema, codes)
+        if code_note:
+            notes.append(code_note)
         if notes:
             warnings.append(RowError(line, "; ".join(notes)))
     return OutgoingImportPlan(
@@ -631,13 +554,10 @@ def import_outgoing(
     before, unless ``again``. Numbers are kept as written; each series'
     counter (and the counter of inserted numbers) is raised to at least the numbers imported into it.
     """
-    actor.require(Perm.WRITE_LETTERS)
-    skipped = plan.rows_skipped(skip_invalid)
+    skipped = importing.start_import(session, actor, plan, _SHEET, skip_invalid=skip_invalid, again=again)
     rows = plan.valid
     if not rows:
         return OutgoingImportResult(imported=0, skipped=skipped)
-    if plan.sha256:
-        import_log.claim(session, actor, "surat_keluar", plan.sha256, plan.source, len(rows), again=again)
     default_id = outgoing.ensure_default_series(session)
     placed: dict[int, tuple[int, int, int]] = {}  # line → (seri_id, urut, sisipan)
     for r in rows:
@@ -729,24 +649,8 @@ def import_outgoing(
     records.sort(key=lambda rec: (rec["tahun"], rec["seri_id"], rec["urut"], rec["sisipan"]))
     for start in range(0, len(records), 1000):
         session.execute(insert(OutgoingLetter), records[start : start + 1000])
-    audit.record(
-        session,
-        actor,
-        "impor",
-        "surat_keluar",
-        plan.source,
-        summary=f"{len(rows)} surat keluar diimpor dari {plan.source or 'berkas'}"
-        + (f", {skipped} baris tidak valid dilewati" if skipped else ""),
-        after={
-            "jumlah": len(rows),
-            "dilewati": skipped,
-            "nomor_lama": len(legacy),
-            "seri_nomor_lama": legacy_id,
-            "penghitung": raised,
-            "tahun": sorted({r.tahun for r in rows}),
-            "berkas": plan.source,
-        },
-    )
+    details = {"nomor_lama": len(legacy), "seri_nomor_lama": legacy_id, "penghitung": raised}
+    importing.audit_import(session, actor, _SHEET, plan, skipped, details)
     return OutgoingImportResult(imported=len(rows), skipped=skipped, legacy=len(legacy))
 
 
@@ -787,17 +691,6 @@ def _export_rows(session: Session, actor: Actor, year: int | None) -> Iterator[t
         )
 
 
-def _audit_export(session: Session, actor: Actor, out_path: Path, year: int | None, count: int) -> None:
-    audit.record(
-        session,
-        actor,
-        "ekspor",
-        "surat_keluar",
-        str(year) if year is not None else "semua",
-        summary=f"{count} surat keluar ({year if year is not None else 'semua tahun'}) ke {out_path.name}",
-    )
-
-
 def export_outgoing_csv(
     session: Session,
     actor: Actor,
@@ -808,39 +701,8 @@ def export_outgoing_csv(
 ) -> int:
     """Write the agenda keluar (one year, or all) as CSV with ``OUTGOING_COLUMNS``; returns the count.
     ``audit_in``: see ``tabular.write_audited``."""
-    out_path = Path(out_path)
-    count = 0
-
-    def write(tmp: Path) -> None:
-        nonlocal count
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            writer = tabular.TextCsvWriter(fh)
-            writer.writerow(OUTGOING_COLUMNS)
-            for row in _export_rows(session, actor, year):
-                writer.writerow([row[0], row[1].isoformat(), *row[2:]])
-                count += 1
-
-    tabular.write_audited(
-        session, out_path, write, lambda s: _audit_export(s, actor, out_path, year, count), audit_in
-    )
-    return count
-
-
-_WIDTHS: Final[dict[str, int]] = {
-    "nomor_surat": 32,
-    "tanggal_surat": 14,
-    "tujuan": 40,
-    "perihal": 60,
-    "kode_klasifikasi": 16,
-    "keamanan": 11,
-    "status": 15,
-}
-_DATE_FORMAT = "yyyy-mm-dd"
-_DATE_COLUMN = OUTGOING_COLUMNS.index("tanggal_surat") + 1
-
-
-def _style_header(sheet: Any) -> None:
-    tabular.style_header(sheet, [_WIDTHS[c] for c in OUTGOING_COLUMNS])
+    rows = ([row[0], row[1].isoformat(), *row[2:]] for row in _export_rows(session, actor, year))
+    return importing.export(session, actor, _SHEET, rows, Path(out_path), year, audit_in, workbook=False)
 
 
 def export_outgoing_xlsx(
@@ -852,26 +714,25 @@ def export_outgoing_xlsx(
     audit_in: AuditIn | None = None,
 ) -> int:
     """The same rows as a workbook (bold frozen header, column widths, real date cells); returns the count."""
-    out_path = Path(out_path)
-    count = 0
+    rows = _export_rows(session, actor, year)
+    return importing.export(session, actor, _SHEET, rows, Path(out_path), year, audit_in, workbook=True)
 
-    def write(tmp: Path) -> None:
-        nonlocal count
-        book = tabular.new_workbook()
-        sheet = book.active
-        sheet.title = "Agenda Keluar"
-        sheet.append(list(OUTGOING_COLUMNS))
-        for row in _export_rows(session, actor, year):
-            sheet.append(list(row))
-            count += 1
-            sheet.cell(row=count + 1, column=_DATE_COLUMN).number_format = _DATE_FORMAT
-        _style_header(sheet)
-        book.save(tmp)
 
-    tabular.write_audited(
-        session, out_path, write, lambda s: _audit_export(s, actor, out_path, year, count), audit_in
-    )
-    return count
+_SHEET: Final = importing.AgendaSheet(
+    "Agenda Keluar",
+    OUTGOING_COLUMNS,
+    {
+        "nomor_surat": 32,
+        "tanggal_surat": 14,
+        "tujuan": 40,
+        "perihal": 60,
+        "kode_klasifikasi": 16,
+        "keamanan": 11,
+        "status": 15,
+    },
+    "surat_keluar",
+    "surat keluar",
+)
 
 
 _GUIDE: Final[tuple[tuple[str, str, str], ...]] = (
@@ -890,8 +751,7 @@ _GUIDE: Final[tuple[tuple[str, str, str], ...]] = (
     ),
     ("tujuan", "ya", "Kepada siapa surat dikirim (maksimal 300 karakter)."),
     ("perihal", "ya", "Perihal / isi ringkas surat."),
-    ("kode_klasifikasi", "tidak", "Kode klasifikasi arsip (Permendagri 83/2022 atau 78/2012), mis. 000.1.5."),
-    ("keamanan", "tidak", "B (Biasa), T (Terbatas), R (Rahasia) atau SR (Sangat Rahasia). Kosong = Biasa."),
+    *importing.GUIDE_KODE_KEAMANAN,
     (
         "status",
         "tidak",
@@ -903,42 +763,18 @@ _GUIDE: Final[tuple[tuple[str, str, str], ...]] = (
 
 def write_outgoing_template(path: Path | str) -> None:
     """The downloadable import template: the header row and one example row, and a sheet "Petunjuk"."""
-    path = Path(path)
-
-    def write(tmp: Path) -> None:
-        book = tabular.new_workbook()
-        sheet = book.active
-        sheet.title = "Agenda Keluar"
-        sheet.append(list(OUTGOING_COLUMNS))
-        sheet.append(
-            [
-                date.fromisoformat(TEMPLATE_EXAMPLE[c]) if c == "tanggal_surat" else TEMPLATE_EXAMPLE[c]
-                for c in OUTGOING_COLUMNS
-            ]
-        )
-        sheet.cell(row=2, column=_DATE_COLUMN).number_format = _DATE_FORMAT
-        _style_header(sheet)
-
-        tabular.add_guide(
-            book,
-            "Petunjuk impor buku agenda surat keluar",
-            (
-                "Isi satu baris per surat di lembar \u201cAgenda Keluar\u201d mulai baris 2; hapus baris contoh.",
-                "Atur dulu pola seri nomor di Pengaturan agar nomor lama dikenali. Nomor yang tidak sesuai pola "
-                "mana pun tetap diimpor sebagai nomor lama, dengan peringatan.",
-                "Judul kolom boleh berbeda (mis. \u201cNo. Surat\u201d, \u201cTgl Surat\u201d, "
-                "\u201cKepada\u201d): aplikasi mengenali nama yang umum dan kolom bisa dipetakan saat impor.",
-                "Kolom tambahan yang juga dibaca: alamat_tujuan, urgensi, lampiran, penandatangan, pengolah, "
-                "tanggal_kirim (hanya untuk status dikirim), media dan keterangan.",
-                "Semua baris diperiksa dulu. Bila ada baris yang salah, tidak ada yang diimpor dan setiap baris "
-                "yang salah disebutkan nomor barisnya dan alasannya, kecuali Anda memilih mengimpor baris yang "
-                "benar saja.",
-                "Berkas .csv juga diterima (dipisah koma atau titik koma, UTF-8).",
-            ),
-            ("Kolom", "Wajib", "Keterangan", "Contoh"),
-            [(column, required, text, TEMPLATE_EXAMPLE[column]) for column, required, text in _GUIDE],
-            (20, 8, 90, 34),
-        )
-        book.save(tmp)
-
-    tabular.replace_atomically(path, write)
+    paragraphs = (
+        "Isi satu baris per surat di lembar \u201cAgenda Keluar\u201d mulai baris 2; hapus baris contoh.",
+        "Atur dulu pola seri nomor di Pengaturan agar nomor lama dikenali. Nomor yang tidak sesuai pola "
+        "mana pun tetap diimpor sebagai nomor lama, dengan peringatan.",
+        "Judul kolom boleh berbeda (mis. \u201cNo. Surat\u201d, \u201cTgl Surat\u201d, "
+        "\u201cKepada\u201d): aplikasi mengenali nama yang umum dan kolom bisa dipetakan saat impor.",
+        "Kolom tambahan yang juga dibaca: alamat_tujuan, urgensi, lampiran, penandatangan, pengolah, "
+        "tanggal_kirim (hanya untuk status dikirim), media dan keterangan.",
+        "Semua baris diperiksa dulu. Bila ada baris yang salah, tidak ada yang diimpor dan setiap baris "
+        "yang salah disebutkan nomor barisnya dan alasannya, kecuali Anda memilih mengimpor baris yang "
+        "benar saja.",
+        "Berkas .csv juga diterima (dipisah koma atau titik koma, UTF-8).",
+    )
+    title = "Petunjuk impor buku agenda surat keluar"
+    importing.write_template(Path(path), _SHEET, TEMPLATE_EXAMPLE, title, paragraphs, _GUIDE)

@@ -8,14 +8,18 @@ from desktop.services.tabular.rows import AllOrNothing, RowError
 from desktop.services.tabular.values import date_problem, fold, parse_when
 from desktop.services.tabular.workbooks import new_workbook, text_cells
 from desktop.services.tabular.writing import (
+    DATE_FORMAT,
     AuditIn,
     add_guide,
+    export_csv,
+    export_xlsx,
     replace_atomically,
     style_header,
     write_audited,
 )
 
 __all__ = [
+    "DATE_FORMAT",
     "AllOrNothing",
     "AuditIn",
     "RowError",
@@ -27,6 +31,8 @@ __all__ = [
     "column_letter",
     "date_problem",
     "decode_csv",
+    "export_csv",
+    "export_xlsx",
     "find_header",
     "fold",
     "formula_like",

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from desktop.services.tabular.csv_files import TextCsvWriter
+from desktop.services.tabular.workbooks import new_workbook
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -16,6 +19,8 @@ AuditIn = Callable[[], "AbstractContextManager[Session]"]
 """A short write transaction for an export's audit row (``Database.transaction``): see ``write_audited``."""
 
 HEADER_FILL = "DDE6F0"
+DATE_FORMAT = "yyyy-mm-dd"
+"""The number format of date cells in the exports and templates the app writes."""
 
 
 def replace_atomically(
@@ -61,6 +66,80 @@ def write_audited(
             record(writing)
 
     replace_atomically(out_path, write, audited)
+
+
+def export_csv(
+    session: Session,
+    out_path: Path,
+    columns: Sequence[str],
+    rows: Iterable[Iterable[object]],
+    record: Callable[[Session, int], None],
+    audit_in: AuditIn | None = None,
+) -> int:
+    """Write ``columns``, then ``rows``, as UTF-8 CSV (``TextCsvWriter``), audited by ``record`` (given the
+    number of rows) as ``write_audited`` says; returns the number of rows. ``rows`` is read while writing."""
+
+    def write(tmp: Path) -> int:
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            writer = TextCsvWriter(fh)
+            writer.writerow(columns)
+            count = 0
+            for row in rows:
+                writer.writerow(row)
+                count += 1
+        return count
+
+    return _export(session, out_path, write, record, audit_in)
+
+
+def export_xlsx(
+    session: Session,
+    out_path: Path,
+    columns: Sequence[str],
+    rows: Iterable[Iterable[object]],
+    record: Callable[[Session, int], None],
+    audit_in: AuditIn | None = None,
+    *,
+    title: str,
+    widths: Sequence[float],
+    date_columns: Collection[int] = (),
+) -> int:
+    """As ``export_csv``, as a one-sheet workbook named ``title``: the header styled (``style_header``), the
+    cells of ``date_columns`` (counted from 1) in ``DATE_FORMAT``."""
+
+    def write(tmp: Path) -> int:
+        book = new_workbook()
+        sheet = book.active
+        sheet.title = title
+        sheet.append(list(columns))
+        count = 0
+        for row in rows:
+            sheet.append(list(row))
+            count += 1
+            for column in date_columns:
+                sheet.cell(row=count + 1, column=column).number_format = DATE_FORMAT
+        style_header(sheet, widths)
+        book.save(tmp)
+        return count
+
+    return _export(session, out_path, write, record, audit_in)
+
+
+def _export(
+    session: Session,
+    out_path: Path,
+    write: Callable[[Path], int],
+    record: Callable[[Session, int], None],
+    audit_in: AuditIn | None,
+) -> int:
+    counted = 0
+
+    def counting(tmp: Path) -> None:
+        nonlocal counted
+        counted = write(tmp)
+
+    write_audited(session, out_path, counting, lambda s: record(s, counted), audit_in)
+    return counted
 
 
 def style_header(

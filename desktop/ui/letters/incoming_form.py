@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import html
-import itertools
+from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QStringListModel, Qt, QTime, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QKeyCombination,
+    QStringListModel,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,29 +24,27 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.core import clock
 from desktop.core.dates import format_date
-from desktop.core.letters.rules import CaraTerima, Keamanan, Skema, Urgensi
+from desktop.core.letters.rules import CaraTerima, Keamanan, Urgensi
 from desktop.services.common import office
-from desktop.services.common.errors import ServiceError, ValidationError
+from desktop.services.common.errors import ServiceError
 from desktop.services.letters import incoming
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
+from desktop.ui.letters.letter_form import LetterForm, looks_like_code
 from desktop.ui.widgets.dates import office_time, zone_info
 from desktop.ui.widgets.forms import FormRows, form_layout, hbox
-from desktop.ui.widgets.keys import is_enter, key_of, sequence
+from desktop.ui.widgets.keys import sequence
 from desktop.ui.widgets.messages import muted, set_message
 from desktop.ui.widgets.palette import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
 
 DEFAULT_RECIPIENT = "Kepala Dinas"
-_CODE_ROLE = Qt.ItemDataRole.UserRole  # what the code picker puts into the field: the bare code
 
 SAVE_KEY = sequence("Ctrl+S")
 SAVE_PRINT_KEY = sequence("Ctrl+P")
@@ -47,7 +52,7 @@ CLEAR_KEY = sequence("Esc")
 FIND_KEY = sequence("Ctrl+F")
 
 
-class IncomingForm(QWidget):
+class IncomingForm(LetterForm):
     """Fields in the order of SOP #15 step 1. Enter moves on, Ctrl+S saves, Ctrl+P saves and prints the slip."""
 
     saved = Signal(object)  # IncomingInfo of the letter just registered
@@ -55,8 +60,7 @@ class IncomingForm(QWidget):
     find_requested = Signal()  # Ctrl+F: the clerk wants the agenda search beside the form
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setObjectName("incomingForm")
         with ctx.read() as s:
             self.zone = office.get_profile(s).zona_waktu or "WIB"
@@ -65,23 +69,11 @@ class IncomingForm(QWidget):
         self._duplicates: list[incoming.IncomingInfo] = []
 
         # --- header
-        title = QLabel(self.tr("Surat masuk baru"), self)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        title.setFont(font)
-        self.last_label = QLabel(self)
-        self.last_label.setObjectName("lastAgenda")
-        self.last_label.setTextFormat(Qt.TextFormat.RichText)
-        self.last_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        keys_hint = QLabel(self.tr("Enter: isian berikutnya · Ctrl+S simpan · Ctrl+P simpan dan cetak"), self)
-        muted(keys_hint, smaller=True)
-        header = QHBoxLayout()
-        header.addWidget(title)
-        header.addSpacing(12)
-        header.addWidget(keys_hint, 0, Qt.AlignmentFlag.AlignBottom)
-        header.addStretch(1)
-        header.addWidget(self.last_label)
+        header = self.build_header(
+            self.tr("Surat masuk baru"),
+            self.tr("Enter: isian berikutnya · Ctrl+S simpan · Ctrl+P simpan dan cetak"),
+            "lastAgenda",
+        )
 
         # --- fields, in SOP order
         self.terima = QDateTimeEdit(self)
@@ -128,12 +120,7 @@ class IncomingForm(QWidget):
         self.tanggal_surat.editingFinished.connect(self.check_duplicates)
         date_hint = muted(QLabel(self.tr("ketik tanpa garis miring, mis. 22112026"), self), smaller=True)
 
-        self.perihal = QPlainTextEdit(self)
-        self.perihal.setObjectName("perihal")
-        self.perihal.setTabChangesFocus(True)
-        self.perihal.setPlaceholderText(self.tr("isi ringkas surat (Shift+Enter untuk baris baru)"))
-        lines = self.perihal.fontMetrics().lineSpacing()
-        self.perihal.setFixedHeight(int(lines * 2.6) + 12)
+        self.build_perihal(self.tr("isi ringkas surat (Shift+Enter untuk baris baru)"))
 
         self.ditujukan = QLineEdit(DEFAULT_RECIPIENT, self)
         self.ditujukan.setObjectName("ditujukan_kepada")
@@ -142,39 +129,12 @@ class IncomingForm(QWidget):
         recipient_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.ditujukan.setCompleter(recipient_completer)
 
-        self.kode = QLineEdit(self)
-        self.kode.setObjectName("kode_klasifikasi")
-        self.kode.setPlaceholderText(self.tr("ketik kode atau kata, mis. 800.1.11 atau cuti"))
-        self._code_model = QStandardItemModel(self)
-        self.code_completer = QCompleter(self._code_model, self)
-        self.code_completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.code_completer.setCompletionRole(_CODE_ROLE)
-        self.code_completer.setMaxVisibleItems(12)
-        self.kode.setCompleter(self.code_completer)
-        self.kode.textEdited.connect(self._search_codes)
-        self.kode.textChanged.connect(self._show_code_info)
-        self.skema = QComboBox(self)
-        self.skema.setObjectName("skema")
-        self.skema.addItem(self.tr("83/2022"), Skema.PERMENDAGRI_83_2022.value)
-        self.skema.addItem(self.tr("78/2012 (lama)"), Skema.PERMENDAGRI_78_2012.value)
+        self.build_code_fields(self.tr("ketik kode atau kata, mis. 800.1.11 atau cuti"))
         self.skema.setToolTip(
             self.tr("Daftar kode: Permendagri 83/2022 untuk surat baru, 78/2012 untuk surat lama")
         )
-        self.skema.currentIndexChanged.connect(lambda _i: self._show_code_info())
-        self.code_info = QLabel(self)
-        self.code_info.setObjectName("codeInfo")
-        self.code_info.setWordWrap(True)
-        muted(self.code_info, smaller=True)  # palette grey for the facts; the warning overrides it in amber
-
-        self.keamanan = QComboBox(self)
-        self.keamanan.setObjectName("keamanan")
-        for value in Keamanan:
-            self.keamanan.addItem(f"{value.label} ({value.value})", value)
+        self.build_sifat()
         self.keamanan.setToolTip(self.tr("Klasifikasi keamanan surat"))
-        self.urgensi = QComboBox(self)
-        self.urgensi.setObjectName("urgensi")
-        for value in Urgensi:
-            self.urgensi.addItem(value.label, value)
 
         self.lampiran = QLineEdit(self)
         self.lampiran.setObjectName("lampiran")
@@ -275,12 +235,6 @@ class IncomingForm(QWidget):
         self.rows.add(self.tr("K&eterangan"), "keterangan", self.keterangan, form=right)
         right.addRow("", self.tanpa_disposisi)
 
-        # Two columns: what the letter is (left), how it is handled (right); the list below gets full width.
-        columns = QHBoxLayout()
-        columns.setSpacing(24)
-        columns.addLayout(left, 11)
-        columns.addLayout(right, 10)
-
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.print_button)
@@ -288,17 +242,10 @@ class IncomingForm(QWidget):
         buttons.addSpacing(12)
         buttons.addWidget(self.status_label, 1)
         buttons.addStretch(0)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.setSpacing(6)
-        layout.addLayout(header)
-        layout.addLayout(columns)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
+        self.stack(header, left, right, buttons)
 
         # --- keyboard: Enter walks this chain; Tab follows the same visual order (plus the skema combo)
-        self._enter_chain: list[QWidget] = [
+        enter_chain: list[QWidget] = [
             self.terima,
             self.asal,
             self.nomor,
@@ -335,20 +282,12 @@ class IncomingForm(QWidget):
             self.print_button,
             self.clear_button,
         ]
-        for first, second in itertools.pairwise(tab_order):
-            QWidget.setTabOrder(first, second)
-        for widget in tab_order:
-            widget.installEventFilter(self)
-        # Line edits with a completer: Enter on a popup entry reaches the field as returnPressed, not as a key
-        # event the filter sees, so returnPressed moves on too (the filter eats the plain Enter first).
-        for edit in self._enter_chain:
-            if isinstance(edit, QLineEdit):
-                edit.returnPressed.connect(lambda e=edit: self._focus_next(e))
+        self.chain_keys(enter_chain, tab_order)
 
         self.rows.clear_on_edit()
         self.terima.dateTimeChanged.connect(self._on_terima_changed)
         self._on_cara_changed()
-        self._show_code_info()
+        self.show_code_info()
         self.refresh_last_number()
 
     # ------------------------------------------------------------------ values
@@ -444,44 +383,8 @@ class IncomingForm(QWidget):
         if names != self._sender_model.stringList():
             self._sender_model.setStringList(names)
 
-    def _search_codes(self, text: str) -> None:
-        self._code_model.clear()
-        if not text.strip():
-            self.code_completer.popup().hide()
-            return
-        try:
-            found = self.ctx.query(incoming.search_codes, text, skema=str(self.skema.currentData()), limit=30)
-        except ServiceError:
-            return
-        for code in found:
-            item = QStandardItem(f"{code.kode} — {code.uraian}")
-            item.setData(code.kode, _CODE_ROLE)
-            item.setToolTip(code.retensi or code.uraian)
-            item.setEditable(False)
-            self._code_model.appendRow(item)
-        if found:
-            self.code_completer.setCompletionPrefix(text)
-            self.code_completer.complete()
-        else:
-            self.code_completer.popup().hide()
-
-    def _show_code_info(self) -> None:
-        kode = self.kode.text().strip()
-        skema = str(self.skema.currentData())
-        if not kode:
-            set_message(self.code_info, self.tr("Boleh dikosongkan; wajib diisi sebelum pemberkasan."), "")
-            return
-        if not _looks_like_code(kode):
-            set_message(self.code_info, self.tr("Pilih kode dari daftar: ↓ lalu Enter."), "")
-            return
-        with self.ctx.read() as s:
-            found = incoming.get_code(s, kode, skema)
-            warning = "" if found else incoming.code_warning(s, kode, skema)
-        if found is not None:
-            retensi = found.retensi or self.tr("retensi belum tercatat")
-            set_message(self.code_info, f"{found.uraian} · {self.tr('JRA')}: {retensi}", "")
-        else:
-            set_message(self.code_info, "⚠ " + warning, WARNING_COLOR)
+    def show_code_info(self) -> None:
+        self.show_code_facts(self.tr("Boleh dikosongkan; wajib diisi sebelum pemberkasan."))
 
     def _on_cara_changed(self, _index: int = 0) -> None:
         srikandi = self.cara.currentData() == CaraTerima.SRIKANDI
@@ -516,12 +419,6 @@ class IncomingForm(QWidget):
         if not self.rows.show_error(field, message):
             set_message(self.status_label, html.escape(message), ERROR_COLOR)
 
-    def error_text(self, name: str) -> str:
-        return self.rows.error_text(name)
-
-    def clear_errors(self) -> None:
-        self.rows.clear_errors()
-
     # ------------------------------------------------------------------ actions
     def save(self, *, print_after: bool = False) -> incoming.IncomingInfo | None:
         """Register the letter. On a mistake the message sits under the field and nothing typed is lost."""
@@ -530,7 +427,7 @@ class IncomingForm(QWidget):
         self.clear_errors()
         set_message(self.status_label, "", SUCCESS_COLOR)
         data = self.input_data()
-        if data.kode_klasifikasi and not _looks_like_code(data.kode_klasifikasi):
+        if data.kode_klasifikasi and not looks_like_code(data.kode_klasifikasi):
             # Words in the picker are a search, not a code: saving "cuti" as a kode would be a silent mistake.
             self.show_error(
                 "kode_klasifikasi",
@@ -553,13 +450,8 @@ class IncomingForm(QWidget):
         ):
             self.nomor.setFocus(Qt.FocusReason.OtherFocusReason)
             return None
-        try:
-            info = self.ctx.call(incoming.register_incoming, data)
-        except ValidationError as exc:
-            self.show_error(exc.field, str(exc))
-            return None
-        except ServiceError as exc:
-            self.show_error(None, str(exc))
+        info = self.call_service(incoming.register_incoming, data)
+        if info is None:
             return None
         when = office_time(info.tanggal_diterima, self.zone)
         note = self.tr(" · langsung arsip") if info.status == "arsip" else ""
@@ -595,21 +487,12 @@ class IncomingForm(QWidget):
         self.urgensi.setCurrentIndex(0)
         self.tanpa_disposisi.setChecked(False)
         self.tanggal_surat.setDate(self.terima.date())
-        self._code_model.clear()
         self._duplicates = []
         set_message(self.duplicate_label, "", WARNING_COLOR)
-        self.clear_errors()
-        self.focus_first()
+        self.finish_clear()
 
     def clear_with_confirmation(self) -> None:
-        if self.is_dirty() and not dialogs.confirm(
-            self,
-            self.tr("Kosongkan formulir"),
-            self.tr("Isian surat yang sedang diketik akan dihapus. Kosongkan formulir?"),
-            yes=self.tr("Kosongkan"),
-            no=self.tr("Batal"),
-            danger=True,
-        ):
+        if not self.confirm_clear():
             return
         self.clear_for_next()
         self.cara.setCurrentIndex(0)
@@ -621,68 +504,11 @@ class IncomingForm(QWidget):
         """Focus Asal surat: the first thing to type for the next letter (tanggal terima is usually right)."""
         self.asal.setFocus(Qt.FocusReason.TabFocusReason)
 
-    def _focus_next(self, current: QWidget) -> None:
-        try:
-            start = self._enter_chain.index(current)
-        except ValueError:
-            return
-        for widget in self._enter_chain[start + 1 :]:
-            if widget.isVisibleTo(self) and widget.isEnabled():
-                # Tab reason: line edits select their text, date edits their first section, as on Tab.
-                widget.setFocus(Qt.FocusReason.TabFocusReason)
-                return
-
     # ------------------------------------------------------------------ keyboard
-    def _own_key(self, event: QKeyEvent) -> bool:
-        return key_of(event) in (SAVE_KEY, SAVE_PRINT_KEY, CLEAR_KEY, FIND_KEY)
-
-    def _run_key(self, event: QKeyEvent) -> None:
-        key = key_of(event)
-        if key == SAVE_KEY:
-            self.save()
-        elif key == SAVE_PRINT_KEY:
-            self.save(print_after=True)
-        elif key == CLEAR_KEY:
-            self.clear_with_confirmation()
-        elif key == FIND_KEY:
-            self.find_requested.emit()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(event, QKeyEvent) and isinstance(watched, QWidget):
-            if event.type() == QEvent.Type.ShortcutOverride and self._own_key(event):
-                event.accept()  # ours while focus is in the form, whatever the window binds to the key
-                return True
-            if event.type() == QEvent.Type.KeyPress:
-                if self._own_key(event):
-                    self._run_key(event)
-                    return True
-                if is_enter(event) and self._enter_moves_on(watched, event):
-                    if isinstance(watched, QPushButton):
-                        watched.click()
-                    else:
-                        self._focus_next(watched)
-                    return True
-        return super().eventFilter(watched, event)
-
-    def _enter_moves_on(self, watched: QWidget, event: QKeyEvent) -> bool:
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if modifiers != Qt.KeyboardModifier.NoModifier:
-            return False  # Shift+Enter in Perihal is a new line
-        # Line edits move on through returnPressed, which completer popups also fire.
-        return not isinstance(watched, QLineEdit)
-
-    def event(self, event: QEvent) -> bool:
-        # Focus on the form itself (e.g. after a click on a label): the keys still work.
-        if isinstance(event, QKeyEvent) and self._own_key(event):
-            if event.type() == QEvent.Type.ShortcutOverride:
-                event.accept()
-                return True
-            if event.type() == QEvent.Type.KeyPress:
-                self._run_key(event)
-                return True
-        return super().event(event)
-
-
-def _looks_like_code(text: str) -> bool:
-    """Kode klasifikasi are numbers with dots (``800.1.11.1``, ``045.2``); words are a search."""
-    return any(ch.isdigit() for ch in text)
+    def form_keys(self) -> dict[QKeyCombination, Callable[[], object]]:
+        return {
+            SAVE_KEY: self.save,
+            SAVE_PRINT_KEY: lambda: self.save(print_after=True),
+            CLEAR_KEY: self.clear_with_confirmation,
+            FIND_KEY: self.find_requested.emit,
+        }

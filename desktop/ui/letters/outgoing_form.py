@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import html
-import itertools
 import re
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QDate, QKeyCombination, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -27,38 +26,31 @@ from PySide6.QtWidgets import (
 
 from desktop.core import clock
 from desktop.core.dates import format_date, format_date_numeric
-from desktop.core.letters.rules import Keamanan, NumberTemplate, Skema, Urgensi, validate_code
+from desktop.core.letters.rules import Keamanan, NumberTemplate, Urgensi, validate_code
 from desktop.services.common import office
-from desktop.services.common.errors import ServiceError, ValidationError
+from desktop.services.common.errors import ServiceError
 from desktop.services.letters import incoming, outgoing
-from desktop.ui import dialogs
 from desktop.ui.context import UiContext
+from desktop.ui.letters.letter_form import LetterForm, looks_like_code
 from desktop.ui.widgets.dates import pydate, qdate
 from desktop.ui.widgets.forms import FormRows, form_layout, hbox
-from desktop.ui.widgets.keys import is_enter, key_of, sequence
+from desktop.ui.widgets.keys import sequence
 from desktop.ui.widgets.messages import muted, set_message
 from desktop.ui.widgets.palette import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
 
 ISSUE_KEY = sequence("Ctrl+S")
 COPY_KEY = sequence("Ctrl+Shift+C")
 CLEAR_KEY = sequence("Esc")
-_CODE_ROLE = Qt.ItemDataRole.UserRole
 _AGENDA_TEXT = re.compile(r"^\s*(\d{1,7})\s*(?:/\s*(\d{4}))?\s*$")
 
 
-def _looks_like_code(text: str) -> bool:
-    """Kode klasifikasi are numbers with dots (``800.1.11.1``); words typed in the picker are a search."""
-    return any(ch.isdigit() for ch in text)
-
-
-class OutgoingForm(QWidget):
+class OutgoingForm(LetterForm):
     """One outgoing letter: Enter moves on, Ctrl+S takes the number, Ctrl+Shift+C copies it, Esc clears."""
 
     issued = Signal(object)  # OutgoingInfo of the number just taken
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setObjectName("outgoingForm")
         with ctx.transaction() as s:
             default_series = outgoing.ensure_default_series(s)
@@ -76,25 +68,11 @@ class OutgoingForm(QWidget):
         self.last_info: outgoing.OutgoingInfo | None = None
 
         # --- header
-        title = QLabel(self.tr("Surat keluar baru"), self)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        title.setFont(font)
-        keys_hint = QLabel(
-            self.tr("Enter: isian berikutnya · Ctrl+S ambil nomor · Ctrl+Shift+C salin nomor"), self
+        header = self.build_header(
+            self.tr("Surat keluar baru"),
+            self.tr("Enter: isian berikutnya · Ctrl+S ambil nomor · Ctrl+Shift+C salin nomor"),
+            "lastNumber",
         )
-        muted(keys_hint, smaller=True)
-        self.last_label = QLabel(self)
-        self.last_label.setObjectName("lastNumber")
-        self.last_label.setTextFormat(Qt.TextFormat.RichText)
-        self.last_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        header = QHBoxLayout()
-        header.addWidget(title)
-        header.addSpacing(12)
-        header.addWidget(keys_hint, 0, Qt.AlignmentFlag.AlignBottom)
-        header.addStretch(1)
-        header.addWidget(self.last_label)
 
         # --- what the letter is (left column)
         self.tanggal = QDateEdit(self)
@@ -128,33 +106,9 @@ class OutgoingForm(QWidget):
         self.alamat.setMaxLength(400)
         self.alamat.setPlaceholderText(self.tr("alamat atau “di Tempat” (boleh kosong)"))
 
-        self.perihal = QPlainTextEdit(self)
-        self.perihal.setObjectName("perihal")
-        self.perihal.setTabChangesFocus(True)
-        self.perihal.setPlaceholderText(self.tr("hal surat (Shift+Enter untuk baris baru)"))
-        lines = self.perihal.fontMetrics().lineSpacing()
-        self.perihal.setFixedHeight(int(lines * 2.6) + 12)
+        self.build_perihal(self.tr("hal surat (Shift+Enter untuk baris baru)"))
 
-        self.kode = QLineEdit(self)
-        self.kode.setObjectName("kode_klasifikasi")
-        self.kode.setPlaceholderText(self.tr("ketik kode atau kata, mis. 800.1.11 atau rapat"))
-        self._code_model = QStandardItemModel(self)
-        self.code_completer = QCompleter(self._code_model, self)
-        self.code_completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.code_completer.setCompletionRole(_CODE_ROLE)
-        self.code_completer.setMaxVisibleItems(12)
-        self.kode.setCompleter(self.code_completer)
-        self.kode.textEdited.connect(self._search_codes)
-        self.kode.textChanged.connect(self._show_code_info)
-        self.skema = QComboBox(self)
-        self.skema.setObjectName("skema")
-        self.skema.addItem(self.tr("83/2022"), Skema.PERMENDAGRI_83_2022.value)
-        self.skema.addItem(self.tr("78/2012 (lama)"), Skema.PERMENDAGRI_78_2012.value)
-        self.skema.currentIndexChanged.connect(lambda _i: self._show_code_info())
-        self.code_info = QLabel(self)
-        self.code_info.setObjectName("codeInfo")
-        self.code_info.setWordWrap(True)
-        muted(self.code_info, smaller=True)
+        self.build_code_fields(self.tr("ketik kode atau kata, mis. 800.1.11 atau rapat"))
 
         self.balasan = QLineEdit(self)
         self.balasan.setObjectName("balasan_atas")
@@ -178,14 +132,7 @@ class OutgoingForm(QWidget):
         self.seri.setCurrentIndex(max(0, self.seri.findData(default_series)))
         self.seri.currentIndexChanged.connect(lambda _i: self.refresh_last_number())
 
-        self.keamanan = QComboBox(self)
-        self.keamanan.setObjectName("keamanan")
-        for value in Keamanan:
-            self.keamanan.addItem(f"{value.label} ({value.value})", value)
-        self.urgensi = QComboBox(self)
-        self.urgensi.setObjectName("urgensi")
-        for value in Urgensi:
-            self.urgensi.addItem(value.label, value)
+        self.build_sifat()
         self.lampiran = QLineEdit(self)
         self.lampiran.setObjectName("lampiran")
         self.lampiran.setMaxLength(100)
@@ -342,28 +289,15 @@ class OutgoingForm(QWidget):
         right.addRow("", self.pesan)
         right.addRow(self.result_box)  # the number just taken, beside the form rather than under it
 
-        columns = QHBoxLayout()
-        columns.setSpacing(24)
-        columns.addLayout(left, 11)
-        columns.addLayout(right, 10)
-
         buttons = QHBoxLayout()
         buttons.addWidget(self.issue_button)
         buttons.addWidget(self.clear_button)
         buttons.addSpacing(12)
         buttons.addWidget(self.preview_label, 1)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.setSpacing(6)
-        layout.addLayout(header)
-        layout.addLayout(columns)
-        layout.addLayout(buttons)
-        layout.addWidget(self.status_label)
-        layout.addStretch(1)
+        self.stack(header, left, right, buttons, self.status_label)
 
         # --- keyboard
-        self._enter_chain: list[QWidget] = [
+        enter_chain: list[QWidget] = [
             self.tanggal,
             self.tujuan,
             self.alamat,
@@ -402,20 +336,14 @@ class OutgoingForm(QWidget):
             self.clear_button,
             self.copy_button,
         ]
-        for first, second in itertools.pairwise(tab_order):
-            QWidget.setTabOrder(first, second)
-        for widget in tab_order:
-            widget.installEventFilter(self)
-        for edit in self._enter_chain:
-            if isinstance(edit, QLineEdit):
-                edit.returnPressed.connect(lambda e=edit: self._focus_next(e))
+        self.chain_keys(enter_chain, tab_order)
 
         self.rows.clear_on_edit()
         self.tanggal.dateChanged.connect(self._on_date_changed)
         self.sisipkan.toggled.connect(lambda _c: self._update_mode())
         self.pesan.toggled.connect(lambda _c: self._update_mode())
         self.keamanan.currentIndexChanged.connect(lambda _i: self._update_preview())
-        self._show_code_info()
+        self.show_code_info()
         self._update_mode()
         self.refresh_last_number()
 
@@ -585,45 +513,9 @@ class OutgoingForm(QWidget):
         if address:
             self.alamat.setText(address)
 
-    def _search_codes(self, text: str) -> None:
-        self._code_model.clear()
-        if not text.strip():
-            self.code_completer.popup().hide()
-            return
-        try:
-            found = self.ctx.query(incoming.search_codes, text, skema=str(self.skema.currentData()), limit=30)
-        except ServiceError:
-            return
-        for code in found:
-            item = QStandardItem(f"{code.kode} — {code.uraian}")
-            item.setData(code.kode, _CODE_ROLE)
-            item.setToolTip(code.retensi or code.uraian)
-            item.setEditable(False)
-            self._code_model.appendRow(item)
-        if found:
-            self.code_completer.setCompletionPrefix(text)
-            self.code_completer.complete()
-        else:
-            self.code_completer.popup().hide()
-
-    def _show_code_info(self) -> None:
-        kode = self.kode.text().strip()
-        skema = str(self.skema.currentData())
+    def show_code_info(self) -> None:
         self._update_preview()
-        if not kode:
-            set_message(self.code_info, self.tr("Wajib: kode klasifikasi menjadi bagian nomor surat."), "")
-            return
-        if not _looks_like_code(kode):
-            set_message(self.code_info, self.tr("Pilih kode dari daftar: ↓ lalu Enter."), "")
-            return
-        with self.ctx.read() as s:
-            found = incoming.get_code(s, kode, skema)
-            warning = "" if found else incoming.code_warning(s, kode, skema)
-        if found is not None:
-            retensi = found.retensi or self.tr("retensi belum tercatat")
-            set_message(self.code_info, f"{found.uraian} · {self.tr('JRA')}: {retensi}", "")
-        else:
-            set_message(self.code_info, "⚠ " + warning, WARNING_COLOR)
+        self.show_code_facts(self.tr("Wajib: kode klasifikasi menjadi bagian nomor surat."))
 
     def _forget_balasan(self) -> None:
         self._balasan = None
@@ -676,12 +568,6 @@ class OutgoingForm(QWidget):
         widget = self.fields.get(field or "")
         self.rows.show_error(field, message, focus=widget is not None and widget.isVisible())
 
-    def error_text(self, name: str) -> str:
-        return self.rows.error_text(name)
-
-    def clear_errors(self) -> None:
-        self.rows.clear_errors()
-
     # ------------------------------------------------------------------ actions
     def issue(self) -> outgoing.OutgoingInfo | None:
         """Take the number. On a mistake the message sits under the field and nothing typed is lost."""
@@ -690,7 +576,7 @@ class OutgoingForm(QWidget):
         self.clear_errors()
         set_message(self.status_label, "", SUCCESS_COLOR)
         kode = self.kode.text().strip()
-        if kode and not _looks_like_code(kode):
+        if kode and not looks_like_code(kode):
             self.show_error(
                 "kode_klasifikasi",
                 self.tr("Pilih kode dari daftar (↓ lalu Enter); kata hanya untuk mencari."),
@@ -701,13 +587,8 @@ class OutgoingForm(QWidget):
             return None
         data = self.input_data()
         service = outgoing.insert_number if self.sisipkan.isChecked() else outgoing.issue_number
-        try:
-            info = self.ctx.call(service, data)
-        except ValidationError as exc:
-            self.show_error(exc.field, str(exc))
-            return None
-        except ServiceError as exc:
-            self.show_error(None, str(exc))
+        info = self.call_service(service, data)
+        if info is None:
             return None
         self.show_issued(info)
         self.clear_for_next()
@@ -755,20 +636,11 @@ class OutgoingForm(QWidget):
         self.urgensi.setCurrentIndex(0)
         self.sisipkan.setChecked(False)
         self.pesan.setChecked(False)
-        self._code_model.clear()
         self._forget_balasan()
-        self.clear_errors()
-        self.focus_first()
+        self.finish_clear()
 
     def clear_with_confirmation(self) -> None:
-        if self.is_dirty() and not dialogs.confirm(
-            self,
-            self.tr("Kosongkan formulir"),
-            self.tr("Isian surat yang sedang diketik akan dihapus. Kosongkan formulir?"),
-            yes=self.tr("Kosongkan"),
-            no=self.tr("Batal"),
-            danger=True,
-        ):
+        if not self.confirm_clear():
             return
         self.clear_for_next()
         self.tanggal.setDate(qdate(clock.today(self.zone)))
@@ -779,58 +651,6 @@ class OutgoingForm(QWidget):
         """Focus Tujuan: tanggal surat is usually today's and stays for a batch."""
         self.tujuan.setFocus(Qt.FocusReason.TabFocusReason)
 
-    def _focus_next(self, current: QWidget) -> None:
-        try:
-            start = self._enter_chain.index(current)
-        except ValueError:
-            return
-        for widget in self._enter_chain[start + 1 :]:
-            if widget.isVisibleTo(self) and widget.isEnabled():
-                widget.setFocus(Qt.FocusReason.TabFocusReason)
-                return
-
     # ------------------------------------------------------------------ keyboard
-    def _own_key(self, event: QKeyEvent) -> bool:
-        return key_of(event) in (ISSUE_KEY, COPY_KEY, CLEAR_KEY)
-
-    def _run_key(self, event: QKeyEvent) -> None:
-        key = key_of(event)
-        if key == ISSUE_KEY:
-            self.issue()
-        elif key == COPY_KEY:
-            self.copy_number()
-        elif key == CLEAR_KEY:
-            self.clear_with_confirmation()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(event, QKeyEvent) and isinstance(watched, QWidget):
-            if event.type() == QEvent.Type.ShortcutOverride and self._own_key(event):
-                event.accept()
-                return True
-            if event.type() == QEvent.Type.KeyPress:
-                if self._own_key(event):
-                    self._run_key(event)
-                    return True
-                if is_enter(event) and self._enter_moves_on(watched, event):
-                    if isinstance(watched, QPushButton):
-                        watched.click()
-                    else:
-                        self._focus_next(watched)
-                    return True
-        return super().eventFilter(watched, event)
-
-    def _enter_moves_on(self, watched: QWidget, event: QKeyEvent) -> bool:
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if modifiers != Qt.KeyboardModifier.NoModifier:
-            return False  # Shift+Enter in Perihal is a new line
-        return not isinstance(watched, QLineEdit)
-
-    def event(self, event: QEvent) -> bool:
-        if isinstance(event, QKeyEvent) and self._own_key(event):
-            if event.type() == QEvent.Type.ShortcutOverride:
-                event.accept()
-                return True
-            if event.type() == QEvent.Type.KeyPress:
-                self._run_key(event)
-                return True
-        return super().event(event)
+    def form_keys(self) -> dict[QKeyCombination, Callable[[], object]]:
+        return {ISSUE_KEY: self.issue, COPY_KEY: self.copy_number, CLEAR_KEY: self.clear_with_confirmation}

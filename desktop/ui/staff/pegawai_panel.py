@@ -10,26 +10,21 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QEvent,
+    QKeyCombination,
     QObject,
     QPoint,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -53,12 +48,22 @@ from desktop.ui.staff.riwayat_dialog import RiwayatDialog
 from desktop.ui.staff.staff_import_dialog import StaffImportDialog
 from desktop.ui.tasks import Progress, run_task
 from desktop.ui.widgets.files import remember_dir, start_dir
-from desktop.ui.widgets.keys import is_enter, key_of, sequence
+from desktop.ui.widgets.keys import is_enter, sequence
 from desktop.ui.widgets.messages import muted, set_message
 from desktop.ui.widgets.palette import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
+from desktop.ui.widgets.tables import (
+    focus_search,
+    heading,
+    list_table,
+    screen_layout,
+    search_box,
+    select_key,
+    selected_row,
+    set_widths,
+    take_key,
+)
 
 PAGE_SIZE = 200
-SEARCH_DELAY_MS = 250
 NEW_KEY = sequence("Ctrl+N")
 RIWAYAT_KEY = sequence("Ctrl+R")
 FIND_KEY = sequence("Ctrl+F")
@@ -89,21 +94,10 @@ class PegawaiPanel(QWidget):
         self.document_dialog: QWidget | None = None
         self.preview: PrintPreviewDialog | None = None
 
-        title = QLabel(self.tr("Data pegawai"), self)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        title.setFont(font)
-
-        self.search = QLineEdit(self)
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Cari nama, NIP, jabatan atau unit… (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        title = heading(self.tr("Data pegawai"), self)
+        self.search, self._search_timer = search_box(
+            self, self.tr("Cari nama, NIP, jabatan atau unit… (Ctrl+F)"), self.reload
+        )
 
         self.unit = QComboBox(self)
         self.unit.setObjectName("unitFilter")
@@ -130,30 +124,20 @@ class PegawaiPanel(QWidget):
         self.count_label.setObjectName("countLabel")
 
         self.model = PegawaiTableModel(self._fetch)
-        self.table = QTableView(self)
-        self.table.setObjectName("pegawaiTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(PegawaiTableModel.JABATAN, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table(self, "pegawaiTable", self.model, PegawaiTableModel.JABATAN)
         metrics = self.table.fontMetrics()
         mono = QFont()
         mono.setFamilies(["DejaVu Sans Mono", "Consolas", "monospace"])
-        self.table.setColumnWidth(0, QFontMetrics(mono).horizontalAdvance("88888888 888888 8 888") + 24)
-        self.table.setColumnWidth(1, metrics.horizontalAdvance("M") * 22)
-        self.table.setColumnWidth(2, metrics.horizontalAdvance("Gol. IV/e") + 16)
-        self.table.setColumnWidth(4, metrics.horizontalAdvance("Sub Bagian Perencanaan dan Keuangan") + 16)
-        self.table.setColumnWidth(5, metrics.horizontalAdvance("CPNS · nonaktif") + 12)
+        set_widths(
+            self.table,
+            {
+                0: QFontMetrics(mono).horizontalAdvance("88888888 888888 8 888") + 24,
+                1: metrics.horizontalAdvance("M") * 22,
+                2: metrics.horizontalAdvance("Gol. IV/e") + 16,
+                4: metrics.horizontalAdvance("Sub Bagian Perencanaan dan Keuangan") + 16,
+                5: metrics.horizontalAdvance("CPNS · nonaktif") + 12,
+            },
+        )
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -225,13 +209,7 @@ class PegawaiPanel(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.import_button)
         actions.addWidget(self.reload_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 6, 12, 8)
-        layout.setSpacing(6)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(actions)
+        screen_layout(self, top, self.table, self.message, actions, stretch=self.table)
 
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
         for widget in (
@@ -293,16 +271,10 @@ class PegawaiPanel(QWidget):
         self.count_label.setText(text)
 
     def select(self, pegawai_id: int) -> bool:
-        row = self.model.row_of(pegawai_id, fetch=True)
-        if row < 0:
-            return False
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
-        return True
+        return select_key(self.table, self.model, pegawai_id, fetch=True)
 
     def selected_info(self) -> PegawaiRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.info(rows[0].row()) if rows else None
+        return selected_row(self.table, self.model)
 
     def selected_id(self) -> int | None:
         info = self.selected_info()
@@ -545,34 +517,22 @@ class PegawaiPanel(QWidget):
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     # ------------------------------------------------------------------ keyboard
-    def _handle_key(self, event: QKeyEvent, run: bool) -> bool:
-        key = key_of(event)
-        actions: dict[object, Callable[[], object]] = {
+    def keys(self) -> dict[QKeyCombination, Callable[[], object]]:
+        """The keys the panel keeps while focus is in it."""
+        keys: dict[QKeyCombination, Callable[[], object]] = {
             RIWAYAT_KEY: self.open_riwayat,
             RELOAD_KEY: self.reload,
-            FIND_KEY: self._focus_search,
+            FIND_KEY: lambda: focus_search(self.search),
         }
         if self.can_write:
-            actions[NEW_KEY] = self.new_pegawai
-        action = actions.get(key)
-        if action is None:
-            return False
-        if run:
-            action()
-        return True
-
-    def _focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+            keys[NEW_KEY] = self.new_pegawai
+        return keys
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if isinstance(event, QKeyEvent):
-            if event.type() == QEvent.Type.ShortcutOverride and self._handle_key(event, run=False):
-                event.accept()
+            if take_key(event, self.keys()):
                 return True
             if event.type() == QEvent.Type.KeyPress:
-                if self._handle_key(event, run=True):
-                    return True
                 if watched is self.table and is_enter(event):
                     self.open_selected()
                     return True

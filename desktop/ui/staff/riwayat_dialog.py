@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -49,6 +48,7 @@ from desktop.ui.staff.riwayat_entry_dialog import RiwayatEntryDialog
 from desktop.ui.widgets.keys import sequence
 from desktop.ui.widgets.messages import muted, set_message
 from desktop.ui.widgets.palette import DIMMED_COLOR, ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
+from desktop.ui.widgets.tables import ask_reason
 
 ADD_KEY = sequence("Ctrl+N")
 INFO_ROLE = Qt.ItemDataRole.UserRole
@@ -404,15 +404,13 @@ class RiwayatDialog(QDialog):
         self.tables[self.current_kind()].setFocus()
 
     def ask_reason(self, info: RiwayatInfo) -> str | None:
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(self.tr("Batalkan entri #{0}").format(info.id))
-        dialog.setLabelText(self.tr("Alasan pembatalan {0} #{1}:").format(info.kind.label.lower(), info.id))
-        dialog.setOkButtonText(self.tr("Lanjut"))
-        dialog.setCancelButtonText(self.tr("Kembali"))
-        dialog.resize(460, dialog.sizeHint().height())
-        if not dialog.exec():
-            return None
-        return dialog.textValue().strip() or None
+        return ask_reason(
+            self,
+            self.tr("Batalkan entri #{0}").format(info.id),
+            self.tr("Alasan pembatalan {0} #{1}:").format(info.kind.label.lower(), info.id),
+            cancel=self.tr("Kembali"),
+            width=460,
+        )
 
     def cancel_entry(self) -> bool:
         info = self.selected_info()
