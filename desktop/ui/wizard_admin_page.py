@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWizardPage
 
 from desktop.services.common import auth
 from desktop.services.common.errors import ServiceError
+from desktop.services.common.permissions import Actor
+from desktop.services.system import AppContext
 from desktop.ui.widgets.palette import ERROR_COLOR
 
-if TYPE_CHECKING:
-    from desktop.ui.wizard import FirstRunWizard
+
+class Setup(Protocol):
+    """What this page needs of the wizard around it (FirstRunWizard), named here so the two import no circle."""
+
+    app_ctx: AppContext
+    actor: Actor | None
 
 
 class AdminPage(QWizardPage):
-    def __init__(self, wizard: FirstRunWizard) -> None:
+    def __init__(self, wizard: Setup) -> None:
         super().__init__()
         self.wiz = wizard
         self.setTitle(self.tr("Akun admin pertama"))
