@@ -7,16 +7,23 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
 
 from desktop.storage.database import READ_ONLY, Database, StorageError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+# The newest revision in migrations/versions, written here so that a start on a current database needs no
+# alembic (its import is a tenth of the cold start); alembic is imported only to upgrade or to judge an unknown
+# revision. tests/integration/test_storage_migrations.py checks it against the scripts' head.
+HEAD_REVISION = "0010_imported_file_audit_text"
+VERSION_TABLE = "alembic_version"
 
 
 class SchemaStatus(enum.Enum):
@@ -42,31 +49,39 @@ class DatabaseTooNew(StorageError):
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
 def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
 def head_revision() -> str:
-    head = script_directory().get_current_head()
-    assert head is not None
-    return head
+    return HEAD_REVISION
 
 
-def _current_revision(conn: Connection) -> str | None:
-    return MigrationContext.configure(conn).get_current_revision()
+def _current_revision(conn: Connection, tables: set[str]) -> str | None:
+    """The revision stamped in the database, as alembic reads it (None: not stamped yet)."""
+    if VERSION_TABLE not in tables:
+        return None
+    stamped = list(conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars())
+    if len(stamped) > 1:
+        raise StorageError(f"Basis data mencatat lebih dari satu versi skema ({', '.join(stamped)}).")
+    return stamped[0] if stamped else None
 
 
 def schema_state(engine: Engine) -> SchemaState:
     head = head_revision()
     # Read-only: asking which revision a database has must never wait for another process's write lock.
     with engine.execution_options(**{READ_ONLY: True}).connect() as conn:
-        current = _current_revision(conn)
         tables = set(inspect(conn).get_table_names())
+        current = _current_revision(conn, tables)
         conn.rollback()
     if current is None:
         status = SchemaStatus.EMPTY if not (tables - {"alembic_version"}) else SchemaStatus.UNVERSIONED
@@ -79,6 +94,8 @@ def schema_state(engine: Engine) -> SchemaState:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -227,3 +227,8 @@ def test_audit_entity_id_widened_keeping_rows_and_append_only(raw_ctx: AppContex
             conn.execute(text(statement))
     with raw_ctx.db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM audit_log")).scalar_one() == 3
+
+
+def test_the_head_revision_written_in_the_code_is_the_scripts_head() -> None:
+    """A start reads the head revision from a constant, without alembic: a new migration must update it."""
+    assert migrate.script_directory().get_current_head() == migrate.HEAD_REVISION
