@@ -349,3 +349,117 @@ def test_a_mapping_step_comes_between_the_file_and_the_check(
     _idle(qtbot, wizard)
     assert wizard.pages.currentIndex() == MappedCountImport.PAGE_CHECK
     assert _count(app_ctx) == 0
+
+
+# --- the file around the rows: notes of the reader, problems of the whole file, columns nobody mapped ----------------
+
+
+def read_counts_with_notes(path: Path) -> Table:
+    """``read_counts`` with what the shared reader says about the rows it left out around the table."""
+    table = read_counts(path)
+    notes = (
+        RowError.for_file("baris 5–8 di bawah tabel dilewati (blok tanda tangan/keterangan: “Mengetahui”)"),
+    )
+    return Table(table.headers, table.rows, table.source, notes=notes)
+
+
+def check_counts_of_the_file(session: Session, table: Table) -> CountPlan:
+    """``check_counts`` with a problem of the whole file, listed after the rows' problems."""
+    plan = check_counts(session, table)
+    return CountPlan(
+        plan.valid,
+        [*plan.errors, RowError.for_file("kolom “catatan” tidak dikenal")],
+        plan.warnings,
+        plan.rows_read,
+    )
+
+
+class NotedCountImport(MappedCountImport):
+    """The mapped module whose reader leaves a signature block out and which reports the columns it drops."""
+
+    read_file = staticmethod(read_counts_with_notes)
+    file_problem = False
+
+    def checker(self):  # type: ignore[no-untyped-def]
+        return check_counts_of_the_file if self.file_problem else check_counts
+
+    def unmapped_headers(self) -> list[str]:
+        # The amount column typed in the mapping step is mapped; "barang" is mapped by name; "jumlah" is not
+        # until the clerk names it.
+        if self.table is None or self.amount_header.text() == "jumlah":
+            return []
+        return ["jumlah", "Kode Klas"]
+
+
+def test_columns_nobody_mapped_are_a_yellow_notice_over_mapping_and_check(
+    qtbot, app_ctx: AppContext, admin: Actor, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    wizard = _wizard(qtbot, app_ctx, admin, NotedCountImport)
+    assert isinstance(wizard, NotedCountImport)
+    assert not wizard.unmapped_notice.isVisible()
+    wizard.load_file(_file(tmp_path, "Kertas A4,10", "Pena,0"))
+    _idle(qtbot, wizard)
+    assert wizard.pages.currentIndex() == NotedCountImport.PAGE_MAPPING
+    assert wizard.unmapped_notice.isVisible()
+    assert wizard.unmapped_notice.text() == (
+        "\u26a0 Kolom berisi data yang belum dipetakan: “jumlah”, “Kode Klas” — petakan ke kolom impor, atau "
+        "biarkan diabaikan."
+    )
+    assert "background" in wizard.unmapped_notice.styleSheet()
+    qtbot.keyClicks(wizard.amount_header, "jumlah")  # mapped: the notice goes at once
+    assert not wizard.unmapped_notice.isVisible()
+    wizard.amount_header.setText("barang")
+    wizard.amount_header.setText("")
+    assert wizard.unmapped_notice.isVisible()
+    wizard.go_back()
+    assert not wizard.unmapped_notice.isVisible()  # the file step says nothing of columns
+
+    # Checked with the column left unmapped: the notice stays over the check, beside the reader's note.
+    wizard.load_file(_file(tmp_path, "Kertas A4,10", "Pena,0"))
+    _idle(qtbot, wizard)
+    wizard.amount_header.setText("barang")
+    wizard.validate()
+    _idle(qtbot, wizard)
+    assert wizard.pages.currentIndex() == NotedCountImport.PAGE_CHECK
+    assert wizard.unmapped_notice.isVisible()
+    assert "“Kode Klas”" in wizard.unmapped_notice.text()
+
+
+def test_the_readers_notes_and_problems_of_the_file_are_listed_as_berkas_first(
+    qtbot, app_ctx: AppContext, admin: Actor, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    wizard = _wizard(qtbot, app_ctx, admin, NotedCountImport)
+    assert isinstance(wizard, NotedCountImport)
+    wizard.file_problem = True
+    wizard.load_file(_file(tmp_path, "Kertas A4,10", "Map,x", "Pena,0"))
+    _idle(qtbot, wizard)
+    wizard.amount_header.setText("jumlah")
+    wizard.validate()
+    _idle(qtbot, wizard)
+    # The file's problem first (though the plan lists it last), as "berkas"; then the rows.
+    assert wizard.error_table.item(0, 0).text() == "berkas"
+    assert wizard.error_rows() == [(0, "kolom “catatan” tidak dikenal"), (3, "jumlah bukan angka: 'x'")]
+    assert wizard.copy_errors() == "berkas: kolom “catatan” tidak dikenal\nbaris 3: jumlah bukan angka: 'x'"
+    # The reader's note with the plan's warnings, counted with them.
+    assert wizard.warning_table.item(0, 0).text() == "berkas"
+    assert wizard.warning_rows() == [
+        (0, "baris 5–8 di bawah tabel dilewati (blok tanda tangan/keterangan: “Mengetahui”)"),
+        (4, "jumlah nol"),
+    ]
+    assert wizard.warnings_label.text() == "P&eringatan (2)"
+    assert "2 peringatan tidak menghalangi impor" in wizard.summary.text()
+
+
+def test_the_readers_notes_show_when_every_row_is_valid(
+    qtbot, app_ctx: AppContext, admin: Actor, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    wizard = _wizard(qtbot, app_ctx, admin, NotedCountImport)
+    assert isinstance(wizard, NotedCountImport)
+    wizard.load_file(_file(tmp_path, "Kertas A4,10"))
+    _idle(qtbot, wizard)
+    wizard.amount_header.setText("jumlah")
+    wizard.validate()
+    _idle(qtbot, wizard)
+    assert "Semua 1 baris valid." in wizard.summary.text()
+    assert wizard.warnings_box.isVisible() and wizard.warning_rows()[0][0] == 0
+    assert wizard.import_button.isEnabled()

@@ -13,6 +13,10 @@ from typing import Final, TextIO
 from desktop.services.common.errors import ValidationError
 from desktop.services.tabular.cells import neutralise, restore
 
+DELIMITERS: Final = (",", ";", "|", "\t")
+"""The separators a sheet may come with: Excel's comma or (in Indonesian settings) semicolon, the pipe of
+SIASN exports as other importers read them, and the tab of "Text (Tab delimited)"."""
+
 # UTF-32 first: its little-endian BOM begins with the UTF-16 one.
 _BOMS: Final = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -54,10 +58,12 @@ def decode_csv(raw: bytes, source: str = "") -> str:
 
 
 def sniff_delimiter(text: str) -> str:
-    """The delimiter under which most of the first lines split into the same number (more than one) of fields."""
+    """The one of ``DELIMITERS`` under which most of the first lines split into the same number (more than one)
+    of fields, the widest split winning a tie: a pipe inside some cells of a comma file splits only those lines,
+    so the comma still wins."""
     sample = [line for line in text.splitlines()[:50] if line.strip()][:30]
     best, best_score = ",", (0, 0)
-    for delimiter in (",", ";", "\t"):
+    for delimiter in DELIMITERS:
         try:
             counts = Counter(len(r) for r in csv.reader(sample, delimiter=delimiter))
         except csv.Error:
@@ -94,7 +100,7 @@ def parse_csv(text: str, delimiter: str, source: str = "") -> list[list[str]]:
 
 
 def read_csv(path: Path, choose_delimiter: Callable[[str], str] = sniff_delimiter) -> list[list[str]]:
-    """The rows of a CSV file (see ``decode_csv`` and ``parse_csv``); comma, semicolon or tab separated."""
+    """The rows of a CSV file (see ``decode_csv`` and ``parse_csv``); separated by one of ``DELIMITERS``."""
     text = decode_csv(path.read_bytes(), path.name)
     return parse_csv(text, choose_delimiter(text), path.name)
 

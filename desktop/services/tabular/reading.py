@@ -14,6 +14,8 @@ from desktop.services.common.errors import ValidationError
 from desktop.services.tabular.cells import restore
 from desktop.services.tabular.csv_files import read_csv, sniff_delimiter
 from desktop.services.tabular.headers import header_key
+from desktop.services.tabular.margins import table_end, title_note
+from desktop.services.tabular.rows import RowError
 
 _NUMBERS = frozenset({int, float})
 
@@ -32,6 +34,9 @@ class Table:
     sha256: str = ""  # of the file's bytes, so that importing the same file again is noticed
     # (row number, header) of the cells that were numbers in the workbook: a NIP or NIK there lost digits
     numeric: frozenset[tuple[int, str]] = frozenset()
+    # What the reader left out around the table (title rows, a signature block, a "Jumlah" row), each as a
+    # problem of the file, for the import report
+    notes: tuple[RowError, ...] = ()
 
 
 def read_table(
@@ -45,14 +50,18 @@ def read_table(
     numeric_cells: bool = False,
 ) -> Table:
     """Read the first sheet of an .xlsx or a .csv file (UTF-8 with or without BOM, UTF-16/32 with BOM, or
-    Windows-1252; comma, semicolon or tab, by ``choose_delimiter``). Cell values become text: date cells ISO,
+    Windows-1252; one of ``DELIMITERS``, by ``choose_delimiter``). A row's number is its row in the
+    spreadsheet; in a CSV file, its record's (a quoted cell with line breaks keeps one record one row, as
+    Excel and LibreOffice show it). Cell values become text: date cells ISO,
     whole numbers without ``.0``, text as the export wrote it (``restore``).
 
     ``index`` is the caller's ``alias_index``. The header is the first of the first ``HEADER_SEARCH_ROWS`` rows
     in which at least ``min_known`` cells name a column of ``index``, among them every column of ``required``.
     When no row qualifies: ValidationError with ``no_header`` (``{source}`` is the file's name), or, without
-    it, the first non-blank row (the user then maps the columns by hand). Columns blank in the header and in
-    every row are left out; a blank header is called "Kolom C" after its spreadsheet column. With
+    it, the first non-blank row (the user then maps the columns by hand). Rows above the header, and a
+    signature block or "Jumlah" row under the table (``margins.table_end``), are left out, each with a note in
+    ``Table.notes``; the other rows keep their line numbers. Columns blank in the header and in every row are
+    left out; a blank header is called "Kolom C" after its spreadsheet column. With
     ``numeric_cells``, ``Table.numeric`` names the workbook cells that were numbers (left out otherwise: the
     check costs time on every cell).
     """
@@ -66,8 +75,13 @@ def read_table(
         header_index = next((i for i, row in enumerate(grid) if any(row)), None)
     if header_index is None:
         raise ValidationError(f"Berkas {path.name} kosong.")
+    notes = [title_note(grid, header_index)]
     body = grid[header_index + 1 :]
-    width = max((len(r) for r in grid[header_index:]), default=0)
+    end, under = table_end(body, header_index + 2, sum(1 for c in grid[header_index] if c))
+    notes.extend(under)
+    # The block under the table is cut before the columns are counted: a signature in column H is no column.
+    body = body[:end]
+    width = max((len(r) for r in [grid[header_index], *body]), default=0)
     header_row = grid[header_index] + [""] * (width - len(grid[header_index]))
     used_columns = [i for i in range(width) if header_row[i] or any(i < len(r) and r[i] for r in body)]
     headers: list[str] = []
@@ -85,7 +99,9 @@ def read_table(
             rows.append((header_index + 2 + offset, values))
     header_of = dict(zip(used_columns, headers, strict=True))
     numbers = frozenset(
-        (r + 1, header_of[c]) for r, c in numeric or () if r > header_index and c in header_of
+        (r + 1, header_of[c])
+        for r, c in numeric or ()
+        if header_index < r <= header_index + len(body) and c in header_of
     )
     return Table(
         headers=headers,
@@ -94,6 +110,7 @@ def read_table(
         header_line=header_index + 1,
         sha256=import_log.file_sha256(path),
         numeric=numbers,
+        notes=tuple(note for note in notes if note is not None),
     )
 
 

@@ -6,16 +6,39 @@ from dataclasses import dataclass
 
 from desktop.services.common.errors import ValidationError
 
+FILE_LINE = 0
+"""The ``RowError.line`` of a problem of the whole file: no row of a sheet has it."""
+
 
 @dataclass(frozen=True)
 class RowError:
-    """A problem of one row (``line`` as the clerk sees it); for a problem of the file, the header's line."""
+    """A problem of one row (``line`` as the clerk sees it), or of the whole file (``line`` 0, see
+    ``for_file``): a column nobody mapped, title rows skipped."""
 
     line: int
     reason: str
+    header: bool = False  # the problem is the header row itself (a required column missing)
+
+    @classmethod
+    def for_header(cls, line: int, reason: str) -> RowError:
+        """A problem of the header row at ``line``: read "baris 3 (judul kolom)", so that the clerk does not
+        look for a letter or a pegawai on that row."""
+        return cls(line, reason, header=True)
+
+    @classmethod
+    def for_file(cls, reason: str) -> RowError:
+        """A problem of the file rather than of a row: listed as "berkas", before the rows."""
+        return cls(FILE_LINE, reason)
+
+    @property
+    def where(self) -> str:
+        """Where the problem is, as the clerk reads it: "berkas", "baris 3 (judul kolom)" or "baris 7"."""
+        if self.line == FILE_LINE:
+            return "berkas"
+        return f"baris {self.line} (judul kolom)" if self.header else f"baris {self.line}"
 
     def __str__(self) -> str:
-        return f"baris {self.line}: {self.reason}"
+        return f"{self.where}: {self.reason}"
 
 
 class AllOrNothing:

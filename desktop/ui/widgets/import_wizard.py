@@ -31,14 +31,20 @@ from sqlalchemy.orm import Session
 from desktop.core.money import format_number
 from desktop.services.common.errors import ServiceError
 from desktop.services.common.import_log import AlreadyImported
-from desktop.services.tabular import RowError, Table
+from desktop.services.tabular import FILE_LINE, RowError, Table
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.tasks import Progress, TaskHandle, run_task
 from desktop.ui.widgets.failures import error_text, is_expected, report_bug
 from desktop.ui.widgets.files import remember_dir, start_dir
 from desktop.ui.widgets.messages import muted, set_message
-from desktop.ui.widgets.palette import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
+from desktop.ui.widgets.palette import (
+    ERROR_COLOR,
+    SUCCESS_COLOR,
+    WARNING_BACKGROUND,
+    WARNING_COLOR,
+    WARNING_INK,
+)
 
 # Above this many rows the error and warning lists stay one line per row (full text in the tooltip):
 # fitting every row's height to wrapped text gets slow.
@@ -46,6 +52,7 @@ WRAP_LIMIT = 1000
 # The "valid rows only" question names this many bad lines, then says how many more.
 SHOWN_LINES = 10
 STEP_COLOR = "#8a8a8a"  # the steps not shown, in the header
+FILE_WHERE = "berkas"  # the "Baris" cell of a problem of the whole file (``RowError.for_file``)
 
 # What a module's worker-side functions look like; they run off the GUI thread and never touch a widget.
 Checker = Callable[[Session, Table], Any]  # (session, table) -> plan
@@ -88,8 +95,11 @@ class ImportWizard(QDialog):
       a plain function for the worker. A plan has ``errors``, ``warnings`` (lists of RowError) and
       ``rows_read``; ``valid_rows(plan)`` (a staticmethod) gives its importable rows;
     - ``all_valid_text(plan)``, ``done_text(result)`` and, if it wants, ``plan_details``, ``done_notes``,
-      ``announcement`` (what ``imported`` carries), and ``write_template(path)`` (a staticmethod) when
-      ``TEXTS.template_name`` offers a template.
+      ``announcement`` (what ``imported`` carries), ``unmapped_headers()`` (the columns with data the import
+      would drop: a yellow notice over the mapping and check steps), and ``write_template(path)`` (a
+      staticmethod) when ``TEXTS.template_name`` offers a template.
+    The check step lists the reader's ``Table.notes`` (title rows, a signature block left out) with the plan's
+    warnings, and a problem of the whole file (line 0) as "berkas", before the rows.
     A module whose files need their columns mapped by hand sets ``PAGE_MAPPING`` (and the page numbers after it)
     and ``STEPS``, and gives ``mapping_page()``, ``use_table(table)`` (fills that page), ``mapping_problems()``
     and ``mapping_failed(text)``; it calls ``update_buttons()`` when the mapping changes. The mapping page's
@@ -118,6 +128,16 @@ class ImportWizard(QDialog):
         self.steps = QLabel(self)
         self.steps.setObjectName("steps")
         self.steps.setTextFormat(Qt.TextFormat.RichText)
+        # Over the mapping and check steps: the columns holding data that nothing imports (``unmapped_headers``).
+        self.unmapped_notice = QLabel(self)
+        self.unmapped_notice.setObjectName("unmappedNotice")
+        self.unmapped_notice.setWordWrap(True)
+        self.unmapped_notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.unmapped_notice.setStyleSheet(
+            f"QLabel {{ background: {WARNING_BACKGROUND}; color: {WARNING_INK}; "
+            f"border: 1px solid {WARNING_COLOR}; border-radius: 3px; padding: 6px; }}"
+        )
+        self.unmapped_notice.hide()
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._file_page())
         if self.PAGE_MAPPING is not None:
@@ -167,6 +187,7 @@ class ImportWizard(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.steps)
         layout.addWidget(line)
+        layout.addWidget(self.unmapped_notice)
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
         self.show_page(self.PAGE_FILE)
@@ -224,6 +245,11 @@ class ImportWizard(QDialog):
 
     def mapping_problems(self) -> list[str]:
         """Why the rows cannot be checked yet (mapping step only); empty: they can."""
+        return []
+
+    def unmapped_headers(self) -> list[str]:
+        """The headers of the file read whose column holds data that the mapping as it stands imports nowhere
+        (see ``tabular.unmapped_columns``); the wizard shows them over the mapping and check steps."""
         return []
 
     def mapping_failed(self, text: str) -> None:
@@ -414,6 +440,7 @@ class ImportWizard(QDialog):
     def update_buttons(self) -> None:
         page = self.pages.currentIndex()
         busy = self.busy
+        self._show_unmapped(page)
         plan = self.plan
         mapped = self.PAGE_MAPPING is not None
         check_from = self.PAGE_MAPPING if mapped else self.PAGE_FILE
@@ -458,6 +485,19 @@ class ImportWizard(QDialog):
             button.setDefault(True)
         for button in (self.back_button, self.recheck_button, self.skip_button, self.cancel_button):
             button.setAutoDefault(False)
+
+    def _show_unmapped(self, page: int) -> None:
+        headers = self.unmapped_headers() if page in (self.PAGE_MAPPING, self.PAGE_CHECK) else []
+        if headers:
+            names = ", ".join(f"\u201c{h}\u201d" for h in headers)
+            self.unmapped_notice.setText(
+                "\u26a0 "
+                + self.tr(
+                    "Kolom berisi data yang belum dipetakan: {0} \u2014 petakan ke kolom impor, atau biarkan "
+                    "diabaikan."
+                ).format(names)
+            )
+        self.unmapped_notice.setVisible(bool(headers))
 
     @property
     def busy(self) -> bool:
@@ -624,9 +664,16 @@ class ImportWizard(QDialog):
             lambda exc: self.mapping_failed(error_text(exc)),
         )
 
+    def shown_warnings(self, plan: Any) -> list[RowError]:
+        """The plan's warnings with the reader's notes on the file (title rows, a block under the table) that
+        the plan does not already carry."""
+        notes = self.table.notes if self.table is not None else ()
+        return [n for n in notes if n not in plan.warnings] + list(plan.warnings)
+
     def _show_plan(self, plan: Any, note: str = "") -> None:
         self.plan = plan
-        valid, errors, warnings = len(self.valid_rows(plan)), len(plan.errors), len(plan.warnings)
+        shown_warnings = self.shown_warnings(plan)
+        valid, errors, warnings = len(self.valid_rows(plan)), len(plan.errors), len(shown_warnings)
         read = format_number(plan.rows_read)
         if plan.rows_read == 0 and not errors:
             text, color = self.TEXTS.no_rows, WARNING_COLOR
@@ -654,19 +701,26 @@ class ImportWizard(QDialog):
         self._fill(self.error_table, plan.errors)
         self.errors_label.setText(self.tr("&Baris yang salah ({0})").format(format_number(errors)))
         self.errors_box.setVisible(bool(errors))
-        self._fill(self.warning_table, plan.warnings)
+        self._fill(self.warning_table, shown_warnings)
         self.warnings_label.setText(self.TEXTS.warnings_title.format(format_number(warnings)))
         self.warnings_box.setVisible(bool(warnings))
         self.check_stretch.setVisible(not errors and not warnings)
         self.show_page(self.PAGE_CHECK)
 
     @staticmethod
-    def _fill(table: QTableWidget, rows: list[RowError]) -> None:
+    def file_first(rows: Sequence[RowError]) -> list[RowError]:
+        """The problems of the whole file first, then the rows' in the plan's order."""
+        return sorted(rows, key=lambda problem: problem.line != FILE_LINE)
+
+    @classmethod
+    def _fill(cls, table: QTableWidget, rows: Sequence[RowError]) -> None:
+        rows = cls.file_first(rows)
         table.setUpdatesEnabled(False)
         table.clearContents()
         table.setRowCount(len(rows))
         for index, problem in enumerate(rows):
-            line = QTableWidgetItem(str(problem.line))
+            where = FILE_WHERE if problem.line == FILE_LINE else str(problem.line)
+            line = QTableWidgetItem(where + (" (judul kolom)" if problem.header else ""))
             line.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             reason = QTableWidgetItem(problem.reason)
             reason.setToolTip(problem.reason)
@@ -682,17 +736,25 @@ class ImportWizard(QDialog):
         table.scrollToTop()
 
     def error_rows(self) -> list[tuple[int, str]]:
-        """The bad rows as listed: (line, reason)."""
-        return [
-            (int(self.error_table.item(r, 0).text()), self.error_table.item(r, 1).text())
-            for r in range(self.error_table.rowCount())
-        ]
+        """The bad rows as listed: (line, reason); a problem of the whole file has line 0."""
+        return self._listed(self.error_table)
+
+    def warning_rows(self) -> list[tuple[int, str]]:
+        """The warnings as listed, the reader's notes among them: (line, reason); line 0 for the file."""
+        return self._listed(self.warning_table)
+
+    @staticmethod
+    def _listed(table: QTableWidget) -> list[tuple[int, str]]:
+        def line(text: str) -> int:
+            return FILE_LINE if text == FILE_WHERE else int(text)
+
+        return [(line(table.item(r, 0).text()), table.item(r, 1).text()) for r in range(table.rowCount())]
 
     def copy_errors(self) -> str:
         plan = self.plan
         if plan is None:
             return ""
-        text = "\n".join(str(e) for e in plan.errors)
+        text = "\n".join(str(e) for e in self.file_first(plan.errors))
         QGuiApplication.clipboard().setText(text)
         return text
 
@@ -707,7 +769,9 @@ class ImportWizard(QDialog):
         if plan is None or not plan.errors or not self.valid_rows(plan):
             return
         valid = format_number(len(self.valid_rows(plan)))
-        lines = ", ".join(str(e.line) for e in plan.errors[:SHOWN_LINES])
+        lines = ", ".join(
+            FILE_WHERE if e.line == FILE_LINE else str(e.line) for e in plan.errors[:SHOWN_LINES]
+        )
         more = (
             self.tr(" dan {0} lainnya").format(format_number(len(plan.errors) - SHOWN_LINES))
             if len(plan.errors) > SHOWN_LINES
