@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.services import system
-from desktop.services.common.errors import ServiceError
+from desktop.services.common.errors import ServiceError, ValidationError
 from desktop.services.tabular import RowError
 from desktop.storage.config import default_data_dir
 from desktop.storage.database import StorageError
@@ -63,3 +63,51 @@ def reports_failure(command: Callable[[argparse.Namespace], int]) -> Callable[[a
             return 1
 
     return run
+
+
+def add_column_options(parser: argparse.ArgumentParser, example_map: str, example_ignore: str) -> None:
+    """``--map 'JUDUL=KOLOM'`` and ``--ignore 'JUDUL'``, both repeatable, on an import command."""
+    parser.add_argument(
+        "--map",
+        action="append",
+        default=None,
+        metavar="JUDUL=KOLOM",
+        help=f"petakan judul kolom berkas ke kolom impor, mis. --map '{example_map}' (KOLOM kosong: abaikan; "
+        "boleh berulang)",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        default=None,
+        metavar="JUDUL",
+        help=f"jangan impor kolom berkas ini walau berisi data, mis. --ignore '{example_ignore}' (boleh berulang)",
+    )
+
+
+def column_map(args: argparse.Namespace) -> dict[str, str | None] | None:
+    """The ``--map`` options as header → column (None for ``JUDUL=``, "leave it out"); None when none given."""
+    items: Sequence[str] = getattr(args, "map", None) or ()
+    if not items:
+        return None
+    mapping: dict[str, str | None] = {}
+    for item in items:
+        header, sep, column = item.partition("=")
+        if not sep or not header.strip():
+            raise ValidationError(f"--map harus berbentuk JUDUL=KOLOM, bukan \u201c{item}\u201d.")
+        mapping[" ".join(header.split())] = column.strip() or None
+    return mapping
+
+
+def ignored_columns(args: argparse.Namespace) -> list[str]:
+    """The ``--ignore`` options, spaces tidied."""
+    return [" ".join(item.split()) for item in getattr(args, "ignore", None) or ()]
+
+
+def unmapped_refusal(headers: Sequence[str], columns: Sequence[str]) -> str:
+    """Why a file with columns nobody mapped is refused, and the two ways on (``columns``: the import's)."""
+    names = ", ".join(f"\u201c{h}\u201d" for h in headers)
+    return (
+        f"kolom {names} berisi data tetapi tidak dikenali sebagai kolom impor mana pun; tidak ada yang diimpor. "
+        f"Petakan setiap kolom itu dengan --map 'JUDUL=KOLOM' (KOLOM salah satu dari: {', '.join(columns)}), "
+        f"atau nyatakan bahwa isinya memang tidak diimpor dengan --ignore 'JUDUL' (mis. --ignore '{headers[0]}')."
+    )

@@ -9,9 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from desktop.cli.console import office, report_check, reports_failure
+from desktop.cli.console import (
+    add_column_options,
+    column_map,
+    ignored_columns,
+    office,
+    report_check,
+    reports_failure,
+    unmapped_refusal,
+)
 from desktop.services.common import import_log
-from desktop.services.common.errors import ValidationError
 from desktop.services.common.permissions import SYSTEM
 from desktop.services.letters import incoming_io, outgoing_io
 from desktop.services.system import AppContext
@@ -32,14 +39,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument(
         "--skip-invalid", action="store_true", help="impor baris yang valid saja, lewati baris yang salah"
     )
-    p.add_argument(
-        "--map",
-        action="append",
-        default=None,
-        metavar="JUDUL=KOLOM",
-        help="petakan judul kolom berkas ke kolom impor, mis. --map 'Tgl Masuk=tanggal_terima' "
-        "(KOLOM kosong: abaikan)",
-    )
+    add_column_options(p, "Tgl Masuk=tanggal_terima", "Paraf")
     p.add_argument(
         "--again",
         action="store_true",
@@ -60,23 +60,18 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 AGAIN_HINT: Final = "Bila memang perlu diimpor lagi, jalankan perintahnya dengan --again."
 
 
-def _parse_map(items: Sequence[str] | None) -> dict[str, str | None] | None:
-    if not items:
-        return None
-    mapping: dict[str, str | None] = {}
-    for item in items:
-        header, sep, column = item.partition("=")
-        if not sep or not header.strip():
-            raise ValidationError(f"--map harus berbentuk JUDUL=KOLOM, bukan \u201c{item}\u201d.")
-        mapping[" ".join(header.split())] = column.strip() or None
-    return mapping
-
-
 def _import(ctx: AppContext, args: argparse.Namespace, book: _Book) -> int:
-    """Read, check and import one agenda file in one transaction; the bad rows are printed, nothing half done."""
+    """Read, check and import one agenda file in one transaction; the bad rows are printed, nothing half done.
+    A column with data that nothing maps refuses the file (nothing is dropped without the user's word)."""
     table = book.read(Path(args.file))
+    mapping = column_map(args)
+    # ``--map 'JUDUL='`` leaves a column out as ``--ignore 'JUDUL'`` does.
+    ignored = ignored_columns(args) + [header for header, column in (mapping or {}).items() if column is None]
     with ctx.db.transaction() as s:
-        plan = book.validate(s, SYSTEM, table, _parse_map(getattr(args, "map", None)))
+        plan = book.validate(s, SYSTEM, table, mapping, ignore=ignored)
+        if plan.unmapped:
+            print(f"Gagal: {unmapped_refusal(plan.unmapped, book.columns)}", file=sys.stderr)
+            return 1
         skip = bool(getattr(args, "skip_invalid", False))
         if report_check(plan.warnings, plan.errors, skip):
             return 1
@@ -117,16 +112,22 @@ class _Book:
     validate: Callable[..., Any]
     import_: Callable[..., Any]
     done: Callable[[Any, str], str]
+    columns: Sequence[str]  # the import columns a ``--map`` may name
 
 
 _INCOMING = _Book(
-    incoming_io.read_table, incoming_io.validate_incoming, incoming_io.import_incoming, _incoming_done
+    incoming_io.read_table,
+    incoming_io.validate_incoming,
+    incoming_io.import_incoming,
+    _incoming_done,
+    incoming_io.INCOMING_COLUMNS + incoming_io.INCOMING_OPTIONAL_COLUMNS,
 )
 _OUTGOING = _Book(
     outgoing_io.read_outgoing_table,
     outgoing_io.validate_outgoing,
     outgoing_io.import_outgoing,
     _outgoing_done,
+    outgoing_io.OUTGOING_COLUMNS + outgoing_io.OUTGOING_OPTIONAL_COLUMNS,
 )
 
 

@@ -171,7 +171,8 @@ _MONTH_WORDS: dict[str, int] = {
 
 _NUMERIC_DMY = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})")
 _NUMERIC_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_WORDED = re.compile(r"(?:([a-z']+)\s*,?\s+)?(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})")
+# Dashes between the words too: "05-Jan-2024" is PHP's and Excel's d-M-Y, as web apps export their agendas.
+_WORDED = re.compile(r"(?:([a-z']+)\s*,?\s+)?(\d{1,2})(?:\s+|-)([a-z]+)\.?(?:\s+|-)(\d{4})")
 
 
 def _build(text: str, year: int, month: int, day: int) -> date:

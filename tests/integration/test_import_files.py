@@ -118,7 +118,7 @@ def test_importing_again_on_purpose_doubles_with_a_warning(
     plan = _import_incoming(ctx, clerk, path, again=True)
     assert _count(ctx, IncomingLetter) == 8
     assert str(plan.warnings[0]) == (
-        "baris 1: 4 dari 4 baris tampaknya sudah ada di agenda (pengirim, nomor dan tanggal surat sama); mungkin "
+        "berkas: 4 dari 4 baris tampaknya sudah ada di agenda (pengirim, nomor dan tanggal surat sama); mungkin "
         "berkas ini sudah pernah diimpor. Periksa sebelum mengimpor agar surat tidak tercatat ganda."
     )
     with pytest.raises(AlreadyImported, match=r"\(2 kali\)"):
@@ -134,7 +134,7 @@ def test_a_file_mostly_of_registered_letters_is_warned_about_not_refused(
     # The same book saved again with one more letter: another file, so not refused; 4 of 5 rows are known.
     longer = [*INCOMING, ",2026-11-06,Biro Hukum,100/3/BH,2026-11-05,Telaah,,,,"]
     plan = _import_incoming(ctx, clerk, _write(tmp_path / "b.csv", longer))
-    assert str(plan.warnings[0]).startswith("baris 1: 4 dari 5 baris tampaknya sudah ada di agenda")
+    assert str(plan.warnings[0]).startswith("berkas: 4 dari 5 baris tampaknya sudah ada di agenda")
     # Half or fewer rows known: no such warning (a few duplicates are the row warnings' job).
     half = [INCOMING[0], INCOMING[1], ",2026-11-07,Biro Hukum,100/4/BH,2026-11-06,Telaah,,,,"]
     plan = _import_incoming(ctx, clerk, _write(tmp_path / "c.csv", half))
@@ -203,7 +203,7 @@ def test_command_line_refuses_the_same_file_unless_again(
     assert _count(ctx, IncomingLetter) == 4
     assert _cli(ctx, "import", "--incoming", "--again", str(path)) == 0
     out = capsys.readouterr().out
-    assert "peringatan baris 1: 4 dari 4 baris tampaknya sudah ada di agenda" in out
+    assert "peringatan berkas: 4 dari 4 baris tampaknya sudah ada di agenda" in out
     assert "4 surat masuk diimpor dari agenda.csv" in out
     assert _count(ctx, IncomingLetter) == 8
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
@@ -23,32 +23,30 @@ from desktop.services.tabular import AllOrNothing, AuditIn, RowError, Table, dat
 EXAMPLE_ROW = "baris contoh dari templat; hapus baris ini sebelum impor"
 """The reason given for the template's example row left in a file."""
 
-LETTER_ALIASES: Final[dict[str, str]] = {
-    # perihal
-    "Perihal": "perihal",
-    "Hal": "perihal",
-    "Isi Ringkas": "perihal",
-    "Isi Singkat": "perihal",
-    "Ringkasan Isi": "perihal",
-    "Ringkasan": "perihal",
-    "Isi Surat": "perihal",
-    "Perihal / Isi Ringkas": "perihal",
-    # kode klasifikasi
-    "Kode": "kode_klasifikasi",
-    "Kode Klasifikasi": "kode_klasifikasi",
-    "Klasifikasi": "kode_klasifikasi",
-    "Kode Klasifikasi Arsip": "kode_klasifikasi",
-    "Kode Arsip": "kode_klasifikasi",
-    "KKA": "kode_klasifikasi",
-    "Indeks": "kode_klasifikasi",
-    # keamanan
-    "Keamanan": "keamanan",
-    "Sifat": "keamanan",
-    "Sifat Surat": "keamanan",
-    "Klasifikasi Keamanan": "keamanan",
-    "Kerahasiaan": "keamanan",
+HEADER_TABLES: Final = ("surat_masuk.csv", "surat_keluar.csv")
+"""The header tables of the agenda masuk and keluar in ``desktop/resources/headers`` (one row per header seen
+in a real file, with the layout it comes from)."""
+
+
+def header_table(name: str) -> tabular.HeaderTable:
+    """One of ``HEADER_TABLES`` as read (``tabular.load_header_table``)."""
+    return tabular.load_header_table(tabular.header_file(name))
+
+
+NOTE_LABELS: Final[dict[str, str]] = {
+    "diteruskan_kepada": "Diteruskan kepada",
+    "pengolah": "Pengolah",
 }
-"""Header variants of the columns every agenda has (perihal, kode klasifikasi, keamanan), for the alias lists."""
+"""Import columns the agenda masuk has no field of its own for, kept as a labelled line of keterangan (the
+lembar disposisi is a record of its own, not a cell of an old book)."""
+
+
+def with_notes(keterangan: str, cells: Cells, columns: Iterable[str]) -> str:
+    """``keterangan`` with a line "Label: text" for each non-blank cell of ``columns`` (``NOTE_LABELS``)."""
+    lines = [keterangan] if keterangan else []
+    lines += [f"{NOTE_LABELS[c]}: {cells.get(c)}" for c in columns if cells.get(c)]
+    return "\n".join(lines)
+
 
 GUIDE_KODE_KEAMANAN: Final[tuple[tuple[str, str, str], ...]] = (
     ("kode_klasifikasi", "tidak", "Kode klasifikasi arsip (Permendagri 83/2022 atau 78/2012), mis. 000.1.5."),
@@ -89,7 +87,7 @@ def missing_columns(
         return []
     names = ", ".join(f"{labels[c]} ({c})" for c in missing)
     reason = f"kolom wajib tidak ditemukan: {names}; petakan kolomnya atau pakai templat impor"
-    return [RowError(table.header_line, reason)]
+    return [RowError.for_header(table.header_line, reason)]
 
 
 def blank_or_long(
@@ -173,6 +171,32 @@ class LetterPlan(AllOrNothing, Generic[Row]):
     source: str = ""
     rows_read: int = 0
     sha256: str = ""  # of the file; empty for a plan not read from a file
+    # Headers whose cells hold data that no column takes and nobody chose to ignore, found before anything is
+    # written: the command line refuses the file while there are any, the wizard shows them when mapping.
+    unmapped: list[str] = field(default_factory=list)
+
+
+def column_report(
+    table: Table,
+    resolved: Mapping[str, str | None],
+    known_unused: Collection[str],
+    ignore: Iterable[str] = (),
+) -> tuple[list[str], list[RowError]]:
+    """The headers with data that ``resolved`` leaves unmapped (``tabular.unmapped_columns``), less those
+    ``ignore`` names (``tabular.ignore_headers``: ValidationError for a name that is no header), and the file's
+    warnings: what the reader skipped around the table (``Table.notes``), and the unmapped columns."""
+    ignored = tabular.ignore_headers(table.headers, ignore)
+    unmapped = [h for h in tabular.unmapped_columns(table, resolved, known_unused) if h not in ignored]
+    warnings = list(table.notes)
+    if unmapped:
+        names = ", ".join(f"\u201c{h}\u201d" for h in unmapped)
+        warnings.append(
+            RowError.for_file(f"kolom {names} berisi data tetapi tidak dipetakan; isinya tidak diimpor")
+        )
+    if ignored:
+        names = ", ".join(f"\u201c{h}\u201d" for h in table.headers if h in ignored)
+        warnings.append(RowError.for_file(f"kolom {names} diabaikan sesuai permintaan"))
+    return unmapped, warnings
 
 
 def start_import(

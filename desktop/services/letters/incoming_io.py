@@ -49,6 +49,7 @@ __all__ = [
     "read_table",
     "resolve_mapping",
     "suggest_mapping",
+    "unmapped_headers",
     "validate_incoming",
     "write_incoming_template",
 ]
@@ -69,8 +70,15 @@ INCOMING_COLUMNS: Final[tuple[str, ...]] = (
 )
 """The export's columns, in order; the import reads the same names."""
 
-INCOMING_OPTIONAL_COLUMNS: Final[tuple[str, ...]] = ("ditujukan_kepada", "lampiran", "keterangan")
-"""Accepted on import only (old books often have them); never exported, so a round trip stays exact."""
+INCOMING_OPTIONAL_COLUMNS: Final[tuple[str, ...]] = (
+    "ditujukan_kepada",
+    "lampiran",
+    "keterangan",
+    "diteruskan_kepada",
+    "pengolah",
+)
+"""Accepted on import only (old books often have them); never exported, so a round trip stays exact. The last
+two (``importing.NOTE_LABELS``) are kept as labelled lines of keterangan."""
 
 INCOMING_REQUIRED: Final[tuple[str, ...]] = (
     "tanggal_terima",
@@ -96,73 +104,20 @@ COLUMN_LABELS: Final[dict[str, str]] = {
     "ditujukan_kepada": "ditujukan kepada",
     "lampiran": "lampiran",
     "keterangan": "keterangan",
+    "diteruskan_kepada": "diteruskan kepada",
+    "pengolah": "pengolah",
 }
 
-HEADER_ALIASES: Final[dict[str, str]] = {
-    # nomor agenda
-    "No. Agenda": "nomor_agenda",
-    "No Agenda": "nomor_agenda",
-    "Nomor Agenda": "nomor_agenda",
-    "No. Agd": "nomor_agenda",
-    "Agenda": "nomor_agenda",
-    "No. Urut": "nomor_agenda",
-    "Nomor Urut": "nomor_agenda",
-    "No. Urut Agenda": "nomor_agenda",
-    # tanggal terima
-    "Tgl Terima": "tanggal_terima",
-    "Tanggal Terima": "tanggal_terima",
-    "Tanggal Diterima": "tanggal_terima",
-    "Tgl Diterima": "tanggal_terima",
-    "Diterima Tanggal": "tanggal_terima",
-    "Diterima Tgl": "tanggal_terima",
-    "Tanggal Masuk": "tanggal_terima",
-    "Tgl Masuk": "tanggal_terima",
-    "Tanggal Penerimaan": "tanggal_terima",
-    # asal
-    "Asal Surat": "asal",
-    "Asal": "asal",
-    "Pengirim": "asal",
-    "Dari": "asal",
-    "Surat Dari": "asal",
-    "Instansi Pengirim": "asal",
-    "Asal Instansi": "asal",
-    # nomor surat
-    "No. Surat": "nomor_surat",
-    "No Surat": "nomor_surat",
-    "Nomor Surat": "nomor_surat",
-    "Nomor": "nomor_surat",
-    # tanggal surat
-    "Tgl Surat": "tanggal_surat",
-    "Tanggal Surat": "tanggal_surat",
-    **importing.LETTER_ALIASES,
-    # urgensi
-    "Urgensi": "urgensi",
-    "Derajat": "urgensi",
-    "Derajat Surat": "urgensi",
-    "Kecepatan": "urgensi",
-    "Sifat Kecepatan": "urgensi",
-    # status
-    "Status": "status",
-    "Status Surat": "status",
-    # optional, import only
-    "Ditujukan Kepada": "ditujukan_kepada",
-    "Kepada": "ditujukan_kepada",
-    "Tujuan": "ditujukan_kepada",
-    "Lampiran": "lampiran",
-    "Jumlah Lampiran": "lampiran",
-    "Keterangan": "keterangan",
-    "Ket": "keterangan",
-    "Catatan": "keterangan",
-}
-"""Header variants found in agendas kept in Excel, matched ignoring case, spaces and punctuation ("No. Agenda" =
-"NO AGENDA" = "no_agenda"). "Keterangan" is free text and goes to keterangan, never to status. The column names
-themselves (``tanggal_terima``, and ``asal_surat``/``tanggal_diterima`` as the database calls them) match too."""
+HEADERS: Final = importing.header_table("surat_masuk.csv")
+"""The header names of agendas masuk as real files carry them (``desktop/resources/headers/surat_masuk.csv``),
+matched ignoring case, spaces and punctuation ("No. Agenda" = "NO AGENDA" = "no_agenda"); its "-" rows are
+the columns known layouts carry that the import does not use. "Keterangan" is free text and goes to
+keterangan, never to status."""
 
+HEADER_ALIASES: Final[dict[str, str]] = HEADERS.aliases
+"""Header → import column, as ``HEADERS`` lists them."""
 
-_ALIAS_INDEX: Final[dict[str, str]] = {
-    **tabular.alias_index(HEADER_ALIASES, _ALL_INCOMING),
-    **tabular.alias_index({"asal_surat": "asal", "tanggal_diterima": "tanggal_terima"}),
-}
+_ALIAS_INDEX: Final[dict[str, str]] = HEADERS.index(_ALL_INCOMING)
 
 
 def suggest_mapping(headers: Sequence[str]) -> dict[str, str | None]:
@@ -315,19 +270,31 @@ def validate_incoming(
     table: Table,
     mapping: Mapping[str, str | None] | None = None,
     *,
+    ignore: Iterable[str] = (),
     today: date | None = None,
 ) -> ImportPlan:
     """Check every row of ``table`` for an import into the agenda surat masuk; nothing is written.
 
     ``mapping`` maps file headers to column names (or None to ignore a header); headers it leaves out are
     mapped by ``suggest_mapping``. Reasons are Indonesian, one ``RowError`` per bad row with all its problems.
+    Columns with data that nothing maps are the plan's ``unmapped`` (and a warning), unless ``ignore`` names
+    them; what the reader skipped around the table is a warning too.
     """
     actor.require(Perm.WRITE_LETTERS)
     resolved = resolve_mapping(table.headers, mapping)
+    unmapped, file_notes = importing.column_report(table, resolved, HEADERS.known_unused, ignore)
     by_column = {column: header for header, column in resolved.items() if column}
     refused = importing.missing_columns(table, by_column, INCOMING_REQUIRED, COLUMN_LABELS)
     if refused:
-        return ImportPlan([], refused, mapping=resolved, source=table.source, rows_read=len(table.rows))
+        return ImportPlan(
+            [],
+            refused,
+            file_notes,
+            mapping=resolved,
+            source=table.source,
+            rows_read=len(table.rows),
+            unmapped=unmapped,
+        )
     zone_code = office.get_profile(session).zona_waktu
     zone = office_tz(zone_code)
     today = today or clock.today(zone_code)
@@ -397,7 +364,7 @@ def validate_incoming(
             status=status,
             ditujukan_kepada=get("ditujukan_kepada"),
             lampiran=cells.raw("lampiran"),
-            keterangan=cells.raw("keterangan"),
+            keterangan=importing.with_notes(cells.raw("keterangan"), cells, importing.NOTE_LABELS),
         )
         checked.append((line, problems, parsed))
 
@@ -427,17 +394,22 @@ def validate_incoming(
     return ImportPlan(
         valid=valid,
         errors=errors,
-        warnings=_warnings(session, valid, codes, table.header_line),
+        warnings=file_notes + _warnings(session, valid, codes),
         mapping=resolved,
         source=table.source,
         rows_read=len(table.rows),
         sha256=table.sha256,
+        unmapped=unmapped,
     )
 
 
-def _warnings(
-    session: Session, rows: list[PlannedRow], codes: dict[str, set[str]], header_line: int
-) -> list[RowError]:
+def unmapped_headers(table: Table, mapping: Mapping[str, str | None]) -> list[str]:
+    """The headers of ``table`` with data that ``mapping`` (as the wizard shows it) leaves unmapped and no
+    known layout lists as unused: what the clerk is shown before choosing to leave them out."""
+    return tabular.unmapped_columns(table, mapping, HEADERS.known_unused)
+
+
+def _warnings(session: Session, rows: list[PlannedRow], codes: dict[str, set[str]]) -> list[RowError]:
     warnings: list[RowError] = []
     keys: dict[tuple[str, str, date], int] = {}
     row_keys: list[tuple[PlannedRow, tuple[str, str, date] | None]] = []
@@ -459,7 +431,7 @@ def _warnings(
     registered = sum(1 for _, key in row_keys if key is not None and key in in_db)
     note = import_log.mostly_duplicates_note(registered, len(rows))
     if note:
-        warnings.insert(0, RowError(header_line, note))
+        warnings.insert(0, RowError.for_file(note))
     return warnings
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -103,61 +103,16 @@ COLUMN_LABELS: Final[dict[str, str]] = {
     "keterangan": "keterangan",
 }
 
-OUTGOING_HEADER_ALIASES: Final[dict[str, str]] = {
-    # nomor surat
-    "No. Surat": "nomor_surat",
-    "No Surat": "nomor_surat",
-    "Nomor Surat": "nomor_surat",
-    "Nomor": "nomor_surat",
-    "Nomor Surat Keluar": "nomor_surat",
-    # tanggal surat
-    "Tgl Surat": "tanggal_surat",
-    "Tanggal Surat": "tanggal_surat",
-    # tujuan
-    "Tujuan": "tujuan",
-    "Tujuan Surat": "tujuan",
-    "Kepada": "tujuan",
-    "Kepada Yth": "tujuan",
-    "Yth": "tujuan",
-    "Ditujukan Kepada": "tujuan",
-    "Dikirim Kepada": "tujuan",
-    "Penerima": "tujuan",
-    **importing.LETTER_ALIASES,
-    # status
-    "Status": "status",
-    "Status Surat": "status",
-    # optional, import only
-    "Alamat": "alamat_tujuan",
-    "Alamat Tujuan": "alamat_tujuan",
-    "Urgensi": "urgensi",
-    "Derajat": "urgensi",
-    "Derajat Surat": "urgensi",
-    "Sifat Kecepatan": "urgensi",
-    "Lampiran": "lampiran",
-    "Jumlah Lampiran": "lampiran",
-    "Penandatangan": "penandatangan",
-    "Penanda Tangan": "penandatangan",
-    "Ditandatangani Oleh": "penandatangan",
-    "Pejabat Penandatangan": "penandatangan",
-    "Pengolah": "pengolah",
-    "Konseptor": "pengolah",
-    "Unit Pengolah": "pengolah",
-    "Tgl Kirim": "tanggal_kirim",
-    "Tanggal Kirim": "tanggal_kirim",
-    "Tanggal Dikirim": "tanggal_kirim",
-    "Tanggal Pengiriman": "tanggal_kirim",
-    "Media": "media",
-    "Media Pengiriman": "media",
-    "Dikirim Melalui": "media",
-    "Cara Kirim": "media",
-    "Keterangan": "keterangan",
-    "Ket": "keterangan",
-    "Catatan": "keterangan",
-}
-"""Header variants of agendas keluar kept in Excel, matched ignoring case, spaces and punctuation. "Tanggal"
-alone is ambiguous (surat or kirim) and is not guessed."""
+HEADERS: Final = importing.header_table("surat_keluar.csv")
+"""The header names of agendas keluar as real files carry them (``desktop/resources/headers/surat_keluar.csv``),
+matched ignoring case, spaces and punctuation; its "-" rows are the columns known layouts carry that the import
+does not use (the book's running number: a letter keluar is known by its nomor surat). "Tanggal" alone is
+ambiguous (surat or kirim) and is not guessed."""
 
-_ALIAS_INDEX: Final[dict[str, str]] = tabular.alias_index(OUTGOING_HEADER_ALIASES, _ALL_OUTGOING)
+OUTGOING_HEADER_ALIASES: Final[dict[str, str]] = HEADERS.aliases
+"""Header → import column, as ``HEADERS`` lists them."""
+
+_ALIAS_INDEX: Final[dict[str, str]] = HEADERS.index(_ALL_OUTGOING)
 
 
 def read_outgoing_table(path: Path | str) -> Table:
@@ -355,19 +310,30 @@ def validate_outgoing(
     table: Table,
     mapping: Mapping[str, str | None] | None = None,
     *,
+    ignore: Iterable[str] = (),
     today: date | None = None,
 ) -> OutgoingImportPlan:
     """Check every row of ``table`` for an import into the agenda surat keluar; nothing is written.
 
-    ``mapping`` as for ``validate_incoming``. One ``RowError`` per bad row with all its problems.
+    ``mapping`` and ``ignore`` as for ``validate_incoming``. One ``RowError`` per bad row with all its problems.
+    A kode klasifikasi in its own column wins over the one read from the number (a warning says when they
+    differ); without the column, the number's kode is the letter's.
     """
     actor.require(Perm.WRITE_LETTERS)
     resolved = resolve_outgoing_mapping(table.headers, mapping)
+    unmapped, file_notes = importing.column_report(table, resolved, HEADERS.known_unused, ignore)
     by_column = {column: header for header, column in resolved.items() if column}
     refused = importing.missing_columns(table, by_column, OUTGOING_REQUIRED, COLUMN_LABELS)
     if refused:
-        read = len(table.rows)
-        return OutgoingImportPlan([], refused, mapping=resolved, source=table.source, rows_read=read)
+        return OutgoingImportPlan(
+            [],
+            refused,
+            file_notes,
+            mapping=resolved,
+            source=table.source,
+            rows_read=len(table.rows),
+            unmapped=unmapped,
+        )
     today = today or office.today(session)
     latest = today + timedelta(days=outgoing.FUTURE_DAYS)
     codes = known_codes(session)
@@ -447,6 +413,14 @@ def validate_outgoing(
                 unit=parts.unit or "",
             )
         kode, skema = importing.code_and_scheme(get("kode_klasifikasi"), codes)
+        from_number = parsed.get("kka", "")
+        if not kode and from_number:
+            kode, skema = importing.code_and_scheme(from_number, codes)
+        elif kode and from_number and from_number != kode:
+            parsed["kode_note"] = (
+                f"kode klasifikasi {kode} (kolom kode) berbeda dengan kode {from_number} pada nomor surat; "
+                f"dipakai {kode}"
+            )
         parsed.update(
             nomor_surat=nomor,
             tujuan=get("tujuan"),
@@ -500,9 +474,10 @@ def validate_outgoing(
             errors.append(RowError(line, "; ".join(problems)))
             continue
         parsed.pop("norm")
+        kode_note = parsed.pop("kode_note", None)
         row = OutgoingPlannedRow(line=line, **parsed)
         valid.append(row)
-        notes: list[str] = []
+        notes: list[str] = [kode_note] if kode_note else []
         if not row.in_series:
             notes.append(
                 "nomor surat tidak sesuai pola seri nomor mana pun; disimpan sebagai nomor lama "
@@ -516,11 +491,12 @@ def validate_outgoing(
     return OutgoingImportPlan(
         valid=valid,
         errors=errors,
-        warnings=warnings,
+        warnings=file_notes + warnings,
         mapping=resolved,
         source=table.source,
         rows_read=len(table.rows),
         sha256=table.sha256,
+        unmapped=unmapped,
     )
 
 

@@ -45,6 +45,8 @@ COLUMN_TEXT = {
     "ditujukan_kepada": "Ditujukan kepada",
     "lampiran": "Lampiran",
     "keterangan": "Keterangan",
+    "diteruskan_kepada": "Diteruskan kepada",
+    "pengolah": "Pengolah",
 }
 COLUMN_HINT = {
     "nomor_agenda": "Kosong = nomor berikutnya tahun itu; angka atau 15/2026 = nomor dari buku lama.",
@@ -54,6 +56,8 @@ COLUMN_HINT = {
     "urgensi": "Biasa, Segera atau Amat Segera. Kosong = Biasa.",
     "status": "Kosong = arsip (surat lama); isi “baru” bila surat masih perlu didisposisi.",
     "keterangan": "Teks bebas.",
+    "diteruskan_kepada": "Disimpan di keterangan sebagai baris “Diteruskan kepada: …”.",
+    "pengolah": "Disimpan di keterangan sebagai baris “Pengolah: …”.",
 }
 
 
@@ -310,6 +314,13 @@ class ImportDialog(ImportWizard):
     def mapping(self) -> dict[str, str | None]:
         """File header → import column (None: ignored), as the combos stand."""
         return {header: combo.currentData() for header, combo in self.combos.items()}
+
+    def unmapped_headers(self) -> list[str]:
+        """The file's columns with data that the mapping as it stands leaves out (and no known layout lists as
+        unused): the step names them; leaving them on "(abaikan)" is the clerk's choice."""
+        if self.table is None:
+            return []
+        return incoming_io.unmapped_headers(self.table, self.mapping())
 
     def mapping_problems(self) -> list[str]:
         """Why the rows can't be checked yet: required columns not mapped, a column chosen twice."""

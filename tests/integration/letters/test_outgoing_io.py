@@ -145,7 +145,10 @@ def test_export_imports_into_an_empty_data_dir_and_exports_byte_identical(
 
     plan = _plan(fresh, SYSTEM, first)
     assert plan.errors == [] and len(plan.valid) == 8 and plan.rows_read == 8
-    assert [w.line for w in plan.warnings] == [9]  # B-015/… fits no pattern of the (default) series
+    # Line 2: its kode column (000.8.3.3) differs from the kode in its number (067), and the column wins;
+    # line 9: B-015/… fits no pattern of the (default) series.
+    assert [w.line for w in plan.warnings] == [2, 9]
+    assert "berbeda dengan kode 067 pada nomor surat; dipakai 000.8.3.3" in plan.warnings[0].reason
     with fresh.db.transaction() as s:
         result = lio.import_outgoing(s, SYSTEM, plan)
     assert (result.imported, result.skipped, result.legacy) == (8, 0, 1)
@@ -353,8 +356,11 @@ def test_usual_headers_status_labels_and_the_optional_columns(
     }
     plan = _plan(ctx, clerk, path)
     assert plan.errors == []
+    # The kode column wins over the kode in the number (000.1.5), with a warning where they differ.
+    differs = "kode klasifikasi {0} (kolom kode) berbeda dengan kode 000.1.5 pada nomor surat; dipakai {0}"
     assert [(w.line, w.reason) for w in plan.warnings] == [
-        (5, "kode 999.9 tidak ada di daftar klasifikasi; tetap dipakai")
+        (4, differs.format("045.2")),
+        (5, differs.format("999.9") + "; kode 999.9 tidak ada di daftar klasifikasi; tetap dipakai"),
     ]
     with ctx.db.transaction() as s:
         lio.import_outgoing(s, clerk, plan)

@@ -95,6 +95,7 @@ RETURNS_NO_LETTER_TEXT: dict[str, str] = {
     "letters.incoming_io.suggest_mapping": "maps the header names of a file",
     "letters.incoming_io.resolve_mapping": "maps the header names of a file",
     "letters.incoming_io.read_table": "reads the user's own file; no database",
+    "letters.incoming_io.unmapped_headers": "names the columns of the user's own file; no database",
     "letters.outgoing_io.read_outgoing_table": "reads the user's own file; no database",
     "letters.incoming_io.write_incoming_template": "an empty template",
     "letters.outgoing_io.suggest_outgoing_mapping": "maps the header names of a file",

@@ -132,8 +132,10 @@ def test_csv_with_other_headers_is_mapped_by_the_clerk_and_imported(
         "No Surat": "nomor_surat",
         "Tgl Surat": "tanggal_surat",
         "Isi Ringkas": "perihal",
-        "Pengolah": None,
+        "Pengolah": "pengolah",  # kept as a line "Pengolah: …" of keterangan
     }
+    # The column with data that nothing takes is named in the step before anything is checked.
+    assert dialog.unmapped_headers() == ["Surat Dari Instansi"]
     # Asal surat is required and not mapped: nothing can be checked yet, and the dialog says why.
     assert not dialog.check_button.isEnabled()
     assert "Kolom wajib belum dipetakan: Asal surat" in dialog.mapping_message.text()
@@ -152,6 +154,7 @@ def test_csv_with_other_headers_is_mapped_by_the_clerk_and_imported(
     assert "Perihal dipilih untuk lebih dari satu kolom berkas" in dialog.mapping_message.text()
     other.setCurrentIndex(0)
     assert other.currentText() == "(abaikan)"
+    assert dialog.unmapped_headers() == ["Pengolah"]  # left out by the clerk's choice, still named
 
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
     _idle(qtbot, dialog)

@@ -32,6 +32,7 @@ def test_a_missing_required_column_refuses_the_file_at_its_header_line() -> None
         table, {"asal": "Pengirim"}, ("asal", "perihal", "nomor_surat"), LABELS
     )
     assert error.line == 4
+    assert str(error).startswith("baris 4 (judul kolom): kolom wajib tidak ditemukan")
     assert error.reason == (
         "kolom wajib tidak ditemukan: perihal (perihal), nomor surat (nomor_surat); "
         "petakan kolomnya atau pakai templat impor"
