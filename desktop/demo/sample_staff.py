@@ -57,6 +57,8 @@ _NEW_CODES = 2023
 
 # The usual golongan of a post: a KP pilihan struktural stops at the top of the eselon's range.
 _STRUKTURAL_CAP = {JPT: "IV/d", ADM: "IV/b", PENGAWAS: "III/d"}
+# The eselon of each struktural post of a Dinas provinsi (jenjang_pangkat.csv gives the caps above).
+_ESELON = {JPT: "II.a", ADM: "III.a", PENGAWAS: "IV.a"}
 # Golongan range of each jenjang fungsional (Permenpan RB 1/2023).
 _JENJANG_RANGE: Mapping[str, tuple[str, str]] = {
     "pemula": ("I/d", "II/a"),
@@ -483,6 +485,7 @@ def _build(ctx: _Ctx, spec: _Spec, nip: str | None = None) -> DemoPegawai:
         tmt_cpns=spec.tmt if spec.status is not PPPK else None,
         tmt_pns=tmt_pns,
         akhir_kontrak=spec.akhir_kontrak,
+        eselon=_ESELON.get(post.jenis, ""),
     )
     planned = DemoPegawai(data, tuple(entries), kp_berikut)
     if spec.status is PPPK:

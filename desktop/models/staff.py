@@ -62,6 +62,9 @@ class Pegawai(Base):
     bup_kode: Mapped[str] = mapped_column(String(30), default="")  # "" = from jabatan (bup_jabatan.csv)
     foto: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     foto_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    eselon: Mapped[str] = mapped_column(String(10), default="")  # "II.a", "IV.b"; "" = not struktural
+    # BKN kode kedudukan hukum (kedudukan_hukum.csv): its effect decides what the schedule shows (issue 12).
+    kedudukan_hukum: Mapped[str] = mapped_column(String(2), default="01")
     aktif: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
     alasan_nonaktif: Mapped[str] = mapped_column(String(300), default="")
     created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=clock.utc_now)

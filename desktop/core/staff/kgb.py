@@ -95,9 +95,10 @@ def gaji_pokok(
 ) -> Derivation[int]:
     """Gaji pokok (R6): the table in force on ``on``, the largest MKG column ≤ the MKG; CPNS receive 80 %.
 
-    II/a MKG 0 as CPNS -> 80 % × Rp2.184.000 = Rp1.747.200.
+    II/a MKG 0 as CPNS -> 80 % × Rp2.184.000 = Rp1.747.200. With the PPPK tables, ``golongan_ruang`` is the PPPK
+    golongan (``IX``).
     """
-    code = normalize_golongan_ruang(golongan_ruang)
+    code = tables.key(golongan_ruang)
     table = tables.for_date(on)
     column = table.column_for(code, mkg)
     full = table.amount(code, column)
@@ -155,7 +156,7 @@ def _next_kgb(
     tmt: date, golongan_ruang: str, mkg: MasaKerja, tables: PayTables, why: Steps | None
 ) -> KgbStep | None:
     """The rule of :func:`next_kgb`; sentences go to ``why`` when an explanation is wanted."""
-    code = normalize_golongan_ruang(golongan_ruang)
+    code = tables.key(golongan_ruang)
     table = tables.for_date(tmt)
     mk = mkg.total_months
     columns = table.columns(code)
@@ -180,9 +181,8 @@ def _next_kgb(
     wait = 12 * col - mk
     tmt_next = add_months(tmt, wait)
     if why is not None:
-        rule = (
-            " (golongan II/a: KGB pertama setelah masa kerja 1 tahun)" if code == "II/a" and col == 1 else ""
-        )
+        # Only II/a (PNS) and V (PPPK) have a 1-year column: their first KGB comes after one year.
+        rule = f" (golongan {code}: KGB pertama setelah masa kerja 1 tahun)" if col == 1 else ""
         why.steps.append(
             f"Kolom berikutnya setelah MKG {mkg} adalah {col} tahun{rule}; KGB jatuh {12 * col} − {mk} = "
             f"{wait} bulan setelah {_fd(tmt)}, yaitu {_fd(tmt_next)}."
@@ -201,7 +201,8 @@ def next_kgb(tmt: date, golongan_ruang: str, mkg: MasaKerja, tables: PayTables) 
     """The KGB that follows the SK (KP, KGB or CPNS) with TMT ``tmt``, golongan ruang and MKG (R9).
 
     ``next_col`` is the first MKG column of the golongan above the MKG in months; the KGB falls when the MKG
-    reaches it, and pays that column. None when the MKG is already at the last column.
+    reaches it, and pays that column. None when the MKG is already at the last column. The same rule serves PNS
+    (PP 5/2024, golongan ruang) and PPPK (Perpres 11/2024, golongan I-XVII): it depends only on the columns.
     """
     why = Steps()
     return why.done(_next_kgb(tmt, golongan_ruang, mkg, tables, why))

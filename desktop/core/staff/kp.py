@@ -10,13 +10,14 @@ from enum import StrEnum
 from desktop.core.dates import format_date
 from desktop.core.staff.derivation import Derivation, Eligibility, Steps
 from desktop.core.staff.months import MasaKerja, add_months, first_of_month_on_or_after, months_between
-from desktop.core.staff.reference import IjazahRule, KpPeriods, KpRegime, PangkatLadder
+from desktop.core.staff.reference import IjazahRule, JenjangPangkat, KpPeriods, KpRegime, PangkatLadder
 from desktop.core.staff.skp import SkpPredikat, skp_condition
 
 __all__ = [
     "CLOSING_SOON_DAYS",
     "MIN_MONTHS_IN_PANGKAT",
     "SKP_YEARS",
+    "KpCeiling",
     "KpDue",
     "KpJenis",
     "UsulWindow",
@@ -24,6 +25,7 @@ __all__ = [
     "is_kp_period",
     "kp_berikut",
     "kp_berikut_value",
+    "kp_ceiling",
     "kp_conditions",
     "usul_window",
 ]
@@ -135,20 +137,57 @@ def usul_window(periods: KpPeriods, tmt_kp: date) -> UsulWindow:
     return UsulWindow(mulai, akhir)
 
 
+def _jenjang_block(code: str, ladder: PangkatLadder, jenjang: JenjangPangkat) -> tuple[list[str], str | None]:
+    """(steps, reason): the pangkat range of the jenjang or eselon; reason when ``code`` is at its top."""
+    low, top = ladder.get(jenjang.golongan_terendah), ladder.get(jenjang.golongan_tertinggi)
+    basis = f" menurut {jenjang.dasar}" if jenjang.dasar else ""
+    steps = [f"Pangkat {jenjang.label}: {low.label} sampai {top.label}{basis}."]
+    rank = ladder.rank(code)
+    if rank < top.urut:
+        return steps, None
+    need = (
+        "promosi ke jabatan dengan eselon lebih tinggi"
+        if jenjang.struktural
+        else "kenaikan jenjang jabatan fungsional (uji kompetensi dan angka kredit jenjang berikutnya)"
+    )
+    where = (
+        f"adalah pangkat tertinggi {jenjang.label}{basis}"
+        if rank == top.urut
+        else f"di atas pangkat tertinggi {jenjang.label} ({top.golongan_ruang}){basis}; periksa data jabatannya"
+    )
+    return steps, (
+        f"Golongan {code} {where}: tidak ada kenaikan pangkat pada {jenjang.label}; pangkat berikutnya "
+        f"memerlukan {need}."
+    )
+
+
 def _ceiling_block(
-    jenis: KpJenis, code: str, ladder: PangkatLadder, ijazah: IjazahRule | None
+    jenis: KpJenis,
+    code: str,
+    ladder: PangkatLadder,
+    ijazah: IjazahRule | None,
+    jenjang: JenjangPangkat | None = None,
 ) -> tuple[list[str], str | None]:
-    """(steps, reason) where reason says why no KP of this kind is possible; None when it is."""
+    """(steps, reason) where reason says why no KP of this kind is possible; None when it is.
+
+    The ceilings: the top of the ladder; the top pangkat of the jenjang fungsional or eselon held (any kind of
+    KP); for KP reguler, the ijazah ceiling (R14).
+    """
     current = ladder.get(code)
     above = ladder.next_above(code)
     if above is None:
         return [], f"{current.label} adalah pangkat tertinggi; tidak ada kenaikan pangkat lagi."
+    steps: list[str] = []
+    if jenjang is not None:
+        steps, blocked = _jenjang_block(code, ladder, jenjang)
+        if blocked is not None:
+            return steps, blocked
     if jenis is not KpJenis.REGULER:
-        return [], None
+        return steps, None
     if ijazah is None:
-        return ["Ijazah belum dicatat: batas pangkat KP reguler tidak diperiksa."], None
+        return [*steps, "Ijazah belum dicatat: batas pangkat KP reguler tidak diperiksa."], None
     ceiling = ladder.get(ijazah.golongan_maks_kp_reguler)
-    steps = [f"Ijazah {ijazah.ijazah}: pangkat tertinggi melalui KP reguler {ceiling.label}."]
+    steps.append(f"Ijazah {ijazah.ijazah}: pangkat tertinggi melalui KP reguler {ceiling.label}.")
     if current.urut >= ceiling.urut:
         return steps, (
             f"Golongan {code} sudah mencapai batas untuk ijazah {ijazah.ijazah}: tidak ada KP reguler. "
@@ -174,6 +213,7 @@ def _kp_berikut(
     ladder: PangkatLadder,
     jenis: KpJenis,
     ijazah: IjazahRule | None,
+    jenjang: JenjangPangkat | None,
     why: Steps | None,
 ) -> KpDue | None:
     """The rule of :func:`kp_berikut` and :func:`kp_berikut_value`."""
@@ -182,7 +222,7 @@ def _kp_berikut(
     if why is not None:
         why.steps.append(f"Pangkat sekarang: {current.label}, TMT {_fd(tmt_pangkat)}.")
         why.steps.append(f"Jenis: {jenis.label}.")
-    ceiling_steps, blocked = _ceiling_block(jenis, code, ladder, ijazah)
+    ceiling_steps, blocked = _ceiling_block(jenis, code, ladder, ijazah, jenjang)
     if why is not None:
         why.steps.extend(ceiling_steps)
     if blocked is not None:
@@ -228,15 +268,20 @@ def kp_berikut(
     ladder: PangkatLadder,
     jenis: KpJenis = KpJenis.REGULER,
     ijazah: IjazahRule | None = None,
+    jenjang: JenjangPangkat | None = None,
 ) -> Derivation[KpDue | None]:
     """The first KP period on or after both ``as_of`` and the day the minimum time in the pangkat is met (R13).
 
     Reguler: TMT pangkat + 4 years, None when the ijazah ceiling (R14) is reached. Fungsional: + 2 years (the
-    angka kredit is checked by :func:`kp_conditions`). For penyesuaian ijazah, ``ijazah`` is the new ijazah
-    and the target is its entry golongan. II/c since 2022-10-01 -> 2026-10-01, usul 16 Aug - 15 Sep 2026.
+    angka kredit is checked by :func:`kp_conditions`). ``jenjang`` is the range of the jenjang fungsional or
+    eselon held: None at its top pangkat (a higher jenjang or eselon is needed first, see :func:`kp_ceiling`).
+    For penyesuaian ijazah, ``ijazah`` is the new ijazah and the target is its entry golongan. II/c since
+    2022-10-01 -> 2026-10-01, usul 16 Aug - 15 Sep 2026.
     """
     why = Steps()
-    return why.done(_kp_berikut(tmt_pangkat, golongan_ruang, as_of, periods, ladder, jenis, ijazah, why))
+    return why.done(
+        _kp_berikut(tmt_pangkat, golongan_ruang, as_of, periods, ladder, jenis, ijazah, jenjang, why)
+    )
 
 
 def kp_berikut_value(
@@ -248,9 +293,46 @@ def kp_berikut_value(
     ladder: PangkatLadder,
     jenis: KpJenis = KpJenis.REGULER,
     ijazah: IjazahRule | None = None,
+    jenjang: JenjangPangkat | None = None,
 ) -> KpDue | None:
     """``kp_berikut(...).value`` without building the explanation (the same rule code: for bulk schedules)."""
-    return _kp_berikut(tmt_pangkat, golongan_ruang, as_of, periods, ladder, jenis, ijazah, None)
+    return _kp_berikut(tmt_pangkat, golongan_ruang, as_of, periods, ladder, jenis, ijazah, jenjang, None)
+
+
+@dataclass(frozen=True, slots=True)
+class KpCeiling:
+    """No KP: the pangkat is the top of the jenjang fungsional or eselon held. ``tmt`` is the KP period the
+    minimum time in the pangkat would have given; the board lists the need for a higher post on that date."""
+
+    jenjang: JenjangPangkat
+    golongan_ruang: str
+    tmt: date
+    tmt_syarat: date
+
+    @property
+    def kebutuhan(self) -> str:
+        """What the board shows instead of a KP date."""
+        return "perlu promosi eselon" if self.jenjang.struktural else "perlu kenaikan jenjang"
+
+
+def kp_ceiling(
+    *,
+    tmt_pangkat: date,
+    golongan_ruang: str,
+    periods: KpPeriods,
+    ladder: PangkatLadder,
+    jenis: KpJenis,
+    jenjang: JenjangPangkat | None,
+) -> KpCeiling | None:
+    """The jenjang or eselon ceiling that stops the next KP (Ahli Muda at III/d, Eselon IV.a at III/d); None when
+    none does: no jenjang, below its top, or IV/e (the top of the ladder, where nothing is to be prepared)."""
+    if jenjang is None:
+        return None
+    code = ladder.get(golongan_ruang).golongan_ruang
+    if ladder.next_above(code) is None or _jenjang_block(code, ladder, jenjang)[1] is None:
+        return None
+    tmt_syarat = add_months(tmt_pangkat, MIN_MONTHS_IN_PANGKAT[jenis])
+    return KpCeiling(jenjang, code, first_kp_period_on_or_after(periods, tmt_syarat), tmt_syarat)
 
 
 def kp_conditions(
@@ -264,9 +346,11 @@ def kp_conditions(
     skp: Mapping[int, SkpPredikat],
     ijazah: IjazahRule | None = None,
     angka_kredit_terpenuhi: bool | None = None,
+    jenjang: JenjangPangkat | None = None,
 ) -> Derivation[Eligibility]:
     """Check a KP on ``tmt_kp`` (B5): a period; minimum time in the pangkat (reguler 4 years, fungsional 2);
-    SKP at least Baik for the last 2 years; reguler: below the ijazah ceiling; fungsional: angka kredit met.
+    SKP at least Baik for the last 2 years; below the top pangkat of the jenjang or eselon held; reguler: below
+    the ijazah ceiling; fungsional: angka kredit met.
     """
     code = ladder.get(golongan_ruang).golongan_ruang
     steps = [f"{jenis.label} dengan TMT {_fd(tmt_kp)} dari golongan {code} (TMT pangkat {_fd(tmt_pangkat)})."]
@@ -282,6 +366,11 @@ def kp_conditions(
         )
     else:
         steps.append(f"Masa dalam pangkat pada {_fd(tmt_kp)}: {served} (minimal {needed.tahun} tahun).")
+    if jenjang is not None and ladder.next_above(code) is not None:
+        jenjang_steps, blocked = _jenjang_block(code, ladder, jenjang)
+        steps.extend(jenjang_steps)
+        if blocked is not None:
+            unmet.append(blocked)
     if jenis is KpJenis.REGULER:
         if ijazah is None:
             unmet.append("Ijazah belum dicatat: batas pangkat KP reguler tidak dapat diperiksa.")

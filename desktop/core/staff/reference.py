@@ -1,4 +1,5 @@
-"""Reference tables of the staff rules (pangkat, gaji pokok, ijazah ceilings, KP periods, BUP) and their loaders.
+"""Reference tables of the staff rules (pangkat, gaji pokok PNS and PPPK, ijazah ceilings, pangkat range of each
+jenjang and eselon, KP periods, BUP) and their loaders.
 
 The seed CSVs ship in ``desktop/resources/seed`` (provenance in its README). The database keeps editable copies;
 services build these objects from rows, tests and first-run seeding read the shipped files.
@@ -11,26 +12,34 @@ import io
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from desktop.core.dates import format_date
+from desktop.core.staff.kedudukan import Efek, Kedudukan, KedudukanTable
 from desktop.core.staff.months import MasaKerja
 
 __all__ = [
     "BUP_SEED",
+    "GAJI_PPPK_SEED",
     "GAJI_SEED",
     "IJAZAH_SEED",
+    "JENJANG_SEED",
+    "KEDUDUKAN_SEED",
     "KP_PERIODE_SEED",
     "PANGKAT_SEED",
     "BupRule",
     "BupTable",
     "IjazahRule",
     "IjazahRules",
+    "JenisJenjang",
+    "JenjangPangkat",
+    "JenjangPangkatTable",
     "KpPeriod",
     "KpPeriods",
     "KpRegime",
@@ -42,9 +51,14 @@ __all__ = [
     "StaffReference",
     "load_bup_table",
     "load_ijazah_rules",
+    "load_jenjang_pangkat",
+    "load_kedudukan",
     "load_kp_periods",
     "load_pangkat",
     "load_pay_tables",
+    "load_pppk_pay_tables",
+    "normalize_eselon",
+    "normalize_golongan_pppk",
     "normalize_golongan_ruang",
     "seed_file",
     "seed_reference",
@@ -55,6 +69,9 @@ GAJI_SEED = "gaji_pokok_pns_pp5_2024.csv"
 IJAZAH_SEED = "ijazah_pangkat_awal_maks.csv"
 KP_PERIODE_SEED = "kp_periode_usul.csv"
 BUP_SEED = "bup_jabatan.csv"
+KEDUDUKAN_SEED = "kedudukan_hukum.csv"
+JENJANG_SEED = "jenjang_pangkat.csv"
+GAJI_PPPK_SEED = "gaji_pokok_pppk_perpres_11_2024.csv"
 
 # A file path, an importlib.resources entry, or None for the shipped seed file.
 Source = str | os.PathLike[str] | Traversable | None
@@ -194,13 +211,39 @@ def load_pangkat(source: Source = None) -> PangkatLadder:
 # --- gaji pokok (R6, R7) ----------------------------------------------------------------------------------------
 
 
+_PPPK_ROMAN = (
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII"
+)  # fmt: skip
+_PPPK_BY_TEXT = {
+    **{roman: roman for roman in _PPPK_ROMAN},
+    **{str(number): roman for number, roman in enumerate(_PPPK_ROMAN, start=1)},
+}
+
+
+def normalize_golongan_pppk(text: str) -> str:
+    """``ix``, ``IX``, ``Gol. IX`` or ``9`` -> ``IX`` (PPPK golongan I-XVII); ValueError otherwise."""
+    key = re.sub(r"^\s*gol(?:ongan|\.)?\s*", "", text, flags=re.IGNORECASE).strip().upper()
+    try:
+        return _PPPK_BY_TEXT[key]
+    except KeyError:
+        raise ValueError(f"Golongan PPPK tidak dikenal: {text!r} (I sampai XVII)") from None
+
+
 @dataclass(frozen=True, slots=True)
 class PayTable:
-    """One version of the gaji pokok table: ``cells[golongan_ruang]`` is ((mkg_tahun column, Rupiah), ...)."""
+    """One version of the gaji pokok table: ``cells[golongan]`` is ((mkg_tahun column, Rupiah), ...).
+
+    PNS tables are keyed by golongan ruang (``III/d``), PPPK tables (``pppk``) by golongan (``IX``).
+    """
 
     versi: str
     berlaku_mulai: date
     cells: Mapping[str, tuple[tuple[int, int], ...]]
+    pppk: bool = False
+
+    def key(self, golongan: str) -> str:
+        """The golongan as the table spells it (``iii-d`` -> ``III/d``; PPPK ``ix`` -> ``IX``)."""
+        return normalize_golongan_pppk(golongan) if self.pppk else normalize_golongan_ruang(golongan)
 
     def columns(self, golongan_ruang: str) -> tuple[int, ...]:
         """The MKG columns of a golongan ruang, ascending (II/a: 0, 1, 3, 5 … 33)."""
@@ -224,10 +267,11 @@ class PayTable:
 
     @property
     def label(self) -> str:
-        return f"tabel gaji pokok {self.versi} (berlaku {format_date(self.berlaku_mulai)})"
+        kind = "PPPK " if self.pppk else ""
+        return f"tabel gaji pokok {kind}{self.versi} (berlaku {format_date(self.berlaku_mulai)})"
 
     def _row(self, golongan_ruang: str) -> tuple[tuple[int, int], ...]:
-        code = normalize_golongan_ruang(golongan_ruang)
+        code = self.key(golongan_ruang)
         try:
             return self.cells[code]
         except KeyError:
@@ -235,15 +279,26 @@ class PayTable:
 
 
 class PayTables:
-    """All versions of the gaji pokok table; a later PP is added as a new version, never by overwriting."""
+    """All versions of one gaji pokok table (PNS or PPPK); a later regulation is added as a new version, never
+    by overwriting."""
 
     def __init__(self, tables: Iterable[PayTable]) -> None:
         self._tables = tuple(sorted(tables, key=lambda t: t.berlaku_mulai))
         if not self._tables:
             raise ValueError("Tabel gaji pokok kosong")
+        if len({t.pppk for t in self._tables}) != 1:
+            raise ValueError("Tabel gaji PNS dan PPPK tidak boleh tercampur")
 
     def __iter__(self) -> Iterator[PayTable]:
         return iter(self._tables)
+
+    @property
+    def pppk(self) -> bool:
+        return self._tables[0].pppk
+
+    def key(self, golongan: str) -> str:
+        """The golongan as these tables spell it (ValueError for a golongan of the other kind of table)."""
+        return self._tables[0].key(golongan)
 
     def for_date(self, d: date) -> PayTable:
         """The version in force on ``d``; before the earliest version, the earliest (the only one loaded)."""
@@ -254,13 +309,16 @@ class PayTables:
         return current
 
 
-def load_pay_tables(source: Source = None) -> PayTables:
-    """Read the gaji pokok CSV (golongan_ruang, mkg_tahun, gaji_pokok_rp, versi, berlaku_mulai)."""
-    required = {"golongan_ruang", "mkg_tahun", "gaji_pokok_rp", "versi", "berlaku_mulai"}
+def _load_pay(source: Source, default: str, golongan_column: str, pppk: bool) -> PayTables:
+    required = {golongan_column, "mkg_tahun", "gaji_pokok_rp", "versi", "berlaku_mulai"}
+    normalize = normalize_golongan_pppk if pppk else normalize_golongan_ruang
     grouped: dict[tuple[str, date], dict[str, dict[int, int]]] = {}
-    for where, row in _read_rows(source, GAJI_SEED, required):
+    for where, row in _read_rows(source, default, required):
         key = (row["versi"], _date(where, row, "berlaku_mulai"))
-        code = normalize_golongan_ruang(row["golongan_ruang"])
+        try:
+            code = normalize(row[golongan_column])
+        except ValueError as exc:
+            raise ValueError(f"{where}: {exc}") from None
         column = _int(where, row, "mkg_tahun")
         cells = grouped.setdefault(key, {}).setdefault(code, {})
         if column in cells:
@@ -271,9 +329,20 @@ def load_pay_tables(source: Source = None) -> PayTables:
             versi=versi,
             berlaku_mulai=start,
             cells={code: tuple(sorted(cells.items())) for code, cells in by_code.items()},
+            pppk=pppk,
         )
         for (versi, start), by_code in grouped.items()
     )
+
+
+def load_pay_tables(source: Source = None) -> PayTables:
+    """Read the PNS gaji pokok CSV (golongan_ruang, mkg_tahun, gaji_pokok_rp, versi, berlaku_mulai)."""
+    return _load_pay(source, GAJI_SEED, "golongan_ruang", pppk=False)
+
+
+def load_pppk_pay_tables(source: Source = None) -> PayTables:
+    """Read the PPPK gaji pokok CSV (golongan I-XVII, mkg_tahun, gaji_pokok_rp, versi, berlaku_mulai)."""
+    return _load_pay(source, GAJI_PPPK_SEED, "golongan", pppk=True)
 
 
 # --- ijazah: entry golongan and KP reguler ceiling (R14) --------------------------------------------------------
@@ -462,6 +531,128 @@ def load_bup_table(source: Source = None) -> BupTable:
     return BupTable(rules)
 
 
+# --- pangkat range of each jenjang fungsional and eselon (KP ceilings) -------------------------------------------
+
+
+class JenisJenjang(StrEnum):
+    """What a row of ``jenjang_pangkat.csv`` ranges: a JF jenjang (keahlian, keterampilan) or an eselon."""
+
+    FUNGSIONAL_KEAHLIAN = "fungsional_keahlian"
+    FUNGSIONAL_KETERAMPILAN = "fungsional_keterampilan"
+    ESELON = "eselon"
+
+
+@dataclass(frozen=True, slots=True)
+class JenjangPangkat:
+    """The pangkat range of one jenjang or eselon: a KP above ``golongan_tertinggi`` needs a higher post."""
+
+    jenis: JenisJenjang
+    kode: str  # "ahli_muda", "III.a"
+    nama: str  # "Ahli Muda", "Eselon III.a"
+    golongan_terendah: str
+    golongan_tertinggi: str
+    dasar: str = ""
+
+    @property
+    def struktural(self) -> bool:
+        return self.jenis is JenisJenjang.ESELON
+
+    @property
+    def label(self) -> str:
+        """``jenjang Ahli Muda`` or ``Eselon IV.a``, as a sentence names it."""
+        return self.nama if self.struktural else f"jenjang {self.nama}"
+
+
+# Eselon as written in SK and exports: "III.a", "III/a", "IIIa", "III a", "iii-A" -> "III.a".
+_ESELON = re.compile(r"\s*(?:eselon\s*)?(IV|III|II|I|V)\s*[./\- ]?\s*([AB])\s*", re.IGNORECASE)
+
+
+def normalize_eselon(text: str) -> str:
+    """``III/a``, ``IIIa``, ``Eselon iii.A`` -> ``III.a``; ValueError for anything else."""
+    m = _ESELON.fullmatch(text)
+    if m is None:
+        raise ValueError(f"Eselon tidak dikenal: {text!r} (contoh: III.a)")
+    return f"{m[1].upper()}.{m[2].lower()}"
+
+
+class JenjangPangkatTable:
+    """The editable pangkat ranges, looked up by jenjang fungsional (``ahli_muda``) or by eselon (``III.a``)."""
+
+    def __init__(self, rows: Iterable[JenjangPangkat]) -> None:
+        self._rows = tuple(rows)
+        self._fungsional: dict[str, JenjangPangkat] = {}
+        self._eselon: dict[str, JenjangPangkat] = {}
+        for row in self._rows:
+            into = self._eselon if row.struktural else self._fungsional
+            if row.kode in into:
+                raise ValueError(f"Kode {row.kode!r} ganda dalam tabel jenjang dan pangkat")
+            into[row.kode] = row
+
+    def __iter__(self) -> Iterator[JenjangPangkat]:
+        return iter(self._rows)
+
+    def fungsional(self, jenjang: str) -> JenjangPangkat | None:
+        """The range of a jenjang fungsional (``ahli_muda``, ``Ahli Muda``); None when not in the table."""
+        return self._fungsional.get(re.sub(r"[\s\-]+", "_", jenjang.strip().lower()))
+
+    def eselon(self, eselon: str) -> JenjangPangkat | None:
+        """The range of an eselon in any common spelling; None when empty or not in the table."""
+        try:
+            return self._eselon.get(normalize_eselon(eselon))
+        except ValueError:
+            return None
+
+
+def _golongan_rank(code: str) -> int:
+    golongan, ruang = code.split("/")
+    return ("I", "II", "III", "IV").index(golongan) * 5 + "abcde".index(ruang)
+
+
+def load_jenjang_pangkat(source: Source = None) -> JenjangPangkatTable:
+    """Read ``jenjang_pangkat.csv`` (jenis, kode, nama, golongan_terendah, golongan_tertinggi, dasar)."""
+    required = {"jenis", "kode", "nama", "golongan_terendah", "golongan_tertinggi"}
+    kinds = {k.value: k for k in JenisJenjang}
+    rows = []
+    for where, row in _read_rows(source, JENJANG_SEED, required):
+        jenis = kinds.get(row["jenis"])
+        if jenis is None:
+            raise ValueError(f"{where}: jenis {row['jenis']!r} tidak dikenal ({', '.join(kinds)})")
+        try:
+            low = normalize_golongan_ruang(row["golongan_terendah"])
+            high = normalize_golongan_ruang(row["golongan_tertinggi"])
+            kode = normalize_eselon(row["kode"]) if jenis is JenisJenjang.ESELON else row["kode"]
+        except ValueError as exc:
+            raise ValueError(f"{where}: {exc}") from None
+        if not kode or not row["nama"]:
+            raise ValueError(f"{where}: kode dan nama wajib diisi")
+        if _golongan_rank(low) > _golongan_rank(high):
+            raise ValueError(f"{where}: golongan terendah {low} di atas golongan tertinggi {high}")
+        rows.append(JenjangPangkat(jenis, kode, row["nama"], low, high, row.get("dasar", "")))
+    return JenjangPangkatTable(rows)
+
+
+# --- kedudukan hukum (issue 12 item 6) --------------------------------------------------------------------------
+
+
+def load_kedudukan(source: Source = None) -> KedudukanTable:
+    """Read ``kedudukan_hukum.csv`` (kode, nama, efek, alias separated by ``;``, sumber)."""
+    rows = []
+    for where, row in _read_rows(source, KEDUDUKAN_SEED, {"kode", "nama", "efek"}):
+        kode = row["kode"]
+        if not re.fullmatch(r"\d{1,2}", kode):
+            raise ValueError(f"{where}: kode {kode!r} harus 2 angka")
+        try:
+            efek = Efek(row["efek"])
+        except ValueError:
+            known = ", ".join(e.value for e in Efek)
+            raise ValueError(f"{where}: efek {row['efek']!r} tidak dikenal ({known})") from None
+        if not row["nama"]:
+            raise ValueError(f"{where}: nama kosong")
+        aliases = tuple(a.strip() for a in row.get("alias", "").split(";") if a.strip())
+        rows.append(Kedudukan(kode.zfill(2), row["nama"], efek, row.get("sumber", ""), aliases))
+    return KedudukanTable(rows)
+
+
 # --- the bundle -------------------------------------------------------------------------------------------------
 
 
@@ -474,6 +665,9 @@ class StaffReference:
     ijazah: IjazahRules
     kp_periods: KpPeriods
     bup: BupTable
+    jenjang: JenjangPangkatTable = field(default_factory=lambda: load_jenjang_pangkat())
+    gaji_pppk: PayTables = field(default_factory=lambda: load_pppk_pay_tables())
+    kedudukan: KedudukanTable = field(default_factory=lambda: load_kedudukan())
 
 
 @cache
@@ -485,4 +679,7 @@ def seed_reference() -> StaffReference:
         ijazah=load_ijazah_rules(),
         kp_periods=load_kp_periods(),
         bup=load_bup_table(),
+        jenjang=load_jenjang_pangkat(),
+        gaji_pppk=load_pppk_pay_tables(),
+        kedudukan=load_kedudukan(),
     )

@@ -35,6 +35,7 @@ from desktop.services.staff.schedule import (
     ScheduleItem,
     StatusJadwal,
     Urgensi,
+    on_board,
     schedule,
     urgensi_for,
 )
@@ -206,7 +207,7 @@ def _handled(
             Pegawai.unor,
         )
         .join(Pegawai, Pegawai.id == JadwalStatus.pegawai_id)
-        .where(JadwalStatus.status.in_(closed), Pegawai.aktif)
+        .where(JadwalStatus.status.in_(closed), on_board())
     ).all()
     found = []
     for r in rows:
@@ -286,7 +287,7 @@ def _notes(session: Session, computed: Sequence[tuple[int, str]]) -> list[DataNo
             Pegawai.tmt_cpns,
             Pegawai.akhir_kontrak,
         )
-        .where(Pegawai.aktif, wanted)
+        .where(on_board(), wanted)
         .order_by(Pegawai.nama, Pegawai.nip)
     ):
         people[r.id] = (r.nip, nama_lengkap(r.nama, r.gelar_depan, r.gelar_belakang))

@@ -31,9 +31,15 @@ from desktop.core.nip import (
     parse_nip_lama,
 )
 from desktop.core.staff.cuti import CutiJenis, cuti_working_days
+from desktop.core.staff.kedudukan import AKTIF, Efek, Kedudukan
 from desktop.core.staff.kgb import gaji_pokok
 from desktop.core.staff.months import MasaKerja
-from desktop.core.staff.reference import StaffReference, normalize_golongan_ruang, seed_reference
+from desktop.core.staff.reference import (
+    StaffReference,
+    normalize_eselon,
+    normalize_golongan_ruang,
+    seed_reference,
+)
 from desktop.models.admin import OrgUnit, User
 from desktop.models.staff import (
     Pegawai,
@@ -203,6 +209,8 @@ class PegawaiInput:
     unor: str = ""
     pendidikan_terakhir: str = ""
     bup_kode: str = ""
+    eselon: str = ""  # "II.a"; "" = not struktural
+    kedudukan_hukum: str = AKTIF  # BKN kode or any text KedudukanTable.parse reads ("MPP", "99 - Pensiun")
     aktif: bool = True
     alasan_nonaktif: str = ""
 
@@ -241,10 +249,16 @@ class PegawaiInfo:
     pendidikan_terakhir: str
     bup_kode: str
     ada_foto: bool
+    eselon: str
+    kedudukan: Kedudukan  # the row of kedudukan_hukum.csv, with its effect on the schedule
     aktif: bool
     alasan_nonaktif: str
     created_at: datetime
     updated_at: datetime
+
+    @property
+    def kedudukan_hukum(self) -> str:
+        return self.kedudukan.kode
 
     @property
     def nip_format(self) -> str:
@@ -292,6 +306,8 @@ class PegawaiInfo:
             unor=self.unor,
             pendidikan_terakhir=self.pendidikan_terakhir,
             bup_kode=self.bup_kode,
+            eselon=self.eselon,
+            kedudukan_hukum=self.kedudukan.kode,
             aktif=self.aktif,
             alasan_nonaktif=self.alasan_nonaktif,
         )
@@ -579,6 +595,57 @@ def parse_golongan(
         raise ValidationError(str(exc), field_name) from None
 
 
+# The eselon of PP 13/2002 (V.b was dropped by it); SIASN's ESELON ID for each ("21" = II.a).
+ESELON: tuple[str, ...] = ("I.a", "I.b", "II.a", "II.b", "III.a", "III.b", "IV.a", "IV.b", "V.a")
+_ESELON_BKN_ID = {
+    "10": "I.a",
+    "11": "I.a",
+    "12": "I.b",
+    "21": "II.a",
+    "22": "II.b",
+    "31": "III.a",
+    "32": "III.b",
+    "41": "IV.a",
+    "42": "IV.b",
+    "51": "V.a",
+}
+_NON_ESELON = re.compile(r"(non[\s\-]*eselon|non|tidak\s+ada|-|99)", re.IGNORECASE)
+
+
+def parse_eselon(text: str, field_name: str = "eselon") -> str:
+    """``II.a`` from ``IIa``, ``II/a``, ``II.A``, ``Eselon II.a`` or SIASN's ESELON ID ``21``; "" for none
+    (blank, ``Non Eselon``, ``-``); ValidationError quoting anything else."""
+    cleaned = " ".join((text or "").split())
+    if not cleaned or _NON_ESELON.fullmatch(cleaned):
+        return ""
+    if cleaned in _ESELON_BKN_ID:
+        return _ESELON_BKN_ID[cleaned]
+    try:
+        eselon = normalize_eselon(cleaned)
+    except ValueError:
+        eselon = ""
+    if eselon not in ESELON:
+        raise ValidationError(f"Eselon {text!r} tidak dikenal ({', '.join(ESELON)}).", field_name)
+    return eselon
+
+
+def parse_kedudukan(text: str, ref: StaffReference, field_name: str = "kedudukan_hukum") -> Kedudukan:
+    """The kedudukan hukum row of a kode or name as offices and SIASN write it; blank is 01 Aktif."""
+    try:
+        return ref.kedudukan.parse(text) if (text or "").strip() else ref.kedudukan.get(AKTIF)
+    except ValueError as exc:
+        raise ValidationError(f"{exc}.", field_name) from None
+
+
+def kedudukan_of(kode: str, ref: StaffReference) -> Kedudukan:
+    """The stored kode's row; a kode removed from an edited table reads as a row of its own, kept on the board
+    without KGB/KP (nothing is dropped silently, and nothing is promised)."""
+    try:
+        return ref.kedudukan.get(kode)
+    except ValueError:
+        return Kedudukan(kode, f"Kode {kode} (tidak ada di tabel kedudukan hukum)", Efek.TANPA_KENAIKAN)
+
+
 def _mkg(tahun: int, bulan: int, field_name: str = "mkg_tahun") -> MasaKerja:
     if not 0 <= tahun <= 50:
         raise ValidationError("Masa kerja golongan (tahun) harus 0 sampai 50.", field_name)
@@ -630,6 +697,8 @@ class PegawaiValues:
     unor: str
     pendidikan_terakhir: str
     bup_kode: str
+    eselon: str
+    kedudukan_hukum: str
     aktif: bool
     alasan_nonaktif: str
 
@@ -690,6 +759,12 @@ def clean_pegawai(
             raise ValidationError(str(exc), "bup_kode") from None
     if data.akhir_kontrak is not None and status is not StatusPegawai.PPPK:
         raise ValidationError("Akhir perjanjian kerja hanya untuk PPPK.", "akhir_kontrak")
+    eselon = parse_eselon(data.eselon)
+    kedudukan = parse_kedudukan(data.kedudukan_hukum, ref)
+    aktif, alasan = data.aktif, _text(data.alasan_nonaktif, 300, "Alasan", "alasan_nonaktif")
+    if kedudukan.efek is Efek.KELUAR:
+        # Out of service by law: never on the board; the reason says which kedudukan unless one was typed.
+        aktif, alasan = False, (alasan if not data.aktif and alasan else kedudukan.nama)
     clean = PegawaiValues(
         nip=info.nip,
         nama=nama,
@@ -717,8 +792,10 @@ def clean_pegawai(
         unor=_text(data.unor, 300, "Unit organisasi (SIASN)", "unor"),
         pendidikan_terakhir=_text(data.pendidikan_terakhir, 60, "Pendidikan terakhir", "pendidikan_terakhir"),
         bup_kode=bup,
-        aktif=data.aktif,
-        alasan_nonaktif="" if data.aktif else _text(data.alasan_nonaktif, 300, "Alasan", "alasan_nonaktif"),
+        eselon=eselon,
+        kedudukan_hukum=kedudukan.kode,
+        aktif=aktif,
+        alasan_nonaktif="" if aktif else alasan,
     )
     return clean, _warnings(clean, info, ref)
 
@@ -863,6 +940,8 @@ def _info(row: Pegawai, units: Mapping[int, str], ref: StaffReference) -> Pegawa
         pendidikan_terakhir=row.pendidikan_terakhir,
         bup_kode=row.bup_kode,
         ada_foto=row.foto_sha256 is not None,
+        eselon=row.eselon,
+        kedudukan=kedudukan_of(row.kedudukan_hukum, ref),
         aktif=row.aktif,
         alasan_nonaktif=row.alasan_nonaktif,
         created_at=row.created_at,
@@ -1206,10 +1285,18 @@ def set_active(session: Session, actor: Actor, pegawai_id: int, aktif: bool, ala
     actor.require(Perm.WRITE_STAFF)
     row = _get(session, pegawai_id)
     reason = _text(alasan, 300, "Alasan", "alasan_nonaktif", required=not aktif)
-    if row.aktif != aktif or (not aktif and row.alasan_nonaktif != reason):
-        before = {"aktif": row.aktif, "alasan_nonaktif": row.alasan_nonaktif}
+    # Back in service: a kedudukan that means out of service (pensiun, diberhentikan) no longer holds.
+    back = aktif and kedudukan_of(row.kedudukan_hukum, reference()).efek is Efek.KELUAR
+    if row.aktif != aktif or (not aktif and row.alasan_nonaktif != reason) or back:
+        before = {
+            "aktif": row.aktif,
+            "alasan_nonaktif": row.alasan_nonaktif,
+            "kedudukan_hukum": row.kedudukan_hukum,
+        }
         row.aktif = aktif
         row.alasan_nonaktif = "" if aktif else reason
+        if back:
+            row.kedudukan_hukum = AKTIF
         row.updated_at = clock.utc_now()
         audit.record(
             session,
@@ -1220,7 +1307,11 @@ def set_active(session: Session, actor: Actor, pegawai_id: int, aktif: bool, ala
             summary=f"Pegawai {format_nip(row.nip)} {row.nama} "
             + ("diaktifkan" if aktif else f"nonaktif: {reason}"),
             before=before,
-            after={"aktif": row.aktif, "alasan_nonaktif": row.alasan_nonaktif},
+            after={
+                "aktif": row.aktif,
+                "alasan_nonaktif": row.alasan_nonaktif,
+                "kedudukan_hukum": row.kedudukan_hukum,
+            },
         )
     return _info(row, _unit_names(session), reference())
 
@@ -1437,11 +1528,16 @@ def clean_entry(
         else:
             amount = entry.gaji_pokok
             if amount is None:
-                if not status.is_pns:
+                tables = ref.gaji if status.is_pns else ref.gaji_pppk
+                first = min(table.berlaku_mulai for table in tables)
+                if not status.is_pns and entry.tmt < first:
+                    # Only the PPPK table of Perpres 11/2024 ships: an older SK's amount is the SK's own.
                     raise ValidationError(
-                        "Gaji pokok PPPK wajib diisi (tabel gaji PNS tidak berlaku).", "gaji_pokok"
+                        f"Gaji pokok PPPK wajib diisi untuk TMT sebelum {format_date(first)} (tabel gaji PPPK "
+                        "yang tersedia mulai berlaku tanggal itu).",
+                        "gaji_pokok",
                     )
-                amount = gaji_pokok(ref.gaji, golongan, mkg, on=entry.tmt).value
+                amount = gaji_pokok(tables, golongan, mkg, on=entry.tmt).value
             if amount < 0:
                 raise ValidationError("Gaji pokok tidak boleh negatif.", "gaji_pokok")
             values["gaji_pokok"] = amount

@@ -13,7 +13,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from desktop.core import clock
@@ -21,6 +21,7 @@ from desktop.core.dates import format_date
 from desktop.core.money import format_rupiah
 from desktop.core.nip import format_nip
 from desktop.core.staff.derivation import Derivation
+from desktop.core.staff.kedudukan import AKTIF, Efek, Kedudukan
 from desktop.core.staff.kgb import (
     NOTICE_MONTHS_BEFORE,
     KgbDeferral,
@@ -31,11 +32,13 @@ from desktop.core.staff.kgb import (
 )
 from desktop.core.staff.kp import (
     MIN_MONTHS_IN_PANGKAT,
+    KpCeiling,
     KpDue,
     KpJenis,
     UsulWindow,
     kp_berikut,
     kp_berikut_value,
+    kp_ceiling,
 )
 from desktop.core.staff.months import MasaKerja, Reminder, add_months, months_between, reminders_days_before
 from desktop.core.staff.pensiun import (
@@ -47,7 +50,7 @@ from desktop.core.staff.pensiun import (
     tmt_pensiun,
     tmt_pensiun_value,
 )
-from desktop.core.staff.reference import BupRule, IjazahRule, PayTables, StaffReference
+from desktop.core.staff.reference import BupRule, IjazahRule, JenjangPangkat, PayTables, StaffReference
 from desktop.core.staff.satyalancana import (
     KARYA_SATYA_YEARS,
     REMINDER_DAYS,
@@ -72,6 +75,7 @@ from desktop.services.staff.records import (
     JenisJabatan,
     StatusPegawai,
     bup_kode_for,
+    kedudukan_of,
     nama_lengkap,
     normalize_pendidikan,
     reference,
@@ -202,6 +206,9 @@ class ScheduleItem:
     status_pada: datetime | None
     explain: Callable[[], Derivation[Any]] = field(repr=False, compare=False)
     reminders: Callable[[], tuple[Reminder, ...]] = field(repr=False, compare=False)
+    # Shown instead of the date when the item has none to act on: a KP stopped at the top pangkat of a jenjang
+    # or eselon ("perlu kenaikan jenjang"); ``tanggal`` is then the KP period the minimum time would have given.
+    pengganti_tanggal: str = ""
 
     @property
     def derivation(self) -> Derivation[Any]:
@@ -292,6 +299,12 @@ class _Staff:
     cltn_bulan: int = 0
     hukdis_berat: bool = False
     notes: list[str] = field(default_factory=list)
+    eselon: str = ""  # "IV.a"; read by its own query (only struktural pegawai have one)
+    kedudukan: Kedudukan | None = None  # None: 01 Aktif; read by its own query (few pegawai have another)
+
+    @property
+    def efek(self) -> Efek:
+        return self.kedudukan.efek if self.kedudukan is not None else Efek.AKTIF
 
 
 def _rows(session: Session, query: Any) -> Any:
@@ -343,7 +356,7 @@ def _load(session: Session, pegawai_id: int | None = None) -> list[_Staff]:
         Pegawai.unit_id,
         Pegawai.unor,
     ).order_by(Pegawai.nip)
-    query = query.where(Pegawai.id == pegawai_id) if pegawai_id is not None else query.where(Pegawai.aktif)
+    query = query.where(Pegawai.id == pegawai_id) if pegawai_id is not None else query.where(on_board())
     staff: dict[int, _Staff] = {}
     mkg_cache: dict[tuple[int, int], MasaKerja] = {}
 
@@ -439,7 +452,55 @@ def _load(session: Session, pegawai_id: int | None = None) -> list[_Staff]:
         one = staff.get(r.pegawai_id)
         if one is not None:
             one.hukdis_berat = True
+    eselon = select(Pegawai.id, Pegawai.eselon).where(Pegawai.eselon != "")
+    if pegawai_id is not None:
+        eselon = eselon.where(Pegawai.id == pegawai_id)
+    for pid, kode in _rows(session, eselon):
+        one = staff.get(pid)
+        if one is not None:
+            one.eselon = kode
+    kedudukan = select(Pegawai.id, Pegawai.kedudukan_hukum).where(Pegawai.kedudukan_hukum != AKTIF)
+    if pegawai_id is not None:
+        kedudukan = kedudukan.where(Pegawai.id == pegawai_id)
+    ref = reference()
+    for pid, kode in _rows(session, kedudukan):
+        one = staff.get(pid)
+        if one is not None:
+            one.kedudukan = kedudukan_of(kode, ref)
     return list(staff.values())
+
+
+def keluar_codes() -> tuple[str, ...]:
+    """The kedudukan hukum kodes that mean out of service (efek ``keluar`` in the kedudukan table)."""
+    return tuple(k.kode for k in reference().kedudukan if k.efek is Efek.KELUAR)
+
+
+def on_board() -> Any:
+    """The pegawai the schedule and the board follow: active, in a kedudukan that is not out of service (a row
+    kept active under a kode the edited table now calls ``keluar`` leaves the board too)."""
+    return and_(Pegawai.aktif, Pegawai.kedudukan_hukum.not_in(keluar_codes()))
+
+
+# Which kinds of deadline each kedudukan effect keeps (issue 12 item 6).
+_KINDS_BY_EFEK: Mapping[Efek, frozenset[JenisJadwal]] = {
+    Efek.AKTIF: frozenset(JenisJadwal),
+    Efek.TANPA_KENAIKAN: frozenset(JenisJadwal) - {JenisJadwal.KGB, JenisJadwal.KP},
+    Efek.PENSIUN_SAJA: frozenset({JenisJadwal.PENSIUN}),
+    Efek.KELUAR: frozenset(),
+}
+
+
+def kedudukan_line(s: _Staff) -> str:
+    """Why a pegawai's KGB and KP (or everything but the pension) are not scheduled; "" when all are."""
+    k = s.kedudukan
+    if k is None or k.efek is Efek.AKTIF:
+        return ""
+    why = f" ({k.sumber})" if k.sumber else ""
+    if k.efek is Efek.TANPA_KENAIKAN:
+        return f"Kedudukan hukum {k.label}: KGB dan kenaikan pangkat tidak dijadwalkan{why}."
+    if k.efek is Efek.PENSIUN_SAJA:
+        return f"Kedudukan hukum {k.label}: hanya TMT pensiun yang dijadwalkan{why}."
+    return f"Kedudukan hukum {k.label}: tidak lagi dalam dinas, tidak ada jadwal{why}."
 
 
 def _statuses(session: Session, pegawai_id: int | None = None) -> dict[tuple[int, str, date], StatusInfo]:
@@ -529,7 +590,13 @@ def _kgb_cached(
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def _kp_cached(
-    tmt: date, golongan: str, as_of: date, ref: StaffReference, jenis: KpJenis, ijazah: IjazahRule | None
+    tmt: date,
+    golongan: str,
+    as_of: date,
+    ref: StaffReference,
+    jenis: KpJenis,
+    ijazah: IjazahRule | None,
+    jenjang: JenjangPangkat | None,
 ) -> KpDue | None:
     return kp_berikut_value(
         tmt_pangkat=tmt,
@@ -539,6 +606,7 @@ def _kp_cached(
         ladder=ref.pangkat,
         jenis=jenis,
         ijazah=ijazah,
+        jenjang=jenjang,
     )
 
 
@@ -558,6 +626,21 @@ def clear_cache() -> None:
         cached.cache_clear()
 
 
+def _jenjang(ref: StaffReference, s: _Staff) -> JenjangPangkat | None:
+    """The pangkat range that caps the KP of this pegawai: the jenjang of a jabatan fungsional, else the eselon;
+    None (today's rules: ijazah ceiling) for pelaksana and for a jenjang or eselon the table does not know."""
+    if s.jenis_jabatan == JenisJabatan.FUNGSIONAL:
+        return ref.jenjang.fungsional(s.jenjang) if s.jenjang else None
+    if not s.eselon:
+        return None
+    found = ref.jenjang.eselon(s.eselon)
+    if found is None:
+        s.notes.append(
+            f"Eselon {s.eselon!r} tidak ada di tabel jenjang dan pangkat: batas pangkat eselon tidak diperiksa."
+        )
+    return found
+
+
 def _bup(ref: StaffReference, s: _Staff) -> BupRule:
     kode = bup_kode_for(s.jenis_jabatan, s.jenjang, s.bup_kode)
     try:
@@ -574,36 +657,55 @@ class _Calc:
     def __init__(self, ref: StaffReference) -> None:
         self.ref = ref
 
-    def _kgb_args(self, s: _Staff) -> tuple[_Sk, tuple[KgbDeferral, ...]] | None:
-        if not s.status.is_pns:
-            return None
+    def _kgb_args(self, s: _Staff) -> tuple[_Sk, tuple[KgbDeferral, ...], PayTables] | None:
+        """The SK the pay rhythm runs from, the deferrals and the pay table: PNS (PP 5/2024) or PPPK
+        (Perpres 11/2024, golongan I-XVII); the same column rule decides both (R9)."""
         basis = _kgb_basis(s)
         if basis is None:
             return None
-        return basis, tuple(_deferrals(s))
+        return basis, tuple(_deferrals(s)), self.ref.gaji if s.status.is_pns else self.ref.gaji_pppk
 
     def kgb(self, s: _Staff, as_of: date) -> KgbStep | None:
         args = self._kgb_args(s)
         if args is None:
             return None
-        basis, deferrals = args
-        return _kgb_cached(basis.tmt, basis.golongan_ruang, basis.mkg, as_of, self.ref.gaji, deferrals)
+        basis, deferrals, tables = args
+        return _kgb_cached(basis.tmt, basis.golongan_ruang, basis.mkg, as_of, tables, deferrals)
 
     def kgb_explained(self, s: _Staff, as_of: date) -> Derivation[KgbStep | None] | None:
         args = self._kgb_args(s)
         if args is None:
             return None
-        basis, deferrals = args
-        return kgb_berikut(
-            basis.tmt, basis.golongan_ruang, basis.mkg, as_of=as_of, tables=self.ref.gaji, deferrals=deferrals
+        basis, deferrals, tables = args
+        found = kgb_berikut(
+            basis.tmt, basis.golongan_ruang, basis.mkg, as_of=as_of, tables=tables, deferrals=deferrals
         )
+        if s.status.is_pns:
+            return found
+        steps = [
+            "KGB PPPK (Perpres 11/2024; PermenPANRB 7/2023): diberikan bila masa perjanjian kerja lebih dari "
+            "2 tahun dan predikat kinerja 2 tahun terakhir paling rendah Baik (golongan V, KGB pertama: 1 tahun).",
+        ]
+        warnings = []
+        if found.value is not None and s.akhir_kontrak is not None and found.value.tmt > s.akhir_kontrak:
+            warnings.append(
+                f"KGB ini jatuh setelah perjanjian kerja berakhir ({format_date(s.akhir_kontrak)}): hanya "
+                "diberikan bila perjanjian kerja diperpanjang."
+            )
+        return _with(found, steps, warnings)
 
     def kp(self, s: _Staff, as_of: date) -> KpDue | None:
         if not s.status.is_pns or s.pangkat is None:
             return None
         jenis = kp_jenis_for(s.jenis_jabatan)
         return _kp_cached(
-            s.pangkat.tmt, s.pangkat.golongan_ruang, as_of, self.ref, jenis, _ijazah(s.pendidikan)
+            s.pangkat.tmt,
+            s.pangkat.golongan_ruang,
+            as_of,
+            self.ref,
+            jenis,
+            _ijazah(s.pendidikan),
+            _jenjang(self.ref, s),
         )
 
     def kp_explained(self, s: _Staff, as_of: date) -> Derivation[KpDue | None] | None:
@@ -617,6 +719,20 @@ class _Calc:
             ladder=self.ref.pangkat,
             jenis=kp_jenis_for(s.jenis_jabatan),
             ijazah=_ijazah(s.pendidikan),
+            jenjang=_jenjang(self.ref, s),
+        )
+
+    def kp_ceiling(self, s: _Staff) -> KpCeiling | None:
+        """The jenjang or eselon ceiling that stops the next KP, when one does."""
+        if not s.status.is_pns or s.pangkat is None:
+            return None
+        return kp_ceiling(
+            tmt_pangkat=s.pangkat.tmt,
+            golongan_ruang=s.pangkat.golongan_ruang,
+            periods=self.ref.kp_periods,
+            ladder=self.ref.pangkat,
+            jenis=kp_jenis_for(s.jenis_jabatan),
+            jenjang=_jenjang(self.ref, s),
         )
 
     def tmt_pensiun(self, s: _Staff) -> date:
@@ -670,6 +786,15 @@ def _kp_reminders(tmt: date, window: UsulWindow) -> tuple[Reminder, ...]:
             ),
             key=lambda r: r.tanggal,
         )
+    )
+
+
+def _kp_ceiling_reminders(ceiling: KpCeiling) -> tuple[Reminder, ...]:
+    return (
+        Reminder(
+            ceiling.tmt - timedelta(days=max(KP_REMINDER_DAYS)),
+            f"Golongan {ceiling.golongan_ruang} di puncak {ceiling.jenjang.label}: {ceiling.kebutuhan}",
+        ),
     )
 
 
@@ -735,6 +860,7 @@ class _Builder:
         pantau: date,
         reminders: Callable[[], tuple[Reminder, ...]],
         batas: date | None,
+        pengganti_tanggal: str = "",
     ) -> None:
         kept = self._status(s, jenis, tanggal)
         hari = (tanggal - self.as_of).days
@@ -758,11 +884,18 @@ class _Builder:
                 status_pada=kept.pada if kept else None,
                 explain=explain,
                 reminders=reminders,
+                pengganti_tanggal=pengganti_tanggal,
             )
         )
 
     def build(self, s: _Staff) -> None:
+        kept = _KINDS_BY_EFEK[s.efek]
+        line = kedudukan_line(s)
+        if line:
+            s.notes.append(line)  # the board lists it: a deadline that is not computed says so
         for jenis, method in self.steps:
+            if jenis not in kept:
+                continue
             try:
                 method(s)
             except (
@@ -771,6 +904,9 @@ class _Builder:
                 s.notes.append(f"{jenis.label} tidak dihitung: {exc}")
 
     def _kgb(self, s: _Staff) -> None:
+        if s.pangkat is None and not s.status.is_pns:
+            # The board names PNS without golongan itself; a PPPK's KGB would otherwise be missing without a word.
+            s.notes.append("Golongan PPPK atau TMT golongan belum diisi: KGB PPPK tidak dihitung.")
         probe = self.start
         for _ in range(_MAX_STEPS):
             step = self.calc.kgb(s, probe)
@@ -814,6 +950,7 @@ class _Builder:
             return  # cannot be due inside the horizon: no need to compute it
         eligible = self.calc.kp(s, s.pangkat.tmt)
         if eligible is None:
+            self._kp_ceiling(s)
             return
         key = eligible.tmt
         if self._closed(s, JenisJadwal.KP, key):
@@ -848,6 +985,44 @@ class _Builder:
         assert found is not None and found.value is not None  # the item was built from this value
         return _with(found, late)
 
+    def _kp_ceiling(self, s: _Staff) -> None:
+        """At the top pangkat of a jenjang or eselon there is no KP date: the item says what is needed instead,
+        listed from the KP period the minimum time in the pangkat would have given."""
+        ceiling = self.calc.kp_ceiling(s)
+        if ceiling is None or self._closed(s, JenisJadwal.KP, ceiling.tmt):
+            return
+        pantau = ceiling.tmt - timedelta(days=max(KP_REMINDER_DAYS))
+        if self._outside(pantau):
+            return
+        top = ceiling.jenjang.golongan_tertinggi
+        self._add(
+            s,
+            JenisJadwal.KP,
+            ceiling.tmt,
+            f"Tidak ada KP: {ceiling.jenjang.nama} paling tinggi {top}, {ceiling.kebutuhan}",
+            partial(self._explain_kp_ceiling, s, ceiling),
+            pantau,
+            partial(_kp_ceiling_reminders, ceiling),
+            None,
+            ceiling.kebutuhan,
+        )
+
+    def _explain_kp_ceiling(self, s: _Staff, ceiling: KpCeiling) -> Derivation[Any]:
+        found = self.calc.kp_explained(s, s.pangkat.tmt if s.pangkat is not None else self.as_of)
+        assert found is not None and found.value is None  # the item was built because no KP is possible
+        need = "promosi eselon" if ceiling.jenjang.struktural else "kenaikan jenjang"
+        return Derivation(
+            ceiling,
+            (
+                *found.steps,
+                f"Jadwal tidak memuat tanggal kenaikan pangkat. Tanggal yang tercatat, {format_date(ceiling.tmt)}, "
+                f"adalah periode KP pertama setelah masa minimal dalam pangkat terpenuhi "
+                f"({format_date(ceiling.tmt_syarat)}): sejak itu pegawai ini {ceiling.kebutuhan}. Siapkan "
+                f"{need}, atau tandai \u201cTidak perlu\u201d.",
+            ),
+            found.warnings,
+        )
+
     def _pensiun(self, s: _Staff) -> None:
         tmt = self.calc.tmt_pensiun(s)
         if self._closed(s, JenisJadwal.PENSIUN, tmt):
@@ -861,11 +1036,15 @@ class _Builder:
             JenisJadwal.PENSIUN,
             tmt,
             f"{label}: TMT {format_date(tmt)}",
-            partial(self.calc.pensiun, s),
+            partial(self._explain_pensiun, s),
             pantau,
             partial(pension_reminders, tmt),
             add_months(tmt, -6),
         )
+
+    def _explain_pensiun(self, s: _Staff) -> Derivation[Any]:
+        line = kedudukan_line(s)
+        return _with(self.calc.pensiun(s), (line,) if line else ())
 
     def _pppk(self, s: _Staff) -> None:
         if s.status is not StatusPegawai.PPPK or s.akhir_kontrak is None:
@@ -1054,19 +1233,21 @@ def status_of(
 
 def next_dates(session: Session, actor: Actor, as_of: date) -> list[NextDates]:
     """Per active pegawai, NIP order: the first KGB on or after ``as_of``, the first KP period on or after both
-    ``as_of`` and the day the minimum time in the pangkat is met (None at the ijazah ceiling), the TMT pensiun."""
+    ``as_of`` and the day the minimum time in the pangkat is met (None at the ijazah ceiling and at the top pangkat
+    of the jenjang fungsional or eselon held), the TMT pensiun. PPPK: the KGB from the PPPK pay table, no KP."""
     actor.require(Perm.VIEW)
     calc = _Calc(reference())
     result = []
     for s in _load(session):
         kgb_date = kp_date = pensiun_date = None
+        naik = s.efek.naik  # MPP, CLTN, pemberhentian sementara …: the pension date only
         try:
-            kgb = calc.kgb(s, as_of)
+            kgb = calc.kgb(s, as_of) if naik else None
             kgb_date = kgb.tmt if kgb is not None else None
         except ValueError as exc:
             log.warning("KGB of pegawai %s not computed: %s", s.id, exc)
         try:
-            kp = calc.kp(s, as_of)
+            kp = calc.kp(s, as_of) if naik else None
             kp_date = kp.tmt if kp is not None else None
         except ValueError as exc:
             log.warning("KP of pegawai %s not computed: %s", s.id, exc)
@@ -1140,8 +1321,10 @@ __all__ = [
     "Urgensi",
     "counts",
     "export_next_dates_csv",
+    "keluar_codes",
     "kp_jenis_for",
     "next_dates",
+    "on_board",
     "schedule",
     "set_status",
     "status_of",

@@ -21,6 +21,14 @@ def _when(hari_lagi: int) -> str:
     return hari_text(hari_lagi) if hari_lagi == 0 else f"{hari_text(hari_lagi)} lagi"
 
 
+def _when_text(entry: BoardEntry) -> str:
+    """The date of the item, or what stands instead of it (a KP at the top of a jenjang: "perlu kenaikan
+    jenjang", the steps say why)."""
+    if entry.item is not None and entry.item.pengganti_tanggal:
+        return entry.item.pengganti_tanggal
+    return format_date(entry.tanggal)
+
+
 class ExplainDialog(QDialog):
     """How the date of one item follows from the record and the rules: numbered steps, then the warnings and
     the reminders. "Buka data pegawai" shows the record the steps start from."""
@@ -38,7 +46,7 @@ class ExplainDialog(QDialog):
         self.warnings = list(derivation.warnings)
         self.plain = "\n".join(
             [
-                f"{entry.jenis.label} \u2014 {format_date(entry.tanggal)}",
+                f"{entry.jenis.label} \u2014 {_when_text(entry)}",
                 f"{entry.nama} (NIP {entry.nip_format})",
                 "",
                 derivation.explanation,
@@ -72,7 +80,7 @@ class ExplainDialog(QDialog):
 
     def _html(self, e: BoardEntry, as_of: date, zone: str) -> str:
         parts = [
-            f"<h3 style='margin-bottom:2px'>{escape(e.jenis.label)} \u2014 {escape(format_date(e.tanggal))}</h3>",
+            f"<h3 style='margin-bottom:2px'>{escape(e.jenis.label)} \u2014 {escape(_when_text(e))}</h3>",
             f"<p style='margin-top:0'><b>{escape(e.nama)}</b> &middot; NIP {escape(e.nip_format)}"
             + (f" &middot; {escape(e.golongan_ruang)}" if e.golongan_ruang else "")
             + (f" &middot; {escape(e.unit)}" if e.unit else "")
@@ -92,7 +100,9 @@ class ExplainDialog(QDialog):
         parts.append("<p>" + " &middot; ".join(facts) + "</p>")
         if e.catatan:
             parts.append(f"<p>{escape(self.tr('Catatan status'))}: {escape(e.catatan)}</p>")
-        parts.append(f"<h4>{escape(self.tr('Mengapa tanggal ini?'))}</h4>")
+        no_date = e.item is not None and bool(e.item.pengganti_tanggal)
+        heading = self.tr("Mengapa tidak ada tanggal?") if no_date else self.tr("Mengapa tanggal ini?")
+        parts.append(f"<h4>{escape(heading)}</h4>")
         parts.append("<ol>" + "".join(f"<li>{escape(step)}</li>" for step in self.steps) + "</ol>")
         for warning in self.warnings:
             parts.append(

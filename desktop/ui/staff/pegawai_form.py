@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.dates import format_date
 from desktop.core.nip import JenisKelamin, NipError, NipInfo, NipKind, bare_nip, parse_nip
+from desktop.core.staff.kedudukan import AKTIF, Efek, Kedudukan
 from desktop.services.common import office
 from desktop.services.common.errors import ServiceError, ValidationError
 from desktop.services.common.permissions import Perm
@@ -203,6 +204,20 @@ class PegawaiDialog(QDialog):
         self.bup.addItem(self.tr("(menurut jabatan)"), "")
         for rule in self.ref.bup:
             self.bup.addItem(self.tr("{0} — {1} tahun").format(rule.jabatan, rule.bup_tahun), rule.kode)
+        self.eselon = QComboBox(self)
+        self.eselon.setObjectName("eselon")
+        self.eselon.addItem(self.tr("(non eselon)"), "")
+        for kode in records.ESELON:
+            self.eselon.addItem(self.tr("Eselon {0}").format(kode), kode)
+        self.kedudukan = QComboBox(self)
+        self.kedudukan.setObjectName("kedudukan_hukum")
+        for row in self.ref.kedudukan:
+            self.kedudukan.addItem(row.label, row.kode)
+            self.kedudukan.setItemData(
+                self.kedudukan.count() - 1,
+                self.tr("{0}. {1}").format(row.efek.label.capitalize(), row.sumber),
+                Qt.ItemDataRole.ToolTipRole,
+            )
         self.aktif = QCheckBox(self.tr("Aktif"), self)
         self.aktif.setObjectName("aktif")
         self.aktif.setChecked(True)
@@ -217,6 +232,8 @@ class PegawaiDialog(QDialog):
             self.jenjang,
             self.bup,
             self.golongan,
+            self.eselon,
+            self.kedudukan,
         ):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(10)
@@ -278,10 +295,12 @@ class PegawaiDialog(QDialog):
         right.add(self.tr("Jenjan&g (JF)"), "jenjang", self.jenjang)
         right.add(self.tr("Nama &jabatan"), "jabatan", self.jabatan)
         right.add(self.tr("TMT jabatan"), "tmt_jabatan", self.tmt_jabatan)
+        right.add(self.tr("&Eselon"), "eselon", self.eselon)
         right.add(self.tr("&Unit kerja"), "unit_id", self.unit)
         right.add(self.tr("Unit di SIASN"), "unor", self.unor)
         right.add(self.tr("Pend&idikan terakhir"), "pendidikan_terakhir", self.pendidikan)
         right.add(self.tr("BUP (pensiun)"), "bup_kode", self.bup)
+        right.add(self.tr("Kedudukan &hukum"), "kedudukan_hukum", self.kedudukan)
         aktif = _hbox(self.aktif, (self.alasan_nonaktif, 1))
         right.add(self.tr("Keaktifan"), "aktif", aktif, also=("alasan_nonaktif",), focus=self.aktif)
         right.fields["alasan_nonaktif"] = self.alasan_nonaktif
@@ -352,10 +371,12 @@ class PegawaiDialog(QDialog):
             self.jenjang,
             self.jabatan,
             self.tmt_jabatan,
+            self.eselon,
             self.unit,
             self.unor,
             self.pendidikan,
             self.bup,
+            self.kedudukan,
             self.aktif,
             self.alasan_nonaktif,
             self.save_button,
@@ -374,6 +395,7 @@ class PegawaiDialog(QDialog):
         self.status.currentIndexChanged.connect(self._status_changed)
         self.jenis_jabatan.currentIndexChanged.connect(self._jabatan_changed)
         self.aktif.toggled.connect(self._aktif_changed)
+        self.kedudukan.currentIndexChanged.connect(self._kedudukan_changed)
         self._connect_changes()
 
         self._fill_golongan("")
@@ -438,6 +460,14 @@ class PegawaiDialog(QDialog):
         self.unor.setText(info.unor)
         self.pendidikan.setCurrentText(info.pendidikan_terakhir)
         self.bup.setCurrentIndex(max(0, self.bup.findData(info.bup_kode)))
+        self.eselon.setCurrentIndex(max(0, self.eselon.findData(info.eselon)))
+        self.kedudukan.blockSignals(True)  # the stored aktif and reason stand as they are
+        index = self.kedudukan.findData(info.kedudukan.kode)
+        if index < 0:
+            self.kedudukan.addItem(info.kedudukan.label, info.kedudukan.kode)  # kept, not lost
+            index = self.kedudukan.count() - 1
+        self.kedudukan.setCurrentIndex(index)
+        self.kedudukan.blockSignals(False)
         self.aktif.setChecked(info.aktif)
         self.alasan_nonaktif.setText(info.alasan_nonaktif)
 
@@ -515,6 +545,8 @@ class PegawaiDialog(QDialog):
             unor=self.unor.text(),
             pendidikan_terakhir=self.pendidikan.currentText(),
             bup_kode=self.bup.currentData() or "",
+            eselon=self.eselon.currentData() or "",
+            kedudukan_hukum=self.kedudukan.currentData() or "",
             aktif=self.aktif.isChecked(),
             alasan_nonaktif=self.alasan_nonaktif.text(),
         )
@@ -638,9 +670,40 @@ class PegawaiDialog(QDialog):
         self.jenjang.setEnabled(fungsional and self.can_write)
         if not fungsional:
             self.jenjang.setCurrentIndex(0)
+        jenis = self.jenis_jabatan.currentData()
+        struktural = bool(jenis) and JenisJabatan(jenis).is_struktural
+        self.eselon.setEnabled(struktural and self.can_write)
+        if not struktural:
+            self.eselon.setCurrentIndex(0)
+
+    def _kedudukan_row(self) -> Kedudukan | None:
+        try:
+            return self.ref.kedudukan.get(self.kedudukan.currentData() or "")
+        except ValueError:
+            return None
+
+    def _kedudukan_changed(self, *_args: object) -> None:
+        """A kedudukan that means out of service (pensiun, diberhentikan …) makes the pegawai inactive with its
+        name as the reason; choosing one that does not makes them active again (the service does the same)."""
+        row = self._kedudukan_row()
+        if row is None:
+            return
+        keluar = row.efek is Efek.KELUAR
+        names = {k.nama for k in self.ref.kedudukan}
+        if keluar:
+            if not self.alasan_nonaktif.text().strip() or self.alasan_nonaktif.text() in names:
+                self.alasan_nonaktif.setText(row.nama)
+            self.aktif.setChecked(False)
+        elif not self.aktif.isChecked() and self.alasan_nonaktif.text() in names:
+            self.alasan_nonaktif.setText("")
+            self.aktif.setChecked(True)
 
     def _aktif_changed(self, *_args: object) -> None:
         self.alasan_nonaktif.setEnabled(not self.aktif.isChecked() and self.can_write)
+        row = self._kedudukan_row()
+        if self.aktif.isChecked() and row is not None and row.efek is Efek.KELUAR:
+            # Back in service: the kedudukan that said otherwise no longer holds.
+            self.kedudukan.setCurrentIndex(max(0, self.kedudukan.findData(AKTIF)))
 
     # ------------------------------------------------------------------ photo
     def choose_photo(self) -> None:

@@ -190,8 +190,8 @@ class ScheduleBoard(QWidget):
         head.setHighlightSections(False)
         for col, width in (
             (COL_URGENSI, 92),
-            (COL_TANGGAL, 84),
-            (COL_HARI, 120),
+            (COL_TANGGAL, 104),  # "perlu kenaikan" over "jenjang" fits as a date does
+            (COL_HARI, 110),
             (COL_JENIS, 118),
             (COL_PEGAWAI, 220),
             (COL_GOL, 48),

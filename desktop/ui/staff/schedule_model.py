@@ -217,8 +217,15 @@ class ScheduleModel(QAbstractTableModel):
         if col == COL_URGENSI:
             return self.tr(HANDLED_MARKER) if e.handled else self.tr(URGENCY[e.urgensi].marker)
         if col == COL_TANGGAL:
+            # A KP at the top of a jenjang or eselon has no date to act on: say what is needed instead.
+            # Two short lines, as the name and NIP beside it: the column is as narrow as a date.
+            if e.item is not None and e.item.pengganti_tanggal:
+                return "\n".join(e.item.pengganti_tanggal.rsplit(" ", 1))
             return format_date_numeric(e.tanggal)
         if col == COL_HARI:
+            # The days count to the KP period the pangkat alone would have given: a hint, not a deadline.
+            if e.item is not None and e.item.pengganti_tanggal:
+                return f"({hari_text(e.hari_lagi)})"
             return hari_text(e.hari_lagi)
         if col == COL_JENIS:
             return self.tr(JENIS_SHORT[e.jenis])

@@ -128,6 +128,36 @@ def test_a_record_that_disagrees_with_its_nip_warns_and_saves(ctx: AppContext, c
     assert saved.value.tanggal_lahir == date(1978, 3, 14)
 
 
+def test_a_pppk_kgb_takes_its_gaji_from_the_pppk_table_and_an_older_sk_needs_its_own(
+    ctx: AppContext, clerk: Actor
+) -> None:
+    # NI PPPK 19850516 202121 2 004 (staff.md R2): PPPK since 2021, golongan IX.
+    pppk = _siti(
+        nip="19850516 202121 2 004",
+        nama="Nurul Hidayah",
+        status="pppk",
+        golongan_ruang="IX",
+        tmt_golongan=date(2021, 3, 1),
+        mkg_tahun=0,
+        mkg_bulan=0,
+        akhir_kontrak=date(2030, 2, 28),
+        tanggal_lahir=None,
+        jenis_kelamin=None,
+    )
+    with ctx.db.transaction() as s:
+        pid = records.create_pegawai(s, clerk, pppk).value.id
+        # Perpres 11/2024: IX, column MKG 6 = Rp3.515.900; nothing typed, the table gives it.
+        saved = records.add_riwayat(s, clerk, pid, KgbEntry(date(2027, 3, 1), "IX", 6)).value
+        assert saved.data.gaji_pokok == 3_515_900  # type: ignore[union-attr]
+        # A KGB of 2023 was paid from the Perpres 98/2020 table, which does not ship: the SK's amount is asked.
+        with pytest.raises(
+            ValidationError, match="Gaji pokok PPPK wajib diisi untuk TMT sebelum 1 Januari 2024"
+        ):
+            records.add_riwayat(s, clerk, pid, KgbEntry(date(2023, 3, 1), "IX", 2))
+        typed = records.add_riwayat(s, clerk, pid, KgbEntry(date(2023, 3, 1), "IX", 2, gaji_pokok=3_059_600))
+        assert typed.value.data.gaji_pokok == 3_059_600  # type: ignore[union-attr]
+
+
 def test_nip_is_unique_and_other_bad_input_names_its_field(ctx: AppContext, clerk: Actor) -> None:
     with ctx.db.transaction() as s:
         records.create_pegawai(s, clerk, _siti())

@@ -198,8 +198,10 @@ EXPECTED = [
     # 2020-04-01 + 4 years = 2024-04-01, past -> 2026-02-01 (below the S-1 ceiling III/d); BUP 58: 2038-06-15 ->
     # 2038-07-01.
     ("198006152005011002", "Joko Purnomo", "III/b", "2026-09-01", "2026-02-01", "2038-07-01"),
-    # Sari: PPPK: no KGB or KP in the PNS rules; jabatan fungsional ahli pertama BUP 58: 2043-05-16 -> 2043-06-01.
-    ("198505162021212004", "Sari Utami", "IX", "", "", "2043-06-01"),
+    # Sari: PPPK IX MKG 0 on 2021-03-01 -> Perpres 11/2024 columns 0, 2, 4, 6 …: 2023-03-01, 2025-03-01 (before
+    # AS_OF), 2027-03-01 (issue 12: PPPK KGB from the PPPK table); no KP for PPPK; jabatan fungsional ahli
+    # pertama BUP 58: 2043-05-16 -> 2043-06-01.
+    ("198505162021212004", "Sari Utami", "IX", "2027-03-01", "", "2043-06-01"),
     # Rina: III/c MKG 15y1m (181) on 2024-04-01 -> column 16 at +11 = 2025-03-01 (before AS_OF), 2027-03-01;
     # KP pilihan fungsional 2024-04-01 + 2 years = 2026-04-01; ahli muda BUP 58: 2043-07-20 -> 2043-08-01.
     ("198507202009032002", "Rina Kartika", "III/c", "2027-03-01", "2026-04-01", "2043-08-01"),

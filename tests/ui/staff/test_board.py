@@ -112,7 +112,9 @@ def prepared(tmp_path_factory: pytest.TempPathFactory, dues: Dues) -> Path:
                 nama="Nurul Hidayah",
                 status="pppk",
                 golongan_ruang="V",
-                tmt_golongan=date(2024, 3, 1),
+                # PPPK get a KGB from the PPPK table (issue 12): appointed half a year ago, her first one (after
+                # one year, golongan V) stays outside the board's 90 days whatever today is.
+                tmt_golongan=add_months(siti_due, -6).replace(day=1),
                 jenis_jabatan="pelaksana",
                 pendidikan_terakhir="SLTA",
             ),
