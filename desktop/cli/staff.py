@@ -8,7 +8,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.console import office, report_check, reports_failure
+from desktop.cli.console import (
+    add_column_options,
+    column_map,
+    ignored_columns,
+    office,
+    report_check,
+    reports_failure,
+    unmapped_refusal,
+)
 from desktop.services.common.permissions import SYSTEM
 from desktop.services.staff import records_io, schedule
 from desktop.services.system import AppContext
@@ -23,6 +31,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p = actions.add_parser("import", help="impor Export Data ASN SIASN (.csv) atau templat (.xlsx)")
     p.add_argument("file", type=Path, metavar="BERKAS")
     p.add_argument("--skip-invalid", action="store_true", help="impor baris yang valid saja")
+    add_column_options(p, "NIP_PEGAWAI=nip", "KETERANGAN")
     p = actions.add_parser("schedule", help="tulis jadwal KGB, KP dan TMT pensiun per pegawai aktif (.csv)")
     p.add_argument("--as-of", required=True, metavar="YYYY-MM-DD", help="tanggal acuan")
     p.add_argument("--out", type=Path, required=True, metavar="BERKAS", help="berkas .csv tujuan")
@@ -32,10 +41,16 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def _import(ctx: AppContext, args: argparse.Namespace) -> int:
-    table = records_io.read_siasn(Path(args.file))
+    """Read, check and import one file in one transaction. A column with data that nothing maps refuses the
+    file before anything is written: nothing is dropped without the user's word (``--map``/``--ignore``)."""
+    mapping = column_map(args)
+    table = records_io.read_siasn(Path(args.file), mapping)
     skip = bool(getattr(args, "skip_invalid", False))
     with ctx.db.transaction() as s:
-        plan = records_io.validate_siasn(s, SYSTEM, table)
+        plan = records_io.validate_siasn(s, SYSTEM, table, mapping=mapping, ignore=ignored_columns(args))
+        if plan.unmapped:
+            print(f"Gagal: {unmapped_refusal(plan.unmapped, records_io.IMPORT_FIELDS)}", file=sys.stderr)
+            return 1
         if report_check(plan.warnings, plan.errors, skip):
             return 1
         result = records_io.import_staff(s, SYSTEM, plan, skip_invalid=skip)

@@ -5,17 +5,19 @@ from __future__ import annotations
 import re
 from collections import Counter as Tally
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
 from desktop.core import clock
-from desktop.core.dates import parse_date
 from desktop.core.nip import bare_nip
+from desktop.core.staff.kedudukan import Efek
+from desktop.core.staff.reference import Pangkat, PangkatLadder
 from desktop.models.admin import OrgUnit
 from desktop.models.staff import Pegawai
 from desktop.services import tabular
@@ -37,6 +39,8 @@ from desktop.services.staff.records import (
     insert_pending,
     latest_effective,
     new_pegawai_row,
+    parse_eselon,
+    parse_kedudukan,
     plan_riwayat,
     reference,
     refresh_current,
@@ -44,6 +48,8 @@ from desktop.services.staff.records import (
 from desktop.services.tabular import AllOrNothing, RowError, Table, fold
 
 __all__ = [
+    "HEADER_TABLE",
+    "IMPORT_FIELDS",
     "TEMPLATE_COLUMNS",
     "StaffImportPlan",
     "StaffImportResult",
@@ -51,56 +57,18 @@ __all__ = [
     "StaffTable",
     "export_staff_xlsx",
     "import_staff",
+    "read_golongan",
     "read_siasn",
     "validate_siasn",
     "write_staff_template",
 ]
 
-# Field -> accepted column names (matched as ``tabular.header_key`` folds them).
-COLUMN_ALIASES: Mapping[str, tuple[str, ...]] = {
-    "nip": ("NIP BARU", "NIP", "NIP NI PPPK", "NI PPPK", "NIP PPPK"),
-    "nip_lama": ("NIP LAMA",),
-    "pns_id": ("PNS ID", "ID PNS"),
-    "nama": ("NAMA", "NAMA LENGKAP", "NAMA PEGAWAI"),
-    "gelar_depan": ("GELAR DEPAN",),
-    "gelar_belakang": ("GELAR BELAKANG",),
-    "tempat_lahir": ("TEMPAT LAHIR NAMA", "TEMPAT LAHIR"),
-    "tanggal_lahir": ("TANGGAL LAHIR", "TGL LAHIR"),
-    "jenis_kelamin": ("JENIS KELAMIN", "JK"),
-    "nik": ("NIK",),
-    "status": ("STATUS CPNS PNS", "STATUS PEGAWAI", "STATUS"),
-    "jenis_pegawai": ("JENIS PEGAWAI NAMA", "JENIS PEGAWAI"),
-    "kedudukan": ("KEDUDUKAN HUKUM NAMA", "KEDUDUKAN HUKUM"),
-    "tmt_cpns": ("TMT CPNS",),
-    "tmt_pns": ("TMT PNS",),
-    "golongan": (
-        "GOL AKHIR NAMA",
-        "GOL AKHIR",
-        "GOLONGAN",
-        "GOLONGAN RUANG",
-        "GOL RUANG",
-        "PANGKAT GOLONGAN",
-    ),
-    "tmt_golongan": ("TMT GOLONGAN", "TMT GOL AKHIR", "TMT GOL", "TMT PANGKAT"),
-    "mkg_tahun": ("MK TAHUN", "MASA KERJA TAHUN", "MKG TAHUN"),
-    "mkg_bulan": ("MK BULAN", "MASA KERJA BULAN", "MKG BULAN"),
-    "jenis_jabatan": ("JENIS JABATAN NAMA", "JENIS JABATAN"),
-    "jenjang": ("JENJANG", "JENJANG JABATAN"),
-    "eselon": ("ESELON NAMA", "ESELON"),
-    "jabatan": ("JABATAN NAMA", "JABATAN", "NAMA JABATAN"),
-    "tmt_jabatan": ("TMT JABATAN",),
-    "pendidikan": ("TINGKAT PENDIDIKAN NAMA", "TINGKAT PENDIDIKAN", "PENDIDIKAN TERAKHIR", "PENDIDIKAN"),
-    "unor": ("UNOR NAMA", "UNOR", "UNIT KERJA", "UNIT ORGANISASI"),
-    "akhir_kontrak": (
-        "TMT AKHIR KONTRAK",
-        "AKHIR KONTRAK",
-        "TANGGAL AKHIR KONTRAK",
-        "AKHIR PERJANJIAN KERJA",
-    ),
-}
-_ALIAS_INDEX = tabular.alias_index(
-    {alias: name for name, aliases in COLUMN_ALIASES.items() for alias in aliases}
-)
+# The headers each field is read from, the SIASN "Export Data ASN" columns the app does not use, and the
+# template's own names: data in ``resources/headers/pegawai_siasn.csv`` (see its README), one header a line.
+HEADER_TABLE: Final = tabular.load_header_table(tabular.header_file("pegawai_siasn.csv"))
+IMPORT_FIELDS: Final = tuple(dict.fromkeys(HEADER_TABLE.aliases.values()))
+"""The fields an import fills, as ``--map 'JUDUL=field'`` names them."""
+_ALIAS_INDEX: Final = HEADER_TABLE.index(IMPORT_FIELDS)
 TEMPLATE_COLUMNS = (
     "NIP BARU",
     "NAMA",
@@ -143,13 +111,14 @@ class StaffTable(Table):
     examples: tuple[int, ...] = ()
 
 
-def read_siasn(path: Path | str) -> StaffTable:
-    """Read a SIASN export (.csv: UTF-8 with or without BOM, UTF-16/32 with BOM, or Windows-1252; comma or
-    semicolon) or the xlsx template (first sheet). The header is the first row among the first 20 that names a
-    NIP column. The template's example row is left out (``examples``), so it is never imported as a pegawai."""
+def read_siasn(path: Path | str, mapping: Mapping[str, str | None] | None = None) -> StaffTable:
+    """Read a SIASN export (.csv: UTF-8 with or without BOM, UTF-16/32 with BOM, or Windows-1252; separated by
+    comma, semicolon, pipe or tab) or the xlsx template (first sheet). The header is the first row among the
+    first 20 that names a NIP column (by its alias, or by the user's ``mapping``: header → field). The template's
+    example row is left out (``examples``), so it is never imported as a pegawai."""
     table = tabular.read_table(
         path,
-        _ALIAS_INDEX,
+        _index_with(mapping),
         min_known=1,
         required=("nip",),
         no_header="Berkas {source}: tidak ada kolom NIP BARU (atau NIP) di 20 baris pertama; "
@@ -157,7 +126,7 @@ def read_siasn(path: Path | str) -> StaffTable:
         choose_delimiter=_first_line_delimiter,
         numeric_cells=True,
     )
-    columns, _ = _columns(table.headers)
+    columns, _ = _columns(table.headers, _known_headers(table.headers, mapping))
     nip_header, name_header = columns["nip"], columns.get("nama", "")
     rows: list[tuple[int, dict[str, str]]] = []
     examples: list[int] = []
@@ -166,22 +135,23 @@ def read_siasn(path: Path | str) -> StaffTable:
             examples.append(line)
         else:
             rows.append((line, values))
-    return StaffTable(
-        headers=table.headers,
-        rows=rows,
-        source=table.source,
-        header_line=table.header_line,
-        sha256=table.sha256,
-        numeric=table.numeric,
-        examples=tuple(examples),
-    )
+    # Every field of the shared Table (the notes of skipped title rows too), with the example rows taken out.
+    kept = {f.name: getattr(table, f.name) for f in fields(table)}
+    return StaffTable(**{**kept, "rows": rows}, examples=tuple(examples))
+
+
+HEADER_SEARCH_LINES = 50
+_NIP_WORD = re.compile(r"(?<![a-z])nip(?![a-z])", re.IGNORECASE)
 
 
 def _first_line_delimiter(text: str) -> str:
-    # A SIASN export names its columns in its first line; its cells hold commas, so a sniff over many lines
-    # could be misled where the header line is not.
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    return max((",", ";", "\t"), key=first.count)
+    # A SIASN export names its columns in its header line; its cells hold commas, so a sniff over many lines
+    # could be misled where the header line is not. The header is the first line naming a NIP column and split
+    # by a delimiter: title rows an office puts above it ("DAFTAR PEGAWAI") have none.
+    lines = [line for line in text.splitlines()[:HEADER_SEARCH_LINES] if line.strip()]
+    split = [line for line in lines if any(d in line for d in tabular.DELIMITERS)]
+    header = next((line for line in split if _NIP_WORD.search(line)), split[0] if split else "")
+    return max(tabular.DELIMITERS, key=header.count)
 
 
 def _is_template_example(nip: str, nama: str) -> bool:
@@ -213,6 +183,9 @@ class StaffImportPlan(AllOrNothing):
     rows_read: int = 0
     columns: dict[str, str] = field(default_factory=dict)  # field -> header used
     ignored: list[str] = field(default_factory=list)  # headers not used
+    # Headers with data that nobody maps, that no known layout lists and that the user did not ignore: the
+    # command line refuses the import while any is left, the wizard shows them.
+    unmapped: list[str] = field(default_factory=list)
 
     @property
     def new(self) -> int:
@@ -228,14 +201,21 @@ class StaffImportResult:
     skipped: int = 0
 
 
-_INACTIVE = re.compile(r"pensiun|meninggal|wafat|berhenti|keluar|pemberhentian|tidak aktif", re.IGNORECASE)
 _JENJANG_WORDS = re.compile(
     r"\b(ahli\s+pertama|ahli\s+muda|ahli\s+madya|ahli\s+utama|pemula|terampil|mahir|penyelia)\b",
     re.IGNORECASE,
 )
-_GOLONGAN = re.compile(r"\s*((?:IV|III|II|I)\s*/\s*[A-Ea-e])\b")
+# A golongan ruang code inside a cell: ``III/b``, ``III-b``, ``III b``, ``IIIb``; not the "I" of "Tingkat I".
+_GOLONGAN_CODE = re.compile(r"(?<![A-Za-z])(IV|III|II|I)\s*[/\-.]?\s*([A-Ea-e])(?![A-Za-z])", re.IGNORECASE)
+# ``3b``, ``3/b``: a golongan in Arabic digits, only as the whole cell (no PPPK golongan has a ruang letter).
+_ARABIC_GOLONGAN = re.compile(r"([1-4])\s*[/\-.]?\s*([A-Ea-e])")
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+_TINGKAT_SHORT = re.compile(r"\btkt?\b\.?", re.IGNORECASE)
+_FILLER_WORDS = frozenset({"golongan", "gol", "pangkat", "ruang"})
+_PANGKAT_GROUP = re.compile(r"\b(juru|pengatur|penata|pembina)\b")
+_GROUPED_DIGITS = re.compile(r"\d[\d\s.\-]*\d")
 _PPPK_GOLONGAN = re.compile(r"(?:gol(?:ongan)?\.?\s*)?([IVX]+)(?:\s*[-(].*)?", re.IGNORECASE)
-_TIME_SUFFIX = re.compile(r"[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?$")
+_DATE_EXAMPLES = "contoh: 14-03-1973, 14/03/1973, 1973-03-14"
 _ESELON_DIGIT = re.compile(r"^\s*(IV|V|III|II|I)\b", re.IGNORECASE)
 _STRUKTURAL_NAMES = (
     (re.compile(r"\bkepala\s+(dinas|badan)\b", re.I), JenisJabatan.JPT),
@@ -253,14 +233,17 @@ class _RowProblem(Exception):
 
 
 def _date(label: str, text: str) -> date | None:
-    cleaned = _TIME_SUFFIX.sub("", text.strip())
-    if not cleaned:
+    """A date cell as offices write it (``tabular.parse_day``: day first, ISO, worded, an ISO date-time with a
+    zone, an Excel day number left as text); a time of day written with it is dropped."""
+    written = text.strip()
+    if not written:
         return None
     try:
-        return parse_date(cleaned)
-    except ValueError:
+        return tabular.parse_day(written)
+    except ValueError as exc:
+        detail = re.search(r"\(([^()]*)\)\s*$", str(exc))
         raise _RowProblem(
-            f"{label} {text!r} bukan tanggal (contoh: 14-03-1973, 14/03/1973, 1973-03-14)."
+            f"{label} {written!r} bukan tanggal ({detail[1] if detail else _DATE_EXAMPLES})."
         ) from None
 
 
@@ -283,15 +266,61 @@ def _nip_text(text: str, numeric: bool) -> str:
             f"NIP {text!r} tersimpan sebagai angka sehingga angka terakhirnya hilang; format kolom NIP sebagai "
             "Teks lalu isi ulang NIP-nya."
         )
+    if _GROUPED_DIGITS.fullmatch(cleaned):
+        # Offices group the NIP as printed on an SK, with spaces, dots or dashes: the digits are the NIP.
+        digits = bare_nip(cleaned)
+        if len(digits) != 18:
+            raise _RowProblem(f"NIP {text.strip()!r} harus 18 angka; yang tertulis {len(digits)} angka.")
+        return digits
     return cleaned
 
 
-def _golongan(text: str) -> str:
-    m = _GOLONGAN.match(text)
-    if m:
-        return m[1]
-    m = _PPPK_GOLONGAN.fullmatch(text.strip())
-    return m[1].upper() if m else text.strip()
+def read_golongan(text: str, ladder: PangkatLadder) -> str:
+    """The golongan of a cell as offices write it: ``III/b`` from ``III-b``, ``IIIb``, ``3b``, ``Penata Muda
+    Tk. I``, ``Penata Muda Tingkat I (III/b)`` or ``Penata Muda Tk.I, III/b`` (names from ``ladder``); a PPPK
+    golongan ``IX`` (also ``Gol. IX``) as it is. Anything else comes back stripped, for ``clean_pegawai`` to
+    refuse. Raises _RowProblem, quoting the cell, when the pangkat name and the code disagree."""
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        return ""
+    arabic = _ARABIC_GOLONGAN.fullmatch(cleaned)
+    if arabic:
+        return f"{_ROMAN[int(arabic[1])]}/{arabic[2].lower()}"
+    code_match = _GOLONGAN_CODE.search(cleaned)
+    code = f"{code_match[1].upper()}/{code_match[2].lower()}" if code_match else None
+    rest = (
+        cleaned if code_match is None else cleaned[: code_match.start()] + " " + cleaned[code_match.end() :]
+    )
+    words = _pangkat_words(rest)
+    if not words:
+        return code or cleaned
+    named = _pangkat_names(ladder).get(words)
+    if named is None:
+        if code is None:
+            pppk = _PPPK_GOLONGAN.fullmatch(cleaned)
+            return pppk[1].upper() if pppk else cleaned
+        if _PANGKAT_GROUP.search(words):
+            raise _RowProblem(
+                f"Golongan {text.strip()!r}: nama pangkat {rest.strip(' ,;()-')!r} tidak dikenal."
+            )
+        return code  # other words beside the code ("III/b PNS") do not change it
+    if code is not None and code != named.golongan_ruang:
+        raise _RowProblem(
+            f"Golongan {text.strip()!r}: pangkat {named.nama} adalah golongan {named.golongan_ruang}, bukan {code}."
+        )
+    return named.golongan_ruang
+
+
+def _pangkat_words(text: str) -> str:
+    """A pangkat name folded for matching: ``Penata Muda Tk.I`` = ``PENATA MUDA TINGKAT I``; the words
+    "golongan", "gol", "pangkat" and "ruang" left out."""
+    words = fold(_TINGKAT_SHORT.sub(" tingkat ", text)).split()
+    return " ".join(w for w in words if w not in _FILLER_WORDS)
+
+
+@cache
+def _pangkat_names(ladder: PangkatLadder) -> dict[str, Pangkat]:
+    return {_pangkat_words(p.nama): p for p in ladder}
 
 
 def _status(values: Mapping[str, str], columns: Mapping[str, str], nip: str, *, new: bool) -> str | None:
@@ -377,6 +406,7 @@ def _row_input(
     units: Mapping[str, int],
     warnings: list[RowError],
     kept: list[str],
+    ladder: PangkatLadder,
 ) -> PegawaiInput:
     """The row as a pegawai; for a registered one (``base``) a blank cell changes nothing (merged Excel cells
     are blank too): the names of the fields whose registered value a blank left in place go to ``kept``."""
@@ -425,7 +455,7 @@ def _row_input(
         changes["akhir_kontrak"] = None  # SIASN fills the column for PPPK only
     golongan = get("golongan")
     if golongan is not None:
-        changes["golongan_ruang"] = _golongan(golongan)
+        changes["golongan_ruang"] = read_golongan(golongan, ladder)
     for name, label in (("mkg_tahun", "MK tahun"), ("mkg_bulan", "MK bulan")):
         text = get(name)
         if text is not None:
@@ -461,11 +491,16 @@ def _row_input(
         unit_id = units.get(" ".join(unor.casefold().split())) if unor else None
         if unit_id is not None or base is None or base.unor != unor:
             changes["unit_id"] = unit_id
+    eselon = get("eselon")
+    if eselon is not None:
+        changes["eselon"] = parse_eselon(eselon)
     kedudukan = get("kedudukan")
     if kedudukan is not None:
-        inactive = bool(_INACTIVE.search(kedudukan))
-        changes["aktif"] = not inactive
-        changes["alasan_nonaktif"] = kedudukan if inactive else ""
+        # The BKN kode or name (kedudukan_hukum.csv); its effect decides whether the pegawai is still in service.
+        found = parse_kedudukan(kedudukan, reference())
+        changes["kedudukan_hukum"] = found.kode
+        changes["aktif"] = found.efek is not Efek.KELUAR
+        changes["alasan_nonaktif"] = found.nama if found.efek is Efek.KELUAR else ""
     if base is None:
         return PegawaiInput(nip=nip, **{"nama": "", **changes})
     return replace(base, nip=nip, **changes)
@@ -479,20 +514,68 @@ _KEPT_ATTRIBUTE: Mapping[str, str] = {
 }
 
 
-def _columns(headers: Sequence[str]) -> tuple[dict[str, str], list[str]]:
-    """Field -> the header read for it (the first header naming it), and the headers not used."""
-    mapping = tabular.map_headers(headers, _ALIAS_INDEX)
-    columns = {name: header for header, name in mapping.items() if name is not None}
-    return columns, [header for header, name in mapping.items() if name is None]
+def _index_with(mapping: Mapping[str, str | None] | None) -> dict[str, str]:
+    """The alias index, with the headers the user mapped to a field (so a NIP column of any name is found)."""
+    if not mapping:
+        return _ALIAS_INDEX
+    extra = {}
+    for header, target in mapping.items():
+        name = (target or "").strip()
+        name = name if name in IMPORT_FIELDS else _ALIAS_INDEX.get(tabular.header_key(name), "")
+        if name:
+            extra[tabular.header_key(header)] = name
+    return {**_ALIAS_INDEX, **extra}
 
 
-def validate_siasn(session: Session, actor: Actor, table: StaffTable) -> StaffImportPlan:
+def _known_headers(
+    headers: Sequence[str], mapping: Mapping[str, str | None] | None
+) -> dict[str, str | None] | None:
+    """The user's mapping with its headers spelt as the file spells them (``--map`` may differ in case or
+    punctuation); a header the file does not have stays as given, for ``resolve_headers`` to refuse."""
+    if mapping is None:
+        return None
+    by_key = {tabular.header_key(h): h for h in headers}
+    return {by_key.get(tabular.header_key(h), h): target for h, target in mapping.items()}
+
+
+def _columns(
+    headers: Sequence[str], mapping: Mapping[str, str | None] | None = None
+) -> tuple[dict[str, str], list[str]]:
+    """Field -> the header read for it (the user's ``mapping`` first, then the first header naming it), and
+    the headers not used."""
+    resolved = tabular.resolve_headers(headers, mapping, _ALIAS_INDEX, IMPORT_FIELDS)
+    columns = {name: header for header, name in resolved.items() if name is not None}
+    return columns, [header for header, name in resolved.items() if name is None]
+
+
+def validate_siasn(
+    session: Session,
+    actor: Actor,
+    table: StaffTable,
+    *,
+    mapping: Mapping[str, str | None] | None = None,
+    ignore: Iterable[str] = (),
+) -> StaffImportPlan:
     """Check every row (nothing is written): the errors per row, the warnings, and what each row becomes.
 
     A row for a NIP already registered starts from the registered values; only the file's columns change them.
+    ``mapping`` (header → field, or None/"" to leave a header out) wins over the aliases; ``ignore`` names the
+    headers the user chose to leave out. A header with data that is neither mapped, nor known to the layout
+    (``HEADER_TABLE``), nor left out is listed in ``unmapped``. Raises ValidationError for a mapping or an
+    ignored name that is not a header of the file, or for a field mapped twice.
     """
     actor.require(Perm.WRITE_STAFF)
-    columns, ignored = _columns(table.headers)
+    given = _known_headers(table.headers, mapping)
+    columns, ignored = _columns(table.headers, given)
+    left_out = tabular.ignore_headers(table.headers, ignore) | {
+        header for header, target in (given or {}).items() if not (target or "").strip()
+    }
+    resolved = {header: None for header in table.headers} | {header: name for name, header in columns.items()}
+    unmapped = [
+        header
+        for header in tabular.unmapped_columns(table, resolved, HEADER_TABLE.known_unused)
+        if header not in left_out
+    ]
     missing = [label for name, label in (("nip", "NIP BARU"), ("nama", "NAMA")) if name not in columns]
     if missing:
         raise ValidationError(
@@ -505,7 +588,8 @@ def validate_siasn(session: Session, actor: Actor, table: StaffTable) -> StaffIm
     existing = _existing(session, [n for n in nips if len(n) == 18])
 
     errors: list[RowError] = []
-    warnings = [RowError(line, _EXAMPLE_SKIPPED) for line in table.examples]
+    warnings = list(table.notes)  # title rows and a signature block the reader left out
+    warnings.extend(RowError(line, _EXAMPLE_SKIPPED) for line in table.examples)
     rows: list[StaffRow] = []
     first_line: dict[str, int] = {}
     unmatched: Tally[str] = Tally()
@@ -517,7 +601,9 @@ def validate_siasn(session: Session, actor: Actor, table: StaffTable) -> StaffIm
             nip = bare_nip(_nip_text(values.get(columns["nip"], ""), (line, columns["nip"]) in table.numeric))
             current = existing.get(nip)
             base = input_from_row(current) if current is not None else None
-            data = _row_input(values, columns, line, table.numeric, base, units, row_warnings, kept)
+            data = _row_input(
+                values, columns, line, table.numeric, base, units, row_warnings, kept, ref.pangkat
+            )
             clean, found = clean_pegawai(data, ref, unit_ids)
         except (_RowProblem, ValidationError) as exc:
             errors.append(RowError(line, str(exc)))
@@ -536,20 +622,20 @@ def validate_siasn(session: Session, actor: Actor, table: StaffTable) -> StaffIm
         rows.append(StaffRow(line, clean, current is not None))
     if kept_rows:
         warnings.append(
-            RowError(
-                table.header_line,
+            RowError.for_file(
                 f"Sel kosong pada {kept_rows} pegawai yang sudah terdaftar tidak mengubah datanya (data lama "
                 "tetap dipakai); untuk mengosongkan data, ubah lewat formulir pegawai.",
             )
         )
     for unor, count in unmatched.most_common():
         warnings.append(
-            RowError(
-                table.header_line,
+            RowError.for_file(
                 f"UNOR {unor!r} ({count} baris) tidak cocok dengan unit organisasi mana pun; disimpan sebagai teks.",
             )
         )
-    return StaffImportPlan(rows, errors, warnings, table.source, len(table.rows), columns, ignored)
+    return StaffImportPlan(
+        rows, errors, warnings, table.source, len(table.rows), columns, ignored, unmapped=unmapped
+    )
 
 
 # --- import -------------------------------------------------------------------------------------------------------

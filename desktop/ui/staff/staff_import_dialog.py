@@ -29,10 +29,13 @@ IMPORT_TEXTS = ImportTexts(
     ),
     tips=(
         "<b>Yang perlu diketahui</b><ul>"
-        "<li>Kolom wajib: NIP BARU (atau NIP) dan NAMA. Kolom lain boleh tidak ada; kolom yang tidak "
-        "dikenal diabaikan.</li>"
-        "<li>Tanggal 14-03-1973, 14/03/1973 atau 1973-03-14. Tanggal lahir dan jenis kelamin yang "
-        "kosong diambil dari NIP.</li>"
+        "<li>Kolom wajib: NIP BARU (atau NIP) dan NAMA. Kolom lain boleh tidak ada. Kolom Export Data ASN "
+        "yang tidak dipakai aplikasi dilewati; kolom lain yang berisi data disebutkan sebelum impor.</li>"
+        "<li>Berkas CSV boleh dipisah koma, titik koma, garis tegak (|) atau tab.</li>"
+        "<li>Tanggal 14-03-1973, 14/03/1973, 1973-03-14, 1973-03-14T00:00:00Z atau nomor hari Excel. "
+        "Tanggal lahir dan jenis kelamin yang kosong diambil dari NIP.</li>"
+        "<li>Golongan III/b, III-b, Penata Muda Tk. I atau Penata Muda Tingkat I (III/b); NIP boleh "
+        "dengan spasi, titik atau tanda hubung.</li>"
         "<li>NIP yang tersimpan sebagai angka di Excel (1,97303E+17) sudah kehilangan angka "
         "terakhirnya: barisnya ditolak; format kolom NIP sebagai Teks.</li>"
         "<li>Pangkat, jabatan atau pendidikan yang berubah dicatat sebagai entri riwayat baru.</li>"
@@ -107,6 +110,11 @@ class StaffImportDialog(ImportWizard):
         return self.tr("Kolom dipakai: {0}.").format(used) + (
             self.tr(" Diabaikan: {0}.").format(ignored) if ignored else ""
         )
+
+    def unmapped_headers(self) -> list[str]:
+        # No mapping step here: the columns nobody reads are shown over the check step, before the import.
+        plan = self.plan
+        return list(plan.unmapped) if isinstance(plan, StaffImportPlan) else []
 
     def done_text(self, result: StaffImportResult) -> str:
         source = self.table.source if self.table is not None else ""

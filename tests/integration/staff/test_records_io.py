@@ -109,7 +109,8 @@ def test_siasn_export_imports_and_importing_it_again_changes_nothing(
     assert "GOL AWAL NAMA" in plan.ignored and "AGAMA NAMA" in plan.ignored
     warnings = [str(w) for w in plan.warnings]
     assert (
-        "baris 1: UNOR 'UPTD Pasar Induk' (1 baris) tidak cocok dengan unit organisasi mana pun; disimpan sebagai teks."
+        # a problem of the file, not of its header row (issue 12 item 5: it said "baris 1")
+        "berkas: UNOR 'UPTD Pasar Induk' (1 baris) tidak cocok dengan unit organisasi mana pun; disimpan sebagai teks."
         in warnings
     )
     assert any(w.startswith("baris 5: Akhir perjanjian kerja PPPK belum diisi") for w in warnings)
@@ -230,7 +231,8 @@ def test_every_bad_row_is_reported_with_its_line_and_nothing_is_imported(
         plan = records_io.validate_siasn(s, clerk, table)
         assert [e.line for e in plan.errors] == [2, 3, 4, 6, 7, 8]
         reasons = {e.line: e.reason for e in plan.errors}
-        assert reasons[2] == "NIP harus 18 angka; yang diisi 17 angka."
+        # the NIP as written is quoted (issue 12 item 5)
+        assert reasons[2] == "NIP '19730314199803209' harus 18 angka; yang tertulis 17 angka."
         assert "31/02/1968" in reasons[3]
         assert "IV/f" in reasons[4]
         assert reasons[6] == "NIP 198505162021212004 sudah ada di baris 5 berkas ini."
@@ -347,7 +349,7 @@ def test_blank_cells_of_a_reimport_keep_the_registered_values(
     # The report says what the blanks did; its other warnings are those of the registered data, as before.
     assert sorted(str(w) for w in plan.warnings) == sorted(
         [
-            "baris 1: Sel kosong pada 5 pegawai yang sudah terdaftar tidak mengubah datanya (data lama tetap "
+            "berkas: Sel kosong pada 5 pegawai yang sudah terdaftar tidak mengubah datanya (data lama tetap "
             "dipakai); untuk mengosongkan data, ubah lewat formulir pegawai.",
             *(str(w) for w in first.warnings),
         ]

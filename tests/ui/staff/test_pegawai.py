@@ -337,7 +337,10 @@ def test_siasn_import_lists_the_bad_row_and_imports_nothing_then_the_valid_rows_
     qtbot.waitUntil(lambda: dialog.task is None and dialog.plan is not None, timeout=30_000)
 
     assert dialog.pages.currentIndex() == StaffImportDialog.PAGE_CHECK
-    assert dialog.error_rows() == [(3, "NIP harus 18 angka; yang diisi 17 angka.")]
+    # the NIP as written is quoted (issue 12 item 5)
+    assert dialog.error_rows() == [(3, "NIP '19790520200312100' harus 18 angka; yang tertulis 17 angka.")]
+    # every column is read: no notice of columns nobody imports
+    assert not dialog.unmapped_notice.isVisibleTo(dialog)
     assert "1 baris tidak valid" in dialog.summary.text() and "2 baris valid" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
     assert dialog.skip_button.isVisible() and dialog.skip_button.isEnabled()
@@ -359,6 +362,25 @@ def test_siasn_import_lists_the_bad_row_and_imports_nothing_then_the_valid_rows_
     assert _count(filled) == 2
     assert panel.count_label.text() == "2 dari 2 pegawai"
     assert [r.nip_format for r in panel.model.rows] == ["19820817 200902 2 004", "19900303 201503 2 004"]
+
+
+def test_siasn_import_names_a_column_with_data_that_nothing_imports_before_importing(
+    qtbot, filled: AppContext, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "rekap pegawai.csv"
+    lines = SIASN_CSV.splitlines()
+    rows = [lines[0] + ",CATATAN KHUSUS", lines[1] + ",tugas belajar", lines[3] + ","]
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    dialog = _panel(qtbot, filled).open_import()
+    assert isinstance(dialog, StaffImportDialog)
+    qtbot.waitExposed(dialog)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.plan is not None, timeout=30_000)
+    assert dialog.pages.currentIndex() == StaffImportDialog.PAGE_CHECK
+    assert dialog.unmapped_notice.isVisibleTo(dialog)
+    assert "\u201cCATATAN KHUSUS\u201d" in dialog.unmapped_notice.text()
+    assert _count(filled) == 0
 
 
 def test_daftar_nominatif_with_chosen_columns_opens_in_the_print_preview(qtbot, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
