@@ -8,7 +8,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -47,9 +46,9 @@ def test_two_processes_get_400_distinct_consecutive_numbers(ctx: AppContext) -> 
     url = _url(ctx)
     ctx.db.dispose()
     mp_ctx = mp.get_context("spawn")
-    start_at = time.time() + 2.0  # both processes start taking numbers at the same moment
-    with mp_ctx.Pool(2) as pool:
-        results = pool.starmap(take_numbers, [(url, "agenda_masuk", 200, start_at)] * 2)
+    with mp_ctx.Manager() as manager, mp_ctx.Pool(2) as pool:
+        ready = manager.Barrier(2)  # both processes start taking numbers at the same moment
+        results = pool.starmap(take_numbers, [(url, "agenda_masuk", 200, ready)] * 2)
     a, b = results
     assert len(a) == len(b) == 200
     assert a == sorted(a) and b == sorted(b)  # each process sees its own numbers increase

@@ -126,7 +126,6 @@ def test_network_filesystems_are_recognised() -> None:
 def test_two_workstations_starting_at_once_migrate_once(raw_ctx: AppContext) -> None:
     """Two processes open the same old database at the same moment; both end at head, data intact."""
     import multiprocessing as mp
-    import time
 
     from tests.support.workers import prepare_in_process
 
@@ -135,9 +134,10 @@ def test_two_workstations_starting_at_once_migrate_once(raw_ctx: AppContext) -> 
         s.execute(text("INSERT INTO app_setting (key, value) VALUES ('penanda', 'tetap')"))
     url = raw_ctx.db.engine.url.render_as_string(hide_password=False)
     raw_ctx.db.dispose()
-    start_at = time.time() + 2.0
-    with mp.get_context("spawn").Pool(2) as pool:
-        results = pool.starmap(prepare_in_process, [(url, str(raw_ctx.data_dir), start_at)] * 2)
+    spawn = mp.get_context("spawn")
+    with spawn.Manager() as manager, spawn.Pool(2) as pool:
+        ready = manager.Barrier(2)  # both workstations start up at the same moment
+        results = pool.starmap(prepare_in_process, [(url, str(raw_ctx.data_dir), ready)] * 2)
     assert results == [migrate.head_revision()] * 2
     assert migrate.schema_state(raw_ctx.db.engine).status is migrate.SchemaStatus.CURRENT
     with raw_ctx.db.transaction() as s:

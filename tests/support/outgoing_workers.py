@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
+from typing import Any
 
 from tests.support.clock_env import fix_clock_from_env
 
 
-def issue_numbers(url: str, username: str, count: int, start_at: float, tag: str) -> list[int]:
+def issue_numbers(url: str, username: str, count: int, ready: Any, tag: str) -> list[int]:
     """A workstation taking ``count`` outgoing numbers, one transaction each; returns the urut it got."""
     from sqlalchemy import select
 
@@ -21,8 +21,7 @@ def issue_numbers(url: str, username: str, count: int, start_at: float, tag: str
     db = open_url(url)
     with db.transaction() as s:
         actor = auth.actor_for(s.scalar(select(User).where(User.username == username)))
-    while time.time() < start_at:
-        time.sleep(0.001)
+    ready.wait(timeout=120)  # the other process is ready too: start together, however loaded the machine
     numbers = []
     for i in range(count):
         with db.transaction() as s:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-import time
+from typing import Any
 
 from sqlalchemy import text
 
@@ -12,11 +12,11 @@ from desktop.storage.database import open_url
 from tests.support.clock_env import fix_clock_from_env
 
 
-def take_numbers(url: str, series: str, count: int, start_at: float) -> list[int]:
-    """Take ``count`` numbers, one transaction each, starting at the same moment as the other worker."""
+def take_numbers(url: str, series: str, count: int, ready: Any) -> list[int]:
+    """Take ``count`` numbers, one transaction each, starting when the other worker is ready too (``ready``: a
+    barrier of the two; a start time fixed in advance fails on a loaded machine where one process starts late)."""
     db = open_url(url)
-    while time.time() < start_at:
-        time.sleep(0.001)
+    ready.wait(timeout=120)
     taken = []
     for _ in range(count):
         with db.transaction() as s:
@@ -45,22 +45,21 @@ if __name__ == "__main__":
     write_forever(sys.argv[1])
 
 
-def prepare_in_process(url: str, data_dir: str, start_at: float) -> str:
+def prepare_in_process(url: str, data_dir: str, ready: Any) -> str:
     """Start-up as a workstation does it (backup, migrate, seed); returns the schema revision reached."""
     from pathlib import Path
 
     from desktop.services import system
 
     fix_clock_from_env()  # a spawned process: the parent's fixed clock does not come along
-    while time.time() < start_at:
-        time.sleep(0.001)
+    ready.wait(timeout=120)  # the other process is ready too: start together, however loaded the machine
     ctx = system.open_context(Path(data_dir), db_url=url)
     report = system.prepare(ctx)
     ctx.db.dispose()
     return report.schema.current or ""
 
 
-def register_letters(url: str, username: str, count: int, start_at: float, tag: str) -> list[int]:
+def register_letters(url: str, username: str, count: int, ready: Any, tag: str) -> list[int]:
     """A workstation registering ``count`` incoming letters; returns the nomor agenda it got."""
     from datetime import timedelta
 
@@ -76,8 +75,7 @@ def register_letters(url: str, username: str, count: int, start_at: float, tag: 
     with db.transaction() as s:
         actor = auth.actor_for(s.scalar(select(User).where(User.username == username)))
     received = clock.now("WITA") - timedelta(days=1)
-    while time.time() < start_at:
-        time.sleep(0.001)
+    ready.wait(timeout=120)  # the other process is ready too: start together, however loaded the machine
     numbers = []
     for i in range(count):
         with db.transaction() as s:

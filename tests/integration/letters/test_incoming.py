@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import multiprocessing as mp
-import time
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -206,11 +205,10 @@ def test_code_search_by_prefix_and_words(ctx: AppContext, clerk: Actor) -> None:
 def test_two_processes_registering_at_once_get_distinct_agenda_numbers(ctx: AppContext, clerk: Actor) -> None:
     url = ctx.db.engine.url.render_as_string(hide_password=False)
     ctx.db.dispose()
-    start_at = time.time() + 2.0
-    with mp.get_context("spawn").Pool(2) as pool:
-        a, b = pool.starmap(
-            register_letters, [(url, clerk.username, 40, start_at, tag) for tag in ("A", "B")]
-        )
+    spawn = mp.get_context("spawn")
+    with spawn.Manager() as manager, spawn.Pool(2) as pool:
+        ready = manager.Barrier(2)  # both workstations register at the same moment
+        a, b = pool.starmap(register_letters, [(url, clerk.username, 40, ready, tag) for tag in ("A", "B")])
     assert sorted(a + b) == list(range(1, 81))
 
 

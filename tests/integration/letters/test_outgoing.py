@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import multiprocessing as mp
-import time
 from datetime import date
 
 import pytest
@@ -330,11 +329,10 @@ def test_two_processes_get_distinct_consecutive_numbers(
 ) -> None:
     url = ctx.db.engine.url.render_as_string(hide_password=False)
     ctx.db.dispose()
-    start_at = time.time() + 2.0  # both workstations press "Ambil nomor" at the same moment
-    with mp.get_context("spawn").Pool(2) as pool:
-        a, b = pool.starmap(
-            issue_numbers, [(url, "surat", 30, start_at, "A"), (url, "surat", 30, start_at, "B")]
-        )
+    spawn = mp.get_context("spawn")
+    with spawn.Manager() as manager, spawn.Pool(2) as pool:
+        ready = manager.Barrier(2)  # both workstations press "Ambil nomor" at the same moment
+        a, b = pool.starmap(issue_numbers, [(url, "surat", 30, ready, "A"), (url, "surat", 30, ready, "B")])
     assert a == sorted(a) and b == sorted(b)
     assert sorted(a + b) == list(range(1, 61))
     book = _book(ctx, clerk, tahun=2026, limit=100)
