@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -14,7 +15,7 @@ from desktop.core.dates import office_tz
 from desktop.models.letters import IncomingLetter, OutgoingLetter
 from desktop.models.staff import Pegawai
 from desktop.services.common import calendar, office
-from desktop.services.common.permissions import Actor, Perm
+from desktop.services.common.permissions import Actor, Perm, Role
 from desktop.services.letters import dispositions
 from desktop.services.staff import schedule
 from desktop.services.staff.schedule import JenisJadwal
@@ -30,7 +31,9 @@ class Dashboard:
     office_name: str
     profile_complete: bool
     calendar_years: list[int]
-    attention: list[str] = field(default_factory=list)
+    attention: list[str] = field(
+        default_factory=list
+    )  # the office set-up notes; the whole list is attention()
 
 
 def summary(session: Session, actor: Actor, today: date, *, horizon_days: int = 60) -> Dashboard:
@@ -142,20 +145,149 @@ class StaffSummary:
     perlu_diproses: int  # open and nobody has started on it
     diproses: int
     per_jenis: Mapping[JenisJadwal, int] = field(default_factory=dict)
+    lewat_per_jenis: Mapping[JenisJadwal, int] = field(default_factory=dict)
+    segera_per_jenis: Mapping[JenisJadwal, int] = field(default_factory=dict)
+
+
+def staff_visible(actor: Actor) -> bool:
+    """The deadlines are for whoever keeps them or answers for them, not every clerk."""
+    return actor.can(Perm.WRITE_STAFF) or actor.role is Role.PIMPINAN
 
 
 def staff_summary(
     session: Session, actor: Actor, today: date, *, horizon_days: int = schedule.HORIZON_DAYS
 ) -> StaffSummary:
-    counted = schedule.counts(session, actor, today, horizon_days)
+    items = schedule.schedule(session, actor, today, horizon_days).items
     aktif = session.scalar(select(func.count()).select_from(Pegawai).where(Pegawai.aktif)) or 0
+
+    def per_jenis(urgensi: schedule.Urgensi | None = None) -> dict[JenisJadwal, int]:
+        return {
+            j: n
+            for j in JenisJadwal
+            if (n := sum(1 for i in items if i.jenis is j and (urgensi is None or i.urgensi is urgensi)))
+        }
+
+    diproses = sum(1 for i in items if i.status is schedule.StatusJadwal.DIPROSES)
+    lewat = per_jenis(schedule.Urgensi.LEWAT)
+    segera = per_jenis(schedule.Urgensi.SEGERA)
     return StaffSummary(
         horizon_days=horizon_days,
         pegawai_aktif=aktif,
-        total=counted.total,
-        lewat=counted.lewat,
-        segera=counted.segera,
-        perlu_diproses=counted.total - counted.diproses,
-        diproses=counted.diproses,
-        per_jenis=dict(counted.per_jenis),
+        total=len(items),
+        lewat=sum(lewat.values()),
+        segera=sum(segera.values()),
+        perlu_diproses=len(items) - diproses,
+        diproses=diproses,
+        per_jenis=per_jenis(),
+        lewat_per_jenis=lewat,
+        segera_per_jenis=segera,
     )
+
+
+# --- "Perlu perhatian" ------------------------------------------------------------------------------------------
+
+
+class Level(StrEnum):
+    """How pressing an attention item is; the Beranda lists the most pressing first."""
+
+    LATE = "lewat"  # a deadline has passed: red
+    DUE = "segera"  # due soon, or waiting for the user's action
+    SETUP = "pengaturan"  # the office set-up is incomplete
+
+
+class Target(StrEnum):
+    """Where the item's button takes the user."""
+
+    SETTINGS = "pengaturan"
+    OVERDUE = "disposisi_terlambat"
+    SCHEDULE = "jadwal"
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    text: str
+    level: Level
+    target: Target | None = None
+    count: int = 0
+
+
+_STAFF_KINDS = (
+    (JenisJadwal.KGB, "KGB"),
+    (JenisJadwal.KP, "kenaikan pangkat"),
+    (JenisJadwal.PENSIUN, "pensiun"),
+    (JenisJadwal.PPPK, "akhir kontrak PPPK"),
+    (JenisJadwal.SATYALANCANA, "Satyalancana"),
+)
+_LEVEL_ORDER = {Level.LATE: 0, Level.DUE: 1, Level.SETUP: 2}
+
+
+def _by_kind(counted: Mapping[JenisJadwal, int]) -> str:
+    return ", ".join(f"{label} {counted[kind]}" for kind, label in _STAFF_KINDS if counted.get(kind))
+
+
+def attention(
+    actor: Actor, day: Dashboard, mail: LettersSummary, staff: StaffSummary | None
+) -> tuple[AttentionItem, ...]:
+    """Every overdue and due item of every module the actor may see, most pressing first, then the set-up notes.
+
+    The one list the Beranda shows under "Perlu perhatian": a figure shown in red elsewhere on the Beranda is
+    always here too, so the page never says there is nothing to do beside an overdue count."""
+    settings = Target.SETTINGS if actor.can(Perm.MANAGE_SETTINGS) else None
+    found: list[AttentionItem] = []
+    if mail.disposisi_terlambat:
+        found.append(
+            AttentionItem(
+                f"Disposisi melewati batas waktu: {mail.disposisi_terlambat}.",
+                Level.LATE,
+                Target.OVERDUE,
+                mail.disposisi_terlambat,
+            )
+        )
+    if staff is not None and staff.lewat:
+        found.append(
+            AttentionItem(
+                f"Tenggat kepegawaian sudah lewat: {staff.lewat} ({_by_kind(staff.lewat_per_jenis)}).",
+                Level.LATE,
+                Target.SCHEDULE,
+                staff.lewat,
+            )
+        )
+    if mail.belum_didisposisi:
+        found.append(
+            AttentionItem(
+                f"Surat masuk belum didisposisi: {mail.belum_didisposisi}.",
+                Level.DUE,
+                None,
+                mail.belum_didisposisi,
+            )
+        )
+    if staff is not None and staff.segera:
+        found.append(
+            AttentionItem(
+                f"Tenggat kepegawaian dalam {schedule.SEGERA_DAYS} hari: {staff.segera} "
+                f"({_by_kind(staff.segera_per_jenis)}).",
+                Level.DUE,
+                Target.SCHEDULE,
+                staff.segera,
+            )
+        )
+    for note in day.attention:
+        found.append(AttentionItem(note, Level.SETUP, settings))
+    return tuple(sorted(found, key=lambda item: _LEVEL_ORDER[item.level]))
+
+
+@dataclass(frozen=True)
+class Beranda:
+    """Everything the Beranda shows, read in one transaction."""
+
+    day: Dashboard
+    mail: LettersSummary
+    staff: StaffSummary | None  # None: the actor does not keep or answer for the deadlines
+    attention: tuple[AttentionItem, ...]
+
+
+def beranda(session: Session, actor: Actor, today: date, zone: str = "WIB") -> Beranda:
+    day = summary(session, actor, today)
+    mail = letters_summary(session, actor, today, zone)
+    staff = staff_summary(session, actor, today) if staff_visible(actor) else None
+    return Beranda(day, mail, staff, attention(actor, day, mail, staff))

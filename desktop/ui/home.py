@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape as _esc
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,7 +20,7 @@ from desktop.core import clock
 from desktop.core.dates import format_date, format_date_long
 from desktop.services import dashboard, system
 from desktop.services.common import office
-from desktop.services.common.permissions import Perm, Role
+from desktop.services.common.permissions import Perm
 from desktop.services.staff.schedule import JenisJadwal
 from desktop.ui.context import UiContext
 from desktop.ui.month_chart import MonthChart
@@ -75,12 +77,9 @@ class HomeTab(QWidget):
         with self.ctx.read() as s:
             zone = office.get_profile(s).zona_waktu
             now = clock.now(zone)
-            data = dashboard.summary(s, self.ctx.actor, now.date())
-            mail = dashboard.letters_summary(s, self.ctx.actor, now.date(), zone)
-            # The deadlines are for whoever keeps them or answers for them, not every clerk.
-            actor = self.ctx.actor
-            if actor.can(Perm.WRITE_STAFF) or actor.role is Role.PIMPINAN:
-                self.staff_summary = dashboard.staff_summary(s, actor, now.date())
+            page = dashboard.beranda(s, self.ctx.actor, now.date(), zone)
+        data, mail = page.day, page.mail
+        self.staff_summary = page.staff
 
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -158,19 +157,7 @@ class HomeTab(QWidget):
         if self.staff_summary is not None:
             grid.addWidget(self._staff_card(self.staff_summary), 2, 0, 1, 2)
 
-        card, box = _card(self.tr("Perlu perhatian"))
-        if not data.attention:
-            box.addWidget(QLabel(self.tr("Tidak ada yang perlu ditindaklanjuti.")))
-        for item in data.attention:
-            label = QLabel(f"• {item}")
-            label.setWordWrap(True)
-            box.addWidget(label)
-        if not data.profile_complete and self.ctx.actor.can(Perm.MANAGE_SETTINGS):
-            button = QPushButton(self.tr("Lengkapi profil kantor"))
-            button.clicked.connect(self.open_settings.emit)
-            box.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
-        box.addStretch(1)
-        grid.addWidget(card, 1, 0)
+        grid.addWidget(self._attention_card(page.attention), 1, 0)
 
         card, box = _card(self.tr("Data dan cadangan"))
         location = QLabel(self.tr("Lokasi data: {0}").format(self.ctx.app.location))
@@ -201,6 +188,38 @@ class HomeTab(QWidget):
         modules.setStyleSheet("color: #555")
         layout.addWidget(modules)
         layout.addStretch(1)
+
+    def _attention_card(self, items: tuple[dashboard.AttentionItem, ...]) -> QFrame:
+        """The list of ``dashboard.attention``, shown as it is: the Beranda decides nothing about it."""
+        card, box = _card(self.tr("Perlu perhatian"))
+        if not items:
+            empty = QLabel(self.tr("Tidak ada yang perlu ditindaklanjuti."))
+            empty.setObjectName("attention_empty")
+            box.addWidget(empty)
+        buttons = {
+            dashboard.Target.OVERDUE: (self.tr("Lihat"), self.open_overdue),
+            dashboard.Target.SCHEDULE: (self.tr("Buka jadwal"), self.open_schedule),
+            dashboard.Target.SETTINGS: (self.tr("Buka Pengaturan"), self.open_settings),
+        }
+        for index, item in enumerate(items):
+            row = QHBoxLayout()
+            text = _esc(item.text)
+            if item.level is dashboard.Level.LATE:
+                text = f"<span style='color:{ERROR_COLOR}'><b>{text}</b></span>"
+            label = QLabel(f"• {text}")
+            label.setObjectName(f"attention_{index}")
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setWordWrap(True)
+            row.addWidget(label, 1)
+            if item.target is not None:
+                caption, signal = buttons[item.target]
+                button = QPushButton(caption)
+                button.setObjectName(f"attention_{index}_{item.target.value}")
+                button.clicked.connect(signal.emit)
+                row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            box.addLayout(row)
+        box.addStretch(1)
+        return card
 
     def _staff_card(self, data: dashboard.StaffSummary) -> QFrame:
         card, box = _card(self.tr("Kepegawaian: tenggat {0} hari ke depan").format(data.horizon_days))

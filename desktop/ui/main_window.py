@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__, modules
+from desktop.core.dates import format_date
 from desktop.services import system
-from desktop.services.common import demo_mark
+from desktop.services.common import demo_mark, office
 from desktop.services.common.permissions import Perm, Role
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
@@ -28,6 +29,8 @@ from desktop.ui.home import HomeTab
 from desktop.ui.placeholder import ComingSoonTab
 from desktop.ui.state import UiState
 from desktop.ui.tasks import run_task
+from desktop.ui.widgets import drafts
+from desktop.ui.widgets.dates import office_time
 from desktop.ui.widgets.palette import WARNING_COLOR
 
 
@@ -42,6 +45,10 @@ class MainWindow(QMainWindow):
         ctx.state = state
         with ctx.read() as s:
             self.is_demo = demo_mark.is_demo(s)
+            self.zone = office.get_profile(s).zona_waktu or "WIB"
+        self.drafts = drafts.store_for(ctx)
+        self._drafts_offered = False
+        self._leaving = False  # the clerk already agreed to leave (Keluar akun), or a restart must not ask
         # Sample data must never pass for an office's records (the demo accounts' password is public). The
         # application's display name follows the title: "DATA CONTOH — Sekretariat".
         self.setWindowTitle(self.tr("DATA CONTOH") if self.is_demo else self.tr("Sekretariat"))
@@ -283,6 +290,10 @@ class MainWindow(QMainWindow):
         ChangePasswordDialog(self.ctx, self).exec()
 
     def _sign_out(self) -> None:
+        # Asked here, before the signal: "Kembali ke formulir" must leave the clerk signed in.
+        if not self.confirm_discard():
+            return
+        self._leaving = True
         self.sign_out_requested.emit()
         self.close()
 
@@ -307,9 +318,68 @@ class MainWindow(QMainWindow):
             self.tr("Perubahan ini berlaku setelah aplikasi dibuka kembali. Aplikasi akan ditutup sekarang."),
         )
         self.restart_required.emit()
+        # No question here: the data changed under the forms. Their input stays as drafts for the next start.
+        drafts.save_all(self.drafts)
+        self._leaving = True
         self.close()
 
+    # --- unsaved input ------------------------------------------------------------------------------
+
+    def confirm_discard(self) -> bool:
+        """Before the window goes: one question naming every form with unsaved input. True when there is none
+        or the clerk throws it away (the drafts go too); False, with the first such form in view, when the
+        clerk goes back to it."""
+        dirty = drafts.dirty_keepers(self.drafts, self)
+        if not dirty:
+            return True
+        if not drafts.ask_discard(self, [k.title for k in dirty]):
+            dirty[0].reveal()
+            return False
+        for keeper in dirty:
+            keeper.discard()
+        return True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._drafts_offered:
+            self._drafts_offered = True
+            QTimer.singleShot(0, self, self.offer_drafts)
+
+    def offer_drafts(self) -> int:
+        """Drafts left by a crash or a power cut are offered back, one by one: restored into their form when
+        the clerk accepts, deleted when declined. Returns how many were restored."""
+        restored = 0
+        for draft in self.drafts.drafts():
+            when = office_time(draft.saved_at, self.zone)
+            text = self.tr("Ada isian {0} yang belum disimpan dari {1} pukul {2:%H.%M}. Pulihkan?").format(
+                draft.title, format_date(when.date()), when
+            )
+            if not dialogs.confirm(
+                self,
+                self.tr("Isian belum disimpan"),
+                text,
+                yes=self.tr("Pulihkan"),
+                no=self.tr("Buang isian"),
+            ):
+                self.drafts.remove(draft.key)
+                continue
+            restored += 1
+            self.drafts.pending.add(draft.key)
+            if draft.tab in self._by_key:
+                self.tabs.setCurrentWidget(self.tab(draft.tab))
+            if not any(k.key == draft.key for k in drafts.restore_pending(self.drafts)):
+                # A dialog's draft (a pegawai's record): it comes back when that form is opened.
+                self.statusBar().showMessage(
+                    self.tr("Isian {0} dipulihkan saat formulirnya dibuka.").format(draft.title), 15000
+                )
+        return restored
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._leaving and not self.confirm_discard():
+            event.ignore()
+            return
+        self._leaving = False
+        drafts.close_all(self.drafts, self)
         self.state.save_window("main", self)
         for key, header in self._headers():
             self.state.save_header(key, header)

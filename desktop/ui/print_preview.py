@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QSize,
     QSizeF,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import (
     QColor,
@@ -37,12 +38,15 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.services.common.printed import Delivery
 
 log = logging.getLogger("sekretariat")
 
@@ -166,6 +170,7 @@ def print_pdf(pdf: bytes, printer: QPrinter, *, dpi: int | None = None) -> int:
             )
         )
     pages = 0
+    finished = False
     try:
         for index in range(document.pageCount()):
             if index > 0:
@@ -183,14 +188,50 @@ def print_pdf(pdf: bytes, printer: QPrinter, *, dpi: int | None = None) -> int:
             target = printer.pageLayout().fullRectPixels(printer.resolution())
             painter.drawImage(_fit(image.size(), QRect(0, 0, target.width(), target.height())), image)
             pages += 1
+        finished = True
     finally:
-        painter.end()
+        # Ending the painter hands the job to the spooler (CUPS, the Windows spooler, or the PDF file); a job
+        # it refuses must not count as printed.
+        ended = painter.end()
+    if finished and (not ended or printer.printerState() == QPrinter.PrinterState.Error):
+        raise PrintError(
+            _translate(
+                "Printer tidak menerima pekerjaan cetak ini; dokumen belum tercetak. Periksa apakah "
+                "printer menyala dan terhubung, lalu coba lagi."
+            )
+        )
     log.info("printed %d page(s) on %r at %d dpi", pages, printer.printerName() or "file", render_dpi)
     return pages
 
 
+def delivery_for(printer: QPrinter, pages: int) -> Delivery:
+    """Where a finished job went: the queue's name, or the file when Qt printed to a PDF file."""
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        return Delivery(path=printer.outputFileName(), pages=pages)
+    return Delivery(printer=printer.printerName() or _translate("bawaan"), pages=pages)
+
+
+def status_text(delivery: Delivery, title: str) -> str:
+    """The status line after a real print: where it went, in the clerk's words."""
+    if delivery.to_file:
+        return _translate("Disimpan sebagai PDF: %1").replace("%1", delivery.path)
+    return (
+        _translate("Dikirim ke printer %1: %2 (%3 halaman)")
+        .replace("%1", delivery.printer)
+        .replace("%2", title)
+        .replace("%3", str(delivery.pages))
+    )
+
+
 class PrintPreviewDialog(QDialog):
-    """Shows a PDF and offers: print (choose printer), print on the default printer, save as PDF, close."""
+    """Shows a PDF and offers: print (choose printer), print on the default printer, save as PDF, close.
+
+    Looking is not printing: only a job a printer queue accepted, or a PDF written to a file, emits
+    ``delivered`` (with the Delivery) so the caller can record it; the status bar of the main window then
+    says where it went and the preview closes. Closing (Esc, ✕, Tutup) records nothing.
+    """
+
+    delivered = Signal(object)  # Delivery
 
     ZOOM_STEP = 1.25
     ZOOM_MIN = 0.25
@@ -207,6 +248,8 @@ class PrintPreviewDialog(QDialog):
         super().__init__(parent)
         self._pdf = bytes(pdf)
         self._suggested_filename = suggested_filename
+        self.delivery: Delivery | None = None  # set once the document really went out
+        self.status_message = ""
         self.setWindowTitle(self.tr("Pratinjau cetak — %1").replace("%1", title))
         self.setObjectName("printPreviewDialog")
 
@@ -409,7 +452,7 @@ class PrintPreviewDialog(QDialog):
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintSelection, False)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        return self._print_on(printer)
+        return self.print_on(printer)
 
     def print_to_default(self) -> bool:
         """Print straight to the system's default printer (routine slips). Returns True when printed."""
@@ -428,19 +471,41 @@ class PrintPreviewDialog(QDialog):
             return False
         printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.title_label.text())
-        return self._print_on(printer)
+        return self.print_on(printer)
 
-    def _print_on(self, printer: QPrinter) -> bool:
+    def print_on(self, printer: QPrinter) -> bool:
+        """Print on a printer already chosen; on success the job is recorded (``delivered``) and the preview
+        closes, on failure the clerk reads why and the preview stays open. Returns True when printed."""
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             pages = print_pdf(self._pdf, printer)
         except PrintError as exc:
             QGuiApplication.restoreOverrideCursor()
+            log.warning(
+                "preview %r: printing on %r failed: %s", self.title_label.text(), printer.printerName(), exc
+            )
             QMessageBox.warning(self, self.tr("Gagal mencetak"), str(exc))
             return False
         QGuiApplication.restoreOverrideCursor()
         log.info("preview %r: %d page(s) sent to printer", self.title_label.text(), pages)
+        self._delivered(delivery_for(printer, pages))
         return True
+
+    def _delivered(self, delivery: Delivery) -> None:
+        self.delivery = delivery
+        self.delivered.emit(delivery)
+        self.status_message = status_text(delivery, self.title_label.text())
+        window = self._main_window()
+        if window is not None:
+            window.statusBar().showMessage(self.status_message, 20000)
+        self.accept()
+
+    def _main_window(self) -> QMainWindow | None:
+        """The main window this preview was opened from (through any dialogs in between)."""
+        widget = self.parentWidget()
+        while widget is not None and not isinstance(widget, QMainWindow):
+            widget = widget.parentWidget()
+        return widget
 
     def save_pdf(self) -> Path | None:
         """Ask where to save, then write the PDF bytes unchanged. Returns the path written, or None."""
@@ -468,4 +533,5 @@ class PrintPreviewDialog(QDialog):
                 .replace("%2", exc.strerror or str(exc)),
             )
             return None
+        self._delivered(Delivery(path=str(path), pages=self.page_count()))
         return path

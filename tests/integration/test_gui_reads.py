@@ -59,6 +59,7 @@ READS: dict[str, Read] = {
     "dashboard.summary": lambda s, ids: dashboard.summary(s, SYSTEM, TODAY),
     "dashboard.letters_summary": lambda s, ids: dashboard.letters_summary(s, SYSTEM, TODAY, "WITA"),
     "dashboard.staff_summary": lambda s, ids: dashboard.staff_summary(s, SYSTEM, TODAY),
+    "dashboard.beranda": lambda s, ids: dashboard.beranda(s, SYSTEM, TODAY, "WITA"),
     "common.demo_mark.is_demo": lambda s, ids: demo_mark.is_demo(s),
     # Pengaturan: pages that list
     "common.audit.list_entries": lambda s, ids: audit.list_entries(s, SYSTEM, limit=50, offset=0),

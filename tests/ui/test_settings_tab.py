@@ -306,7 +306,9 @@ def test_calendar_add_and_delete_a_local_holiday(
     assert before > 0  # seeded from the shipped list
 
     def fill(dialog) -> None:  # type: ignore[no-untyped-def]
-        dialog.tanggal.setDate(dialog.tanggal.date().fromString("19/08/2026", "dd/MM/yyyy"))
+        dialog.tanggal.setFocus()
+        dialog.tanggal.selectAll()
+        qtbot.keyClicks(dialog.tanggal, "19082026")
         dialog.jenis.setCurrentIndex(dialog.jenis.findData(calendar.HolidayKind.LIBUR_LOKAL))
         qtbot.keyClicks(dialog.nama, "Hari Jadi Provinsi Jawa Tengah")
         assert dialog.day_label.text() == "Rabu, 19 Agustus 2026"
@@ -480,3 +482,34 @@ def test_unreachable_postgres_server_keeps_the_local_file(
     assert "Tidak bisa terhubung" in page.status.text()
     assert "tetap memakai basis data yang lama" in messages[-1][1]
     assert not (data_ctx.data_dir / "koneksi.json").exists()
+
+
+@pytest.mark.parametrize(("machine_zone", "shown"), [("UTC", "09.00"), ("Asia/Makassar", "01.00")])
+def test_backup_list_shows_office_time_with_its_zone(
+    qtbot,
+    data_ctx: AppContext,
+    admin_actor: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+    machine_zone: str,
+    shown: str,
+) -> None:  # type: ignore[no-untyped-def]
+    """A backup name carries this computer's clock; a PC kept in UTC must still list office (WITA) time."""
+    import dataclasses
+    import time
+    from datetime import datetime
+
+    from desktop.storage.backup import make_backup
+
+    with data_ctx.db.transaction() as s:
+        office.save_profile(s, admin_actor, dataclasses.replace(PROFILE, zona_waktu="WITA"))
+    monkeypatch.setenv("TZ", machine_zone)
+    time.tzset()
+    try:
+        # 01.00 on this computer's clock, as make_backup names the file (never a date computed at import).
+        make_backup(data_ctx.db, data_ctx.backup_dir, "manual", now=datetime(2026, 3, 10, 1, 0))
+        tab = make_tab(qtbot, data_ctx, admin_actor)
+        page = tab.show_page("backup")
+        assert page.table.item(0, 0).text() == f"10 Maret 2026 {shown} WITA"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

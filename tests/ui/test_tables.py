@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QWidget,
 )
 
 from desktop.ui.widgets.keys import sequence
 from desktop.ui.widgets.paged_model import PagedTableModel
+from desktop.ui.widgets.reason import ReasonDialog
 from desktop.ui.widgets.tables import (
     SEARCH_DELAY_MS,
     ask_reason,
@@ -129,21 +129,28 @@ def test_focus_search_selects_the_text(qtbot) -> None:  # type: ignore[no-untype
     assert search.selectedText() == "lama"
 
 
-def _answer(text: str | None) -> None:
-    """Answer the reason dialog that opens next: type ``text`` and go on, or back out when None."""
+def _answer(text: str | None, *, then: str | None = None) -> list[str]:
+    """Answer the reason dialog that opens next: type ``text`` and press the first button, or back out when
+    None; when the dialog stays open (an empty reason), note its message and type ``then``."""
+    seen: list[str] = []
 
     def run() -> None:
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QInputDialog):
+        if not isinstance(dialog, ReasonDialog):
             QTimer.singleShot(10, run)
             return
         if text is None:
-            dialog.reject()
-        else:
-            dialog.setTextValue(text)
-            dialog.accept()
+            dialog.cancel_button.click()
+            return
+        dialog.edit.setText(text)
+        dialog.ok_button.click()
+        if dialog.isVisible():
+            seen.append(dialog.message.text())
+            dialog.edit.setText(then or "")
+            dialog.ok_button.click()
 
     QTimer.singleShot(0, run)
+    return seen
 
 
 def test_ask_reason(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -151,10 +158,10 @@ def test_ask_reason(qtbot) -> None:  # type: ignore[no-untyped-def]
     qtbot.addWidget(parent)
     _answer("  salah catat  ")
     assert ask_reason(parent, "Batalkan", "Alasan:", cancel="Kembali", width=460) == "salah catat"
-    _answer("   ")
-    assert (
-        ask_reason(parent, "Batalkan", "Alasan:", cancel="Kembali", width=460) is None
-    )  # empty is no reason
+    # Issue 13: an empty reason no longer closes the dialog as if backed out; it says why and waits.
+    seen = _answer("   ", then="dobel")
+    assert ask_reason(parent, "Batalkan", "Alasan:", cancel="Kembali", width=460) == "dobel"
+    assert seen == ["Alasan pembatalan wajib diisi."]
     _answer(None)
     assert ask_reason(parent, "Batalkan", "Alasan:", cancel="Kembali", width=460) is None
 

@@ -13,7 +13,7 @@ from datetime import date
 from desktop.core.dates import format_date
 from desktop.core.money import format_rupiah
 from desktop.core.staff.derivation import Derivation, Eligibility, Steps
-from desktop.core.staff.months import MasaKerja, add_months, months_between
+from desktop.core.staff.months import MasaKerja, Reminder, add_months, months_between
 from desktop.core.staff.reference import PayTables, normalize_golongan_ruang
 from desktop.core.staff.skp import SkpPredikat, skp_condition
 
@@ -30,6 +30,7 @@ __all__ = [
     "kgb_berikut_value",
     "kgb_conditions",
     "kgb_notice_date",
+    "kgb_reminders",
     "mkg_after_promotion",
     "mkg_on",
     "next_kgb",
@@ -344,6 +345,31 @@ def kgb_notice_date(tmt_kgb: date) -> Derivation[date]:
             f"ayat (2)): paling lambat {_fd(due)}.",
         ),
     )
+
+
+def kgb_reminders(tmt_kgb: date, days_before: Iterable[int]) -> tuple[Reminder, ...]:
+    """The reminders of a KGB, ``n`` days before its TMT (R29), none after the surat pemberitahuan is due (R10).
+
+    A reminder that would fall after the notice date is clamped to it, not dropped: R29's H-30 and H-14 always,
+    and H-60 most months, reach past a notice due two months before the TMT, so dropping them would leave most
+    KGBs with no reminder at all; clamped, they merge into one reminder on the last day to act. TMT 2027-01-01:
+    H-60 would be 2026-11-02, after the notice date 2026-11-01, so there is one reminder, on 2026-11-01; TMT
+    2027-03-01: H-60 is 2026-12-31, the day before the notice date, and stays.
+    """
+    notice = add_months(tmt_kgb, -NOTICE_MONTHS_BEFORE)
+    found: list[Reminder] = []
+    clamped = False
+    for n in sorted(set(days_before), reverse=True):
+        day = date.fromordinal(tmt_kgb.toordinal() - n)
+        if day < notice:
+            found.append(
+                Reminder(day, f"H-{n}: KGB {_fd(tmt_kgb)}; surat pemberitahuan paling lambat {_fd(notice)}")
+            )
+        else:
+            clamped = True
+    if clamped:
+        found.append(Reminder(notice, f"Hari terakhir surat pemberitahuan KGB {_fd(tmt_kgb)}"))
+    return tuple(found)
 
 
 def kgb_conditions(

@@ -19,7 +19,7 @@ from desktop.models.letters import Expedition, ExpeditionItem, OutgoingLetter
 from desktop.printing.data import Signer
 from desktop.printing.pages import MM
 from desktop.printing.register_report import Column, RegisterReport, SignatureSpot, build_register_report
-from desktop.services.common import audit, office
+from desktop.services.common import audit, office, printed
 from desktop.services.common.errors import NotFound, ValidationError
 from desktop.services.common.permissions import Actor, Perm
 from desktop.services.common.secrecy import SECRET_MASK, hidden_from
@@ -260,8 +260,15 @@ def sheet_pdf(session: Session, actor: Actor, expedition_id: int) -> bytes:
         printed_at=f"dicetak {format_date_numeric(now.date())} {now:%H.%M}",
         min_row_height=12 * MM,
     )
-    pdf = build_register_report(report)
-    audit.record(
-        session, actor, "cetak", "ekspedisi", info.id, summary=f"Buku ekspedisi {format_date(info.tanggal)}"
+    # Recorded by record_sheet_printed once the page really went to a printer or a file, not on preview.
+    return build_register_report(report)
+
+
+def record_sheet_printed(
+    session: Session, actor: Actor, expedition_id: int, delivery: printed.Delivery
+) -> None:
+    """The page of the buku ekspedisi really went out: the audit row names the printer or the file."""
+    info = get(session, actor, expedition_id)
+    printed.record(
+        session, actor, "ekspedisi", info.id, f"Buku ekspedisi {format_date(info.tanggal)}", delivery
     )
-    return pdf

@@ -40,7 +40,7 @@ from desktop.models.letters import (
     IncomingLetter,
 )
 from desktop.printing.pages import HALF_F4, paper_by_key
-from desktop.services.common import audit, calendar, counters, office
+from desktop.services.common import audit, calendar, counters, office, printed
 from desktop.services.common.errors import NotFound, ValidationError
 from desktop.services.common.permissions import Actor, Perm
 from desktop.services.common.secrecy import SECRET_MASK as SECRET_MASK  # re-exported for the callers
@@ -794,7 +794,8 @@ def cancel_incoming(session: Session, actor: Actor, letter_id: int, reason: str)
 
 
 def disposisi_pdf(session: Session, actor: Actor, letter_id: int, paper_key: str | None = None) -> bytes:
-    """Build the lembar disposisi and record the print (R12): status *dicetak*, time, user; reprints marked."""
+    """Build the lembar disposisi for the preview. Nothing is recorded here: opening a preview is not printing;
+    the print is recorded by ``record_disposisi_printed`` once a printer took the job or the PDF was saved."""
     # Imported here: reportlab (with PIL) is the heaviest import of the app and Beranda reaches this module.
     from desktop.printing.letters.disposisi import DisposisiLetter, DisposisiSheet, build_disposisi
 
@@ -843,18 +844,38 @@ def disposisi_pdf(session: Session, actor: Actor, letter_id: int, paper_key: str
         reprint=row.jumlah_cetak > 0,
         batas_waktu=format_date(row.batas_waktu) if row.batas_waktu else "",
     )
-    pdf = build_disposisi(sheet)
-    _record_print(session, actor, row)
-    return pdf
+    return build_disposisi(sheet)
 
 
-def _record_print(session: Session, actor: Actor, row: IncomingLetter) -> None:
+def record_disposisi_printed(
+    session: Session, actor: Actor, letter_id: int, delivery: printed.Delivery
+) -> IncomingInfo:
+    """The lembar disposisi really went out (R12): a printer queue took it or its PDF was saved. Status
+    *dicetak*, time, user, one more in the count; the audit row says which printer or which file."""
+    actor.require(Perm.PRINT)
+    row = session.get(IncomingLetter, letter_id)
+    if row is None:
+        raise NotFound("Surat masuk tidak ditemukan.")
+    if row.status == "batal":
+        raise ValidationError("Surat ini sudah dibatalkan; lembar disposisi tidak dicetak.")
+    if Keamanan(row.keamanan).is_secret and not actor.can(Perm.VIEW_SECRET):
+        raise ValidationError(
+            "Lembar disposisi surat rahasia hanya bisa dicetak oleh pejabat yang berwenang."
+        )
+    _record_print(session, actor, row, delivery)
+    return _info(row, actor)
+
+
+def _record_print(
+    session: Session, actor: Actor, row: IncomingLetter, delivery: printed.Delivery | None = None
+) -> None:
     reprint = row.jumlah_cetak > 0
     row.jumlah_cetak += 1
     row.dicetak_at = clock.utc_now()
     row.dicetak_oleh = actor.username
     if row.status == "baru":
         row.status = "dicetak"
+    where = f" — {delivery.describe()}" if delivery is not None else " di luar aplikasi"
     audit.record(
         session,
         actor,
@@ -862,7 +883,9 @@ def _record_print(session: Session, actor: Actor, row: IncomingLetter) -> None:
         "surat_masuk",
         row.id,
         summary=f"Lembar disposisi {row.nomor_agenda}/{row.tahun} dicetak"
-        + (" (cetak ulang)" if reprint else ""),
+        + (" (cetak ulang)" if reprint else "")
+        + where,
+        after={"jumlah_cetak": row.jumlah_cetak, **(delivery.audit_after() if delivery else {})},
     )
 
 

@@ -30,7 +30,7 @@ from desktop.printing.data import OfficeHeader, Signer
 from desktop.printing.register_report import Column, RegisterReport, SignatureSpot, build_register_report
 from desktop.printing.section_report import Section, SectionReport, build_section_report
 from desktop.services import tabular
-from desktop.services.common import audit, office
+from desktop.services.common import audit, office, printed
 from desktop.services.common.errors import ValidationError
 from desktop.services.common.permissions import Actor, Perm
 from desktop.services.letters import dispositions
@@ -198,16 +198,7 @@ def incoming_register_pdf(
         signatures=frame.signatures,
         printed_at=frame.printed_at,
     )
-    pdf = build_register_report(report, progress, cancelled)
-    audit.record(
-        session,
-        actor,
-        "cetak",
-        "buku_agenda_masuk",
-        f"{start}..{end}",
-        summary=f"Buku agenda masuk {report.subtitle}",
-    )
-    return pdf
+    return build_register_report(report, progress, cancelled)
 
 
 def incoming_register_xlsx(session: Session, actor: Actor, start: date, end: date, path: Path) -> int:
@@ -300,16 +291,7 @@ def outgoing_register_pdf(
         signatures=frame.signatures,
         printed_at=frame.printed_at,
     )
-    pdf = build_register_report(report, progress, cancelled)
-    audit.record(
-        session,
-        actor,
-        "cetak",
-        "buku_agenda_keluar",
-        f"{start}..{end}",
-        summary=f"Buku agenda keluar {report.subtitle}",
-    )
-    return pdf
+    return build_register_report(report, progress, cancelled)
 
 
 def outgoing_register_xlsx(session: Session, actor: Actor, start: date, end: date, path: Path) -> int:
@@ -637,11 +619,7 @@ def monthly_recap_pdf(
         signatures=frame.signatures,
         printed_at=frame.printed_at,
     )
-    pdf = build_section_report(report, progress, cancelled)
-    audit.record(
-        session, actor, "cetak", "rekap_surat", f"{year}-{month:02d}", summary=f"Rekap surat {subtitle}"
-    )
-    return pdf
+    return build_section_report(report, progress, cancelled)
 
 
 def monthly_recap_xlsx(session: Session, actor: Actor, year: int, month: int, path: Path) -> int:
@@ -940,16 +918,7 @@ def follow_up_pdf(
         signatures=frame.signatures,
         printed_at=frame.printed_at,
     )
-    pdf = build_section_report(report, progress, cancelled)
-    audit.record(
-        session,
-        actor,
-        "cetak",
-        "tindak_lanjut_disposisi",
-        f"{start}..{end}",
-        summary=f"Laporan tindak lanjut disposisi {report.subtitle}",
-    )
-    return pdf
+    return build_section_report(report, progress, cancelled)
 
 
 def follow_up_xlsx(
@@ -993,3 +962,29 @@ def follow_up_xlsx(
         summary=f"Tindak lanjut disposisi {_follow_up_subtitle(data)} ke {path.name}",
     )
     return len(items)
+
+
+# --- what was really printed -----------------------------------------------------------------------------------
+
+# The reports whose printing is audited, by the entity name the audit log has always used.
+PRINTED_REPORTS = {
+    "buku_agenda_masuk": "Buku agenda masuk",
+    "buku_agenda_keluar": "Buku agenda keluar",
+    "rekap_surat": "Rekap surat",
+    "tindak_lanjut_disposisi": "Laporan tindak lanjut disposisi",
+}
+
+
+def record_printed(
+    session: Session, actor: Actor, report: str, start: date, end: date, delivery: printed.Delivery
+) -> None:
+    """A report for ``start``..``end`` really went to a printer or a PDF file (building it for the preview
+    records nothing). ``report`` is a key of PRINTED_REPORTS; the recap is per month of ``start``."""
+    label = PRINTED_REPORTS.get(report)
+    if label is None:
+        raise ValidationError(f"Laporan tidak dikenal: {report}")
+    if report == "rekap_surat":
+        entity_id, period = f"{start.year}-{start.month:02d}", f"Bulan {month_name(start.month)} {start.year}"
+    else:
+        entity_id, period = f"{start}..{end}", _period(start, end)
+    printed.record(session, actor, report, entity_id, f"{label} {period}", delivery)

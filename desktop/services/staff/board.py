@@ -28,13 +28,13 @@ from desktop.services.common.permissions import Actor, Perm
 from desktop.services.staff.records import StatusPegawai, nama_lengkap
 from desktop.services.staff.schedule import (
     HORIZON_DAYS,
-    KGB_REMINDER_DAYS,
     KP_REMINDER_DAYS,
     LOOKBACK_DAYS,
     JenisJadwal,
     ScheduleItem,
     StatusJadwal,
     Urgensi,
+    kgb_monitoring_start,
     on_board,
     schedule,
     urgensi_for,
@@ -165,7 +165,7 @@ class Board:
 def monitoring_start(jenis: JenisJadwal, tanggal: date) -> date:
     """The first reminder of a deadline (R29 lead times), as ``schedule`` puts items in a horizon."""
     if jenis is JenisJadwal.KGB:
-        return tanggal - timedelta(days=max(KGB_REMINDER_DAYS))
+        return kgb_monitoring_start(tanggal)
     if jenis is JenisJadwal.KP:
         return tanggal - timedelta(days=max(KP_REMINDER_DAYS))
     if jenis is JenisJadwal.PENSIUN:

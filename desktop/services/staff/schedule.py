@@ -29,6 +29,7 @@ from desktop.core.staff.kgb import (
     kgb_berikut,
     kgb_berikut_value,
     kgb_notice_date,
+    kgb_reminders,
 )
 from desktop.core.staff.kp import (
     MIN_MONTHS_IN_PANGKAT,
@@ -161,7 +162,12 @@ _URGENSI_LABELS = {
 }
 
 
-def urgensi_for(hari_lagi: int) -> Urgensi:
+def urgensi_for(hari_lagi: int, hari_batas: int | None = None) -> Urgensi:
+    """The colour of an item ``hari_lagi`` days before its date. When the last day to act comes first (a KGB's
+    surat pemberitahuan is due two months before its TMT), the urgency follows that day: an item whose batas
+    tindakan has passed is *lewat* even while its TMT is still ahead."""
+    if hari_batas is not None:
+        hari_lagi = min(hari_lagi, hari_batas)
     if hari_lagi < 0:
         return Urgensi.LEWAT
     if hari_lagi <= SEGERA_DAYS:
@@ -772,7 +778,12 @@ class _Calc:
 
 
 def _kgb_reminders(tmt: date) -> tuple[Reminder, ...]:
-    return reminders_days_before(tmt, KGB_REMINDER_DAYS, f"KGB {format_date(tmt)}")
+    return kgb_reminders(tmt, KGB_REMINDER_DAYS)
+
+
+def kgb_monitoring_start(tmt: date) -> date:
+    """The first reminder of a KGB: H-60, or the notice date when that comes first (see ``kgb_reminders``)."""
+    return min(tmt - timedelta(days=max(KGB_REMINDER_DAYS)), add_months(tmt, -NOTICE_MONTHS_BEFORE))
 
 
 def _kp_reminders(tmt: date, window: UsulWindow) -> tuple[Reminder, ...]:
@@ -875,7 +886,7 @@ class _Builder:
                 tanggal=tanggal,
                 judul=judul,
                 hari_lagi=hari,
-                urgensi=urgensi_for(hari),
+                urgensi=urgensi_for(hari, (batas - self.as_of).days if batas is not None else None),
                 pantau_mulai=min(tanggal, pantau),
                 batas_tindakan=batas,
                 status=kept.status if kept else StatusJadwal.PERLU_DIPROSES,
@@ -915,7 +926,7 @@ class _Builder:
             if self._closed(s, JenisJadwal.KGB, step.tmt):
                 probe = step.tmt + _ONE_DAY
                 continue
-            pantau = step.tmt - timedelta(days=max(KGB_REMINDER_DAYS))
+            pantau = kgb_monitoring_start(step.tmt)
             if self._outside(pantau):
                 return
             # A step on or after as_of is the same step as "the first KGB on or after as_of": explain it so.
@@ -1322,6 +1333,7 @@ __all__ = [
     "counts",
     "export_next_dates_csv",
     "keluar_codes",
+    "kgb_monitoring_start",
     "kp_jenis_for",
     "next_dates",
     "on_board",

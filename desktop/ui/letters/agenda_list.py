@@ -65,12 +65,34 @@ class AgendaList(QWidget, Generic[R]):
         self.year.setRange(2000, 2100)
         self.year.setValue(clock.today(self.zone).year)
         self.year.setAccessibleName(year_name)
-        self.year.valueChanged.connect(lambda _v: self.reload())
+        self.year.valueChanged.connect(lambda _v: self.year_changed())
         self.year_label = QLabel(self.tr("Tahun"), self)
         self.year_label.setBuddy(self.year)
         self.search, self.search_timer = search_box(self, placeholder, self.reload)
         self.count_label = muted(QLabel(self))
         self.count_label.setObjectName("countLabel")
+        self.build_year_search_hint()
+
+    def build_year_search_hint(self) -> None:
+        """The line under the search box when a search finds nothing in the year on screen: the book is per
+        year, so ``/2025`` typed in 2026 finds nothing; the line says so and offers every year (with the count
+        of hits there). The subclass puts ``year_search_hint`` in its layout."""
+        self.all_years = False  # the search runs over every year until the search or the year changes
+        self.other_years_total = 0
+        self.year_search_hint = QWidget(self)
+        self.year_search_hint.setObjectName("yearSearchHint")
+        self.year_search_label = QLabel(self.year_search_hint)
+        self.year_search_label.setObjectName("yearSearchLabel")
+        self.year_search_button = QPushButton(self.year_search_hint)
+        self.year_search_button.setObjectName("yearSearchButton")
+        self.year_search_button.setAutoDefault(False)
+        self.year_search_button.clicked.connect(self.toggle_all_years)
+        row = QHBoxLayout(self.year_search_hint)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.year_search_label)
+        row.addWidget(self.year_search_button)
+        row.addStretch(1)
+        self.year_search_hint.hide()
 
     def build_filters(self, bar: FilterBar, year_hint: str) -> None:
         """The filter row, hidden until asked for (the table keeps its rows on a small screen); a date range in
@@ -148,9 +170,10 @@ class AgendaList(QWidget, Generic[R]):
         raise NotImplementedError
 
     # ------------------------------------------------------------------ cancelling
-    def ask_cancel(self, title: str, question: Callable[[R, str], str]) -> tuple[R, str] | None:
+    def ask_cancel(self, title: str, question: Callable[[R, str], str], yes: str) -> tuple[R, str] | None:
         """The selected letter and the reason for cancelling it, asked (``ask_reason``) and then confirmed with
-        ``question(info, reason)``; None when nothing cancellable is selected, the clerk may not, or backs out."""
+        ``question(info, reason)`` on a button ``yes`` that says what it does, beside "Kembali"; None when
+        nothing cancellable is selected, the clerk may not, or backs out."""
         info = self.selected_info()
         if info is None or info.status == "batal" or not self.ctx.actor.can(Perm.WRITE_LETTERS):
             return None
@@ -158,7 +181,7 @@ class AgendaList(QWidget, Generic[R]):
         if reason is None:
             return None
         if not dialogs.confirm(
-            self, title, question(info, reason), yes=title, no=self.tr("Kembali"), danger=True
+            self, title, question(info, reason), yes=yes, no=self.tr("Kembali"), danger=True
         ):
             return None
         return info, reason
@@ -170,29 +193,80 @@ class AgendaList(QWidget, Generic[R]):
         """One page of ``list_letters`` for the year, search, filters and sort on screen; an error is shown
         under ``title`` and leaves the list empty."""
         filters = self.current_filter()
+        # A date range replaces the year: a range across the new year is not cut at 1 January.
+        tahun = None if filters.dari is not None or self.all_years else self.year.value()
         try:
-            return self.ctx.query(
+            page = self.ctx.query(
                 list_letters,
-                # A date range replaces the year: a range across the new year is not cut at 1 January.
-                tahun=None if filters.dari is not None else self.year.value(),
+                tahun=tahun,
                 text=self.search.text(),
                 filters=filters,
                 sort=self.model.sort_spec,
                 limit=limit,
                 offset=offset,
             )
+            if offset == 0:
+                self.other_years_total = 0
+                if page[1] == 0 and tahun is not None and self.searching():
+                    # One count over every year, only when this year has nothing: cheap, and it is the hint.
+                    self.other_years_total = self.ctx.query(
+                        list_letters, tahun=None, text=self.search.text(), filters=filters, limit=1
+                    )[1]
+            return page
         except ServiceError as exc:
             dialogs.error(self, title, str(exc))
             return [], 0
 
+    def searching(self) -> bool:
+        """A search text or a filter narrows the book (the year alone does not)."""
+        return bool(self.search.text().strip()) or bool(self.current_filter().active_count)
+
+    def year_changed(self) -> None:
+        self.all_years = False
+        self.reload()
+
+    def toggle_all_years(self) -> None:
+        """The hint's button: search every year, or go back to the year on screen."""
+        self.all_years = not self.all_years
+        self.reload()
+        if self.all_years and self.model.rows:
+            self.table.setFocus()
+
+    def update_year_search_hint(self) -> None:
+        year = self.year.value()
+        ranged = self.current_filter().dari is not None
+        if self.all_years and not ranged:
+            self.year_search_label.setText(self.tr("Hasil dari semua tahun."))
+            self.year_search_button.setText(self.tr("Kembali ke tahun {0}").format(year))
+            self.year_search_button.show()
+        elif not ranged and self.searching() and self.model.total == 0:
+            if self.other_years_total:
+                self.year_search_label.setText(self.tr("Tidak ada yang cocok di tahun {0}.").format(year))
+                self.year_search_button.setText(
+                    self.tr("Cari di semua tahun? ({0} surat)").format(self.other_years_total)
+                )
+                self.year_search_button.show()
+            else:
+                self.year_search_label.setText(
+                    self.tr("Tidak ada yang cocok di tahun {0} maupun tahun mana pun.").format(year)
+                )
+                self.year_search_button.hide()
+        else:
+            self.year_search_hint.hide()
+            return
+        self.year_search_hint.show()
+
     def reload(self, select_id: int | None = None) -> None:
         """Fetch again with the current year, search and filters; keep (or move to) the selected letter."""
         self.search_timer.stop()
+        if self.all_years and not self.searching():
+            self.all_years = False  # every year is for a search; the whole book stays one year at a time
         keep = select_id if select_id is not None else self.selected_id()
         self.model.reload()
         if (keep is None or not self.select(keep)) and self.model.rows:
             self.table.selectRow(0)  # the newest letter: the keys and buttons act on something sensible
         self.update_actions()
+        self.update_year_search_hint()
 
     def filters_changed(self) -> None:
         """Count the filters on the toggle and reload after the same pause as typing in the search box."""
@@ -223,6 +297,7 @@ class AgendaList(QWidget, Generic[R]):
             self.table.selectRow(0)
             self.table.scrollToTop()
         self.update_actions()
+        self.update_year_search_hint()
 
     def select(self, letter_id: int) -> bool:
         return select_key(self.table, self.model, letter_id)

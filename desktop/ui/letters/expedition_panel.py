@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.core.dates import format_date, format_date_numeric
 from desktop.services.common.errors import ServiceError
 from desktop.services.common.permissions import Perm
+from desktop.services.common.printed import Delivery
 from desktop.services.letters import expedition
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
@@ -254,4 +255,11 @@ class ExpeditionPanel(QWidget):
             self,
             suggested_filename=f"ekspedisi-{page.tanggal}-{page.id}.pdf",
         )
+        self.preview.delivered.connect(lambda delivery: self._record_printed(page.id, delivery))
         self.preview.open()
+
+    def _record_printed(self, page_id: int, delivery: Delivery) -> None:
+        try:
+            self.ctx.call(expedition.record_sheet_printed, page_id, delivery)
+        except ServiceError as exc:
+            dialogs.error(self, self.tr("Ekspedisi"), str(exc))

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDateTimeEdit,
     QHBoxLayout,
     QLabel,
@@ -38,7 +37,8 @@ from desktop.services.letters import incoming
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.letters.letter_form import LetterForm, looks_like_code
-from desktop.ui.widgets.dates import office_time, zone_info
+from desktop.ui.widgets.dates import DateField, office_time, pydate, zone_info
+from desktop.ui.widgets.drafts import DraftKeeper
 from desktop.ui.widgets.forms import FormRows, form_layout, hbox
 from desktop.ui.widgets.keys import sequence
 from desktop.ui.widgets.messages import muted, set_message
@@ -112,13 +112,9 @@ class IncomingForm(LetterForm):
         self.duplicate_label.setTextFormat(Qt.TextFormat.PlainText)
         self.duplicate_label.hide()
 
-        self.tanggal_surat = QDateEdit(self)
+        self.tanggal_surat = DateField(self, pydate(self.terima.date()), required=True)
         self.tanggal_surat.setObjectName("tanggal_surat")
-        self.tanggal_surat.setDisplayFormat("dd/MM/yyyy")
-        self.tanggal_surat.setCalendarPopup(True)
-        self.tanggal_surat.setDate(self.terima.date())
         self.tanggal_surat.editingFinished.connect(self.check_duplicates)
-        date_hint = muted(QLabel(self.tr("ketik tanpa garis miring, mis. 22112026"), self), smaller=True)
 
         self.build_perihal(self.tr("isi ringkas surat (Shift+Enter untuk baris baru)"))
 
@@ -208,9 +204,7 @@ class IncomingForm(LetterForm):
         self.rows.add(
             self.tr("N&omor surat"), "nomor_surat", self.nomor, extra=[self.duplicate_label], form=left
         )
-        self.rows.add(
-            self.tr("Tan&ggal surat"), "tanggal_surat", hbox(self.tanggal_surat, date_hint, 1), form=left
-        )
+        self.rows.add(self.tr("Tan&ggal surat"), "tanggal_surat", self.tanggal_surat.boxed(), form=left)
         self.rows.add(self.tr("Peri&hal"), "perihal", self.perihal, form=left)
         self.rows.add(self.tr("Ditu&jukan kepada"), "ditujukan_kepada", self.ditujukan, form=left)
         self.rows.add(
@@ -289,6 +283,7 @@ class IncomingForm(LetterForm):
         self._on_cara_changed()
         self.show_code_info()
         self.refresh_last_number()
+        self.drafts = DraftKeeper(self, ctx, "surat_masuk/baru", self.tr("surat masuk"))
 
     # ------------------------------------------------------------------ values
     def _now(self) -> QDateTime:
@@ -302,8 +297,8 @@ class IncomingForm(LetterForm):
         return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=zone_info(self.zone))
 
     def letter_date(self) -> date:
-        d = self.tanggal_surat.date()
-        return date(d.year(), d.month(), d.day())
+        # A date that is not one counts as the day received only for the duplicate check: save refuses it.
+        return self.tanggal_surat.date() or self.received_at().date()
 
     def input_data(self) -> incoming.IncomingInput:
         cara = CaraTerima(self.cara.currentData())
@@ -426,6 +421,9 @@ class IncomingForm(LetterForm):
             return None
         self.clear_errors()
         set_message(self.status_label, "", SUCCESS_COLOR)
+        if problem := self.tanggal_surat.error():
+            self.show_error("tanggal_surat", problem)  # 31/02 is refused, never saved as 28/02
+            return None
         data = self.input_data()
         if data.kode_klasifikasi and not looks_like_code(data.kode_klasifikasi):
             # Words in the picker are a search, not a code: saving "cuti" as a kode would be a silent mistake.
@@ -486,7 +484,7 @@ class IncomingForm(LetterForm):
         self.keamanan.setCurrentIndex(0)
         self.urgensi.setCurrentIndex(0)
         self.tanpa_disposisi.setChecked(False)
-        self.tanggal_surat.setDate(self.terima.date())
+        self.tanggal_surat.setDate(pydate(self.terima.date()))
         self._duplicates = []
         set_message(self.duplicate_label, "", WARNING_COLOR)
         self.finish_clear()
@@ -497,7 +495,7 @@ class IncomingForm(LetterForm):
         self.clear_for_next()
         self.cara.setCurrentIndex(0)
         self.set_received_now()  # Esc starts afresh: a new batch, received now
-        self.tanggal_surat.setDate(self.terima.date())
+        self.tanggal_surat.setDate(pydate(self.terima.date()))
         set_message(self.status_label, "", SUCCESS_COLOR)
 
     def focus_first(self) -> None:

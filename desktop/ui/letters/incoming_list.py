@@ -13,6 +13,7 @@ from desktop.core import clock
 from desktop.printing.pages import paper_by_key
 from desktop.services.common.errors import ServiceError
 from desktop.services.common.permissions import Perm
+from desktop.services.common.printed import Delivery
 from desktop.services.letters import dispositions, incoming
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
@@ -170,7 +171,9 @@ class IncomingList(AgendaList[incoming.IncomingInfo]):
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.io_button)
         actions.addWidget(self.reload_button)
-        screen_layout(self, top, self.filter_bar, self.table, actions, stretch=self.table)
+        screen_layout(
+            self, top, self.filter_bar, self.year_search_hint, self.table, actions, stretch=self.table
+        )
 
         self.watch_keys(self.paper)
         self.reload()
@@ -232,14 +235,15 @@ class IncomingList(AgendaList[incoming.IncomingInfo]):
             self.print_letter(info.id)
 
     def print_letter(self, letter_id: int, paper_key: str | None = None) -> PrintPreviewDialog | None:
-        """Build the lembar disposisi (recorded as printed by the service) and open the preview."""
+        """Build the lembar disposisi and open the preview; the letter becomes "Disposisi dicetak" only when the
+        preview really prints it or saves it as PDF (``_record_printed``), never for looking at it."""
         paper_key = paper_key or self.paper_key()
         try:
             pdf = self.ctx.call(incoming.disposisi_pdf, letter_id, paper_key)
         except ServiceError as exc:
             dialogs.error(self, self.tr("Lembar disposisi"), str(exc))
             return None
-        self.reload(select_id=letter_id)  # status is now "Disposisi dicetak"
+        self.reload(select_id=letter_id)
         info = self.model.info(self.model.row_of(letter_id))
         agenda = info.agenda if info is not None else str(letter_id)
         dialog = PrintPreviewDialog(
@@ -249,10 +253,25 @@ class IncomingList(AgendaList[incoming.IncomingInfo]):
             suggested_filename=f"lembar-disposisi-{agenda.replace('/', '-')}.pdf",
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.delivered.connect(lambda delivery: self._record_printed(letter_id, delivery))
         dialog.finished.connect(self._preview_closed)
         self.preview = dialog
         dialog.open()  # window-modal without blocking: the clerk prints, closes and goes on
         return dialog
+
+    def _record_printed(self, letter_id: int, delivery: Delivery) -> None:
+        try:
+            self.ctx.call(incoming.record_disposisi_printed, letter_id, delivery)
+        except ServiceError as exc:
+            dialogs.error(
+                self,
+                self.tr("Lembar disposisi"),
+                self.tr("Lembar disposisi sudah {0}, tetapi tidak dapat dicatat: {1}").format(
+                    delivery.describe(), exc
+                ),
+            )
+            return
+        self.reload(select_id=letter_id)  # status is now "Disposisi dicetak"
 
     def _preview_closed(self, _result: int) -> None:
         self.preview = None
@@ -264,7 +283,8 @@ class IncomingList(AgendaList[incoming.IncomingInfo]):
             self,
             self.tr("Batalkan agenda {0}").format(info.agenda),
             self.tr("Alasan pembatalan agenda {0} ({1}):").format(info.agenda, info.asal_surat),
-            cancel=self.tr("Batal"),
+            ok=self.tr("Batalkan agenda ini…"),
+            cancel=self.tr("Kembali"),
             width=460,
         )
 
@@ -275,6 +295,7 @@ class IncomingList(AgendaList[incoming.IncomingInfo]):
                 "Agenda {0} dari {1} akan ditandai BATAL dengan alasan:\n“{2}”\n\n"
                 "Nomornya tetap tercatat dan tidak dipakai lagi. Lanjutkan?"
             ).format(info.agenda, info.asal_surat, reason),
+            self.tr("Batalkan agenda ini"),
         )
         if asked is None:
             return False

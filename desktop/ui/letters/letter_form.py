@@ -27,6 +27,7 @@ from desktop.services.common.errors import ServiceError, ValidationError
 from desktop.services.letters import incoming
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
+from desktop.ui.widgets.drafts import mark_clean
 from desktop.ui.widgets.forms import FormRows
 from desktop.ui.widgets.keys import is_enter
 from desktop.ui.widgets.messages import muted, set_message
@@ -232,6 +233,7 @@ class LetterForm(QWidget):
         self.code_model.clear()
         self.clear_errors()
         self.focus_first()
+        mark_clean(self)  # saved or cleared on purpose: its draft goes
 
     def focus_first(self) -> None:
         raise NotImplementedError

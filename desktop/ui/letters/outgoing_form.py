@@ -7,13 +7,12 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QKeyCombination, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QKeyCombination, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -32,7 +31,8 @@ from desktop.services.common.errors import ServiceError
 from desktop.services.letters import incoming, outgoing
 from desktop.ui.context import UiContext
 from desktop.ui.letters.letter_form import LetterForm, looks_like_code
-from desktop.ui.widgets.dates import pydate, qdate
+from desktop.ui.widgets.dates import DateField
+from desktop.ui.widgets.drafts import DraftKeeper
 from desktop.ui.widgets.forms import FormRows, form_layout, hbox
 from desktop.ui.widgets.keys import sequence
 from desktop.ui.widgets.messages import muted, set_message
@@ -75,14 +75,9 @@ class OutgoingForm(LetterForm):
         )
 
         # --- what the letter is (left column)
-        self.tanggal = QDateEdit(self)
+        self.tanggal = DateField(self, clock.today(self.zone), required=True)
         self.tanggal.setObjectName("tanggal_surat")
-        self.tanggal.setDisplayFormat("dd/MM/yyyy")
-        self.tanggal.setCalendarPopup(True)
-        self.tanggal.setDate(qdate(clock.today(self.zone)))
-        date_hint = muted(
-            QLabel(self.tr("tanggal tanda tangan; ketik tanpa garis miring"), self), smaller=True
-        )
+        self.tanggal.setToolTip(self.tr("Tanggal tanda tangan"))
         self.backdate_label = QLabel(self)
         self.backdate_label.setObjectName("backdateHint")
         self.backdate_label.setWordWrap(True)
@@ -252,7 +247,7 @@ class OutgoingForm(LetterForm):
         self.rows.add(
             self.tr("Tan&ggal surat"),
             "tanggal_surat",
-            hbox(self.tanggal, date_hint, 1),
+            self.tanggal.boxed(),
             extra=[self.backdate_label],
             form=left,
         )
@@ -346,6 +341,7 @@ class OutgoingForm(LetterForm):
         self.show_code_info()
         self._update_mode()
         self.refresh_last_number()
+        self.drafts = DraftKeeper(self, ctx, "surat_keluar/baru", self.tr("surat keluar"))
 
     def _select_default_signer(self) -> None:
         index = self.penandatangan.findData(self._default_signer) if self._default_signer else -1
@@ -353,7 +349,8 @@ class OutgoingForm(LetterForm):
 
     # ------------------------------------------------------------------ values
     def letter_date(self) -> date:
-        return pydate(self.tanggal.date())
+        # While the clerk is still typing, the hints count from today; issue() refuses a date that is not one.
+        return self.tanggal.date() or clock.today(self.zone)
 
     def series_id(self) -> int | None:
         value = self.seri.currentData()
@@ -397,7 +394,7 @@ class OutgoingForm(LetterForm):
 
     # ------------------------------------------------------------------ header, hints, pickers
     def refresh_last_number(self) -> None:
-        year = self.tanggal.date().year()
+        year = self.letter_date().year
         self._shown_year = year
         try:
             with self.ctx.transaction() as s:
@@ -423,8 +420,10 @@ class OutgoingForm(LetterForm):
         self._check_backdate()
         self._update_preview()
 
-    def _on_date_changed(self, _value: QDate) -> None:
-        if self.tanggal.date().year() != self._shown_year:
+    def _on_date_changed(self, value: date | None) -> None:
+        if value is None:
+            return  # half typed: the hints wait for a date
+        if value.year != self._shown_year:
             self.refresh_last_number()
         else:
             self._check_backdate()
@@ -575,6 +574,9 @@ class OutgoingForm(LetterForm):
             return None
         self.clear_errors()
         set_message(self.status_label, "", SUCCESS_COLOR)
+        if problem := self.tanggal.error():
+            self.show_error("tanggal_surat", problem)
+            return None
         kode = self.kode.text().strip()
         if kode and not looks_like_code(kode):
             self.show_error(
@@ -605,13 +607,30 @@ class OutgoingForm(LetterForm):
             parts.insert(0, self.tr("sisipan"))
         if info.status == "dipesan":
             parts.insert(0, self.tr("DIPESAN, konfirmasi setelah ditandatangani"))
+        batal = info.status == "batal"
+        if batal:
+            # A cancelled number must not look like one to paste into a letter: struck, marked, no copy button.
+            parts = [self.tr("<b>BATAL</b>")] + [html.escape(p) for p in parts]
+            parts.append(self.tr("alasan: {0}").format(html.escape(info.batal_alasan or "—")))
+        self.number_detail.setTextFormat(Qt.TextFormat.RichText if batal else Qt.TextFormat.PlainText)
         self.number_detail.setText(" · ".join(parts))
         self.number_detail.setToolTip(info.tujuan)
+        font = self.number_label.font()
+        font.setStrikeOut(batal)
+        self.number_label.setFont(font)
+        self.number_label.setAccessibleName(self.tr("Nomor batal") if batal else self.tr("Nomor baru"))
+        self.result_box.setProperty("batal", batal)
+        self.result_box.setStyleSheet(
+            "QFrame#issuedBox { background: %s; border: 1px solid %s; border-radius: 4px; }"
+            "QFrame#issuedBox QLabel { background: transparent; border: none; color: %s; }"
+            % (("#fbeaea", "#d9a3a0", ERROR_COLOR) if batal else ("#eef7f0", "#9cc9a8", "palette(text)"))
+        )
+        self.copy_button.setVisible(not batal)
         self.result_box.show()
 
     def copy_number(self) -> str:
-        """Put the number just taken on the clipboard, to paste into the letter."""
-        if self.last_info is None:
+        """Put the number just taken on the clipboard, to paste into the letter (never a cancelled one)."""
+        if self.last_info is None or self.last_info.status == "batal":
             return ""
         QGuiApplication.clipboard().setText(self.last_info.nomor_surat)
         self.copy_button.setText(self.tr("Tersalin ✔"))
@@ -643,7 +662,7 @@ class OutgoingForm(LetterForm):
         if not self.confirm_clear():
             return
         self.clear_for_next()
-        self.tanggal.setDate(qdate(clock.today(self.zone)))
+        self.tanggal.setDate(clock.today(self.zone))
         self._select_default_signer()
         set_message(self.status_label, "", SUCCESS_COLOR)
 

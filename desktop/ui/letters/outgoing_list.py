@@ -156,7 +156,9 @@ class OutgoingList(AgendaList[outgoing.OutgoingInfo]):
         actions.addStretch(1)
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.reload_button)
-        screen_layout(self, top, self.filter_bar, self.table, actions, stretch=self.table)
+        screen_layout(
+            self, top, self.filter_bar, self.year_search_hint, self.table, actions, stretch=self.table
+        )
 
         self.watch_keys()
         self.reload()
@@ -303,7 +305,8 @@ class OutgoingList(AgendaList[outgoing.OutgoingInfo]):
             self,
             self.tr("Batalkan nomor {0}").format(info.nomor_surat),
             self.tr("Alasan pembatalan nomor {0} ({1}):").format(info.nomor_surat, info.tujuan),
-            cancel=self.tr("Batal"),
+            ok=self.tr("Batalkan nomor ini…"),
+            cancel=self.tr("Kembali"),
             width=480,
         )
 
@@ -319,7 +322,7 @@ class OutgoingList(AgendaList[outgoing.OutgoingInfo]):
                 "Nomornya tetap tercatat dan tidak akan dipakai lagi. Lanjutkan?{3}"
             ).format(info.nomor_surat, info.tujuan, reason, sent)
 
-        asked = self.ask_cancel(self.tr("Batalkan nomor"), question)
+        asked = self.ask_cancel(self.tr("Batalkan nomor"), question, self.tr("Batalkan nomor ini"))
         if asked is None:
             return False
         info, reason = asked

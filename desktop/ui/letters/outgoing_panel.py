@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.common.errors import ServiceError
 from desktop.services.common.permissions import Perm
+from desktop.services.letters import outgoing
 from desktop.ui.context import UiContext
 from desktop.ui.letters.outgoing_form import OutgoingForm
 from desktop.ui.letters.outgoing_list import OutgoingList
@@ -80,6 +82,19 @@ class OutgoingPanel(QWidget):
         self.form.installEventFilter(self)
         self.form.issued.connect(self.list.show_letter)
         self.list.changed.connect(self.form.refresh_last_number)
+        self.list.changed.connect(self.refresh_issued)
+
+    def refresh_issued(self) -> None:
+        """The green box shows the number as it is now: cancelled, confirmed or sent from the list below, it
+        must not go on offering a number that may no longer be pasted into a letter."""
+        shown = self.form.last_info
+        if shown is None or self.form.result_box.isHidden():
+            return
+        try:
+            info = self.ctx.query(outgoing.get_outgoing, shown.id)
+        except ServiceError:
+            return
+        self.form.show_issued(info)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.form and event.type() == QEvent.Type.LayoutRequest:

@@ -26,7 +26,9 @@ from sqlalchemy.orm import Session
 
 from desktop.core.dates import month_name
 from desktop.printing.register_report import Cancelled
+from desktop.services.common.errors import ServiceError
 from desktop.services.common.permissions import Actor
+from desktop.services.common.printed import Delivery
 from desktop.services.letters import reports
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
@@ -48,6 +50,7 @@ class ReportKind:
     saved: str  # "{0} … disimpan ke {1}" after the Excel file is written
     pdf: Callable[[Session, Actor, date, date, ProgressFn, CancelledFn], bytes]
     xlsx: Callable[[Session, Actor, date, date, Path], int]
+    printed: str  # its key in reports.PRINTED_REPORTS: recorded when really printed or saved as PDF
     monthly: bool = False  # the period is one calendar month
 
 
@@ -63,6 +66,7 @@ REPORTS = (
             s, a, start, end, progress=progress, cancelled=cancelled
         ),
         xlsx=reports.incoming_register_xlsx,
+        printed="buku_agenda_masuk",
     ),
     ReportKind(
         key="agenda_keluar",
@@ -75,6 +79,7 @@ REPORTS = (
             s, a, start, end, progress=progress, cancelled=cancelled
         ),
         xlsx=reports.outgoing_register_xlsx,
+        printed="buku_agenda_keluar",
     ),
     ReportKind(
         key="rekap_bulanan",
@@ -88,6 +93,7 @@ REPORTS = (
             s, a, start.year, start.month, progress=progress, cancelled=cancelled
         ),
         xlsx=lambda s, a, start, _end, path: reports.monthly_recap_xlsx(s, a, start.year, start.month, path),
+        printed="rekap_surat",
         monthly=True,
     ),
     ReportKind(
@@ -102,6 +108,7 @@ REPORTS = (
             s, a, start, end, progress=progress, cancelled=cancelled
         ),
         xlsx=lambda s, a, start, end, path: reports.follow_up_xlsx(s, a, start, end, path),
+        printed="tindak_lanjut_disposisi",
     ),
 )
 
@@ -258,7 +265,14 @@ class ReportsPanel(QWidget):
             self,
             suggested_filename=self._file_name(report, start, end, "pdf"),
         )
+        self.preview.delivered.connect(lambda delivery: self._record_printed(report, start, end, delivery))
         self.preview.open()
+
+    def _record_printed(self, report: ReportKind, start: date, end: date, delivery: Delivery) -> None:
+        try:
+            self.ctx.call(reports.record_printed, report.printed, start, end, delivery)
+        except ServiceError as exc:
+            dialogs.error(self, self.tr(report.title), str(exc))
 
     def make_xlsx(self) -> None:
         report = self.report()

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import clock
-from desktop.core.dates import format_date
+from desktop.core.dates import OFFICE_ZONES, format_datetime
 from desktop.services import system
+from desktop.services.common import office
 from desktop.services.common.permissions import Perm
 from desktop.storage.backup import BACKUP_SUFFIX, BackupInfo, Checksum
 from desktop.ui.context import UiContext
@@ -53,9 +54,15 @@ def format_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
 
 
-def _when(created: datetime) -> str:
-    # Backup names carry the workstation's local time, which is office time.
-    return f"{format_date(created.date())} {created.hour:02d}.{created.minute:02d}"
+def backup_time(created: datetime, zone: str) -> str:
+    """When a backup was made, in office time with its zone written: ``10 Maret 2026 09.00 WITA``.
+
+    A backup's name carries this computer's clock without a zone, and many office PCs and servers keep that
+    clock in UTC; read it as this computer's local time and show it in the office's zone, as everywhere else.
+    """
+    if zone.strip().upper() not in OFFICE_ZONES:
+        zone = "WIB"  # a profile not filled in yet, as clock.now does
+    return format_datetime(created.astimezone() if created.tzinfo is None else created, zone)
 
 
 class RestoreConfirmDialog(QDialog):
@@ -87,7 +94,7 @@ class RestoreConfirmDialog(QDialog):
         )
         self.restore_button.setEnabled(False)
         self.restore_button.setAutoDefault(False)
-        cancel = buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel = buttons.addButton(self.tr("Kembali"), QDialogButtonBox.ButtonRole.RejectRole)
         cancel.setDefault(True)
         self.understood.toggled.connect(self.restore_button.setEnabled)
         buttons.accepted.connect(self.accept)
@@ -188,13 +195,15 @@ class BackupPage(common.SettingsPage):
             return
         self.location_label.setText(self.ctx.app.location)
         self.backups = system.list_backups(self.ctx.app, self.ctx.actor)
+        with self.ctx.read() as s:
+            zone = office.get_profile(s).zona_waktu or "WIB"
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
             common.fill_row(
                 self.table,
                 row,
                 [
-                    _when(info.created),
+                    backup_time(info.created, zone),
                     self.tr(REASON_LABELS.get(info.reason, info.reason)),
                     format_size(info.size),
                     info.path.name,

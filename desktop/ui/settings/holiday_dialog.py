@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from desktop.core.calendar import Holiday, HolidayKind
-from desktop.core.dates import format_date_long
 from desktop.services.common import calendar
 from desktop.services.common.errors import ValidationError
 from desktop.ui.context import UiContext
 from desktop.ui.settings import common
 from desktop.ui.settings.common import combo, line_edit, select_data
 from desktop.ui.settings.service_dialog import ServiceDialog
-from desktop.ui.widgets.dates import pydate, qdate
-from desktop.ui.widgets.messages import muted
+from desktop.ui.widgets.dates import DateField
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -31,13 +28,14 @@ class HolidayDialog(ServiceDialog):
         self.holiday = holiday
         self.saved: Holiday | None = None
 
-        self.tanggal = QDateEdit()
-        self.tanggal.setDisplayFormat("dd/MM/yyyy")
-        self.tanggal.setCalendarPopup(True)
-        self.tanggal.setDateRange(QDate(MIN_YEAR, 1, 1), QDate(MAX_YEAR, 12, 31))
-        self.tanggal.setDate(qdate(holiday.tanggal if holiday else default_day))
-        self.day_label = muted(QLabel())
-        self.tanggal.dateChanged.connect(self._show_day)
+        self.tanggal = DateField(
+            None,
+            holiday.tanggal if holiday else default_day,
+            required=True,
+            minimum=date(MIN_YEAR, 1, 1),
+            maximum=date(MAX_YEAR, 12, 31),
+        )
+        self.day_label = self.tanggal.caption  # the field reads the weekday back as it is typed
         self.jenis = combo([(self.tr(kind.label), kind) for kind in HolidayKind])
         self.nama = line_edit(200, self.tr("mis. Hari Raya Idulfitri 1448 H"))
         self.dasar = line_edit(200, self.tr("mis. SKB 3 Menteri No. 1497/2025, 2/2025, 5/2025"))
@@ -61,15 +59,14 @@ class HolidayDialog(ServiceDialog):
             select_data(self.jenis, holiday.jenis)
             self.nama.setText(holiday.nama)
             self.dasar.setText(holiday.dasar)
-        self._show_day()
         self.tanggal.setFocus()
 
-    def _show_day(self, *_args: object) -> None:
-        self.day_label.setText(format_date_long(pydate(self.tanggal.date())))
-
     def data(self) -> Holiday:
+        tanggal = self.tanggal.date()
+        if tanggal is None:
+            raise ValidationError(self.tanggal.error(), "tanggal")
         return Holiday(
-            tanggal=pydate(self.tanggal.date()),
+            tanggal=tanggal,
             jenis=self.jenis.currentData(),
             nama=self.nama.text(),
             dasar=self.dasar.text(),

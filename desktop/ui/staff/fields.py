@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.dates import format_date_numeric, parse_date
+from desktop.core.dates import parse_date
 from desktop.services.staff.printouts import Printout
 from desktop.ui.print_preview import PrintPreviewDialog
+from desktop.ui.widgets.dates import DateField as SharedDateField
+from desktop.ui.widgets.forms import select_on_focus
 from desktop.ui.widgets.keys import is_enter, key_of
 
 _EIGHT_DIGITS = re.compile(r"\d{8}")
@@ -37,32 +39,12 @@ def parse_optional_date(text: str) -> date | None:
     return parse_date(cleaned)
 
 
-class DateField(QLineEdit):
-    """A date that may be left empty (a QDateEdit cannot): typed as 14031973 or 14-03-1973, shown as 14-03-1973.
-
-    ``value()`` raises ValueError with an Indonesian message for text that is not a date."""
+class DateField(SharedDateField):
+    """The shared date field, optional (staff records leave many dates empty) and shown as 14-03-1973."""
 
     def __init__(self, parent: QWidget | None = None, placeholder: str = "") -> None:
-        super().__init__(parent)
-        self.setPlaceholderText(placeholder or self.tr("hh-bb-tttt"))
-        self.setMaxLength(40)
-        metrics = self.fontMetrics()
-        self.setMinimumWidth(metrics.horizontalAdvance("88-88-8888 (dari NIP)") + 16)
-        self.editingFinished.connect(self._tidy)
-
-    def value(self) -> date | None:
-        return parse_optional_date(self.text())
-
-    def set_value(self, value: date | None) -> None:
-        self.setText(format_date_numeric(value) if value is not None else "")
-
-    def _tidy(self) -> None:
-        try:
-            found = self.value()
-        except ValueError:
-            return  # left as typed; the save says what is wrong
-        if found is not None:
-            self.set_value(found)
+        super().__init__(parent, placeholder=placeholder)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("88-88-8888 (dari NIP)") + 40)
 
 
 class EnterWalker(QObject):
@@ -81,6 +63,7 @@ class EnterWalker(QObject):
 
     def watch(self, widget: QWidget) -> None:
         widget.installEventFilter(self)
+        select_on_focus(widget)  # Enter arrives like Tab: a pre-filled value is selected, typing replaces it
         if isinstance(widget, QComboBox) and widget.isEditable() and widget.lineEdit() is not None:
             widget.lineEdit().installEventFilter(self)
         if isinstance(widget, QAbstractSpinBox):

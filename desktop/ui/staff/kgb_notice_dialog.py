@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.dates import format_date
 from desktop.core.money import format_rupiah
+from desktop.services.common import office
 from desktop.services.common.errors import ServiceError, ValidationError
 from desktop.services.staff import printouts
 from desktop.services.staff.printouts import KgbDraft, KgbLetter
@@ -57,7 +58,10 @@ class KgbNoticeDialog(QDialog):
         self.tanggal.editingFinished.connect(self.refresh)
         self.nomor = QLineEdit(self)
         self.nomor.setObjectName("nomor")
-        self.nomor.setPlaceholderText(self.tr("mis. 800.1.11.13/0123/SEK.UM/2026 (kosong: diisi tangan)"))
+        with ctx.read() as s:
+            # The example is this office's own number shape, never another office's unit code.
+            self.kode_unit = " ".join(office.get_profile(s).kode_unit.split())
+        self.nomor.setPlaceholderText(self.example_number(today))
         self.kepada = QPlainTextEdit(self)
         self.kepada.setObjectName("kepada")
         self.kepada.setTabChangesFocus(True)
@@ -100,12 +104,19 @@ class KgbNoticeDialog(QDialog):
         self.resize(640, 520)
         self.refresh()
 
+    def example_number(self, when: date) -> str:
+        """The placeholder of Nomor surat: a KGB number (kode 800.1.11.13) with the office's unit code from
+        the profile, in the letter's year; without a unit code the example leaves that part out."""
+        unit = f"/{self.kode_unit}" if self.kode_unit else ""
+        return self.tr("mis. 800.1.11.13/0123{0}/{1} (kosong: diisi tangan)").format(unit, when.year)
+
     def refresh(self) -> None:
         """Compute the KGB for the letter date and fill the SK terakhir from the riwayat."""
         try:
             when = self.tanggal.value() or self.today
         except ValueError:
             return
+        self.nomor.setPlaceholderText(self.example_number(when))
         try:
             draft = self.ctx.query(printouts.kgb_draft, self.pegawai_id, when)
         except ServiceError as exc:

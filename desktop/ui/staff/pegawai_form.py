@@ -42,9 +42,9 @@ from desktop.services.staff.records import (
     PegawaiInput,
     StatusPegawai,
 )
-from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.staff.fields import DateField, EnterWalker
+from desktop.ui.widgets.drafts import DraftKeeper, ask_discard
 from desktop.ui.widgets.forms import FormRows, form_layout
 from desktop.ui.widgets.keys import sequence
 from desktop.ui.widgets.messages import muted, set_message
@@ -408,9 +408,15 @@ class PegawaiDialog(QDialog):
         if not self.can_write:
             self._read_only()
         self._initial = self._snapshot()
+        self.drafts = DraftKeeper(self, ctx, f"pegawai/{pegawai_id or 'baru'}", self._draft_title())
         self._nip_changed()
         self.resize(1120, 640)
         self.nip.setFocus() if self.info is None else self.nama.setFocus()
+
+    def _draft_title(self) -> str:
+        if self.info is None:
+            return self.tr("pegawai baru")
+        return self.tr("data pegawai {0}").format(self.info.nama_lengkap)
 
     # ------------------------------------------------------------------ filling
     def _fill_golongan(self, keep: str) -> None:
@@ -787,14 +793,7 @@ class PegawaiDialog(QDialog):
             self.can_write
             and self.saved is None
             and self.is_dirty()
-            and not dialogs.confirm(
-                self,
-                self.tr("Tutup formulir"),
-                self.tr("Isian yang belum disimpan akan hilang. Tutup formulir?"),
-                yes=self.tr("Tutup tanpa menyimpan"),
-                no=self.tr("Kembali"),
-                danger=True,
-            )
+            and not ask_discard(self, [self.drafts.title])
         ):
             return
         super().reject()

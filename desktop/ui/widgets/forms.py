@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtCore import QEvent, QObject, Qt, SignalInstance
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -54,6 +55,72 @@ def hbox(*items: QWidget | int | tuple[QWidget, int]) -> QWidget:
     first = next(i for i in items if not isinstance(i, int))
     box.setFocusProxy(first[0] if isinstance(first, tuple) else first)
     return box
+
+
+class _SelectOnFocus(QObject):
+    """Selects a line edit's text when the clerk arrives in it, so typing replaces a pre-filled value."""
+
+    # Focus coming back from a completer popup, a calendar or another window is not an arrival.
+    ARRIVALS = (
+        Qt.FocusReason.TabFocusReason,
+        Qt.FocusReason.BacktabFocusReason,
+        Qt.FocusReason.ShortcutFocusReason,
+        Qt.FocusReason.OtherFocusReason,
+        Qt.FocusReason.MouseFocusReason,
+    )
+    UNTOUCHED = "selectOnFocusUntouched"  # arrived and not typed in yet
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(watched, QLineEdit):
+            return False
+        kind = event.type()
+        if kind == QEvent.Type.FocusIn and isinstance(event, QFocusEvent) and event.reason() in self.ARRIVALS:
+            watched.setProperty(self.UNTOUCHED, True)
+            if event.reason() == Qt.FocusReason.MouseFocusReason:
+                # The press that gave the focus then places the cursor; select when the button comes up.
+                watched.setProperty("selectOnRelease", True)
+            else:
+                watched.selectAll()
+        elif kind == QEvent.Type.MouseButtonRelease and watched.property("selectOnRelease"):
+            watched.setProperty("selectOnRelease", False)
+            if not watched.hasSelectedText():  # a drag that selected part of the text is kept
+                watched.selectAll()
+        elif kind == QEvent.Type.FocusOut:
+            watched.setProperty("selectOnRelease", False)
+            watched.setProperty(self.UNTOUCHED, False)
+        return False
+
+    def filled(self, edit: QLineEdit) -> None:
+        # The form filled the field in after the clerk arrived (an address looked up when Enter left the
+        # recipient): typing must still replace it.
+        if edit.hasFocus() and edit.property(self.UNTOUCHED) and not edit.isModified():
+            edit.selectAll()
+
+
+_SELECTOR: _SelectOnFocus | None = None
+
+
+def select_on_focus(*widgets: QWidget) -> None:
+    """Line edits (or editable combo boxes) select their text when reached by Tab, Enter, a shortcut or the
+    first click, and when the form fills them in before the clerk types, so "Samarinda" plus typing
+    "Balikpapan" gives "Balikpapan"; a second click places the cursor."""
+    global _SELECTOR
+    if _SELECTOR is None:
+        _SELECTOR = _SelectOnFocus()
+    selector = _SELECTOR
+    for widget in widgets:
+        edit = widget.lineEdit() if isinstance(widget, QComboBox) else widget
+        if not isinstance(edit, QLineEdit) or edit.property("selectsOnFocus"):
+            continue
+        edit.setProperty("selectsOnFocus", True)
+        edit.installEventFilter(selector)
+        edit.textEdited.connect(lambda _text, e=edit: e.setProperty(selector.UNTOUCHED, False))
+        edit.textChanged.connect(lambda _text, e=edit: selector.filled(e))
+
+
+def select_on_focus_within(owner: QWidget) -> None:
+    """``select_on_focus`` for every line edit under ``owner``: one call per form."""
+    select_on_focus(*owner.findChildren(QLineEdit))
 
 
 def edit_signal(widget: QWidget) -> SignalInstance | None:
@@ -133,6 +200,8 @@ class FormRows:
         assert target is not None, "FormRows.add needs a form"
         target.addRow(label, box)
         self.labels[name] = label
+        # Every form built from rows gets it, the next modules' forms too: typing replaces a pre-filled value.
+        select_on_focus(*box.findChildren(QLineEdit))
         return label
 
     def clear_on_edit(self, names: Iterable[str] | None = None) -> None:

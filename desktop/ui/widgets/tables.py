@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLayout,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.widgets import reason
 from desktop.ui.widgets.keys import key_of
 from desktop.ui.widgets.paged_model import PagedTableModel
 
@@ -120,18 +120,12 @@ def take_key(event: QKeyEvent, keys: Mapping[QKeyCombination, Callable[[], objec
     return False
 
 
-def ask_reason(parent: QWidget, title: str, label: str, *, cancel: str, width: int) -> str | None:
-    """The reason for cancelling a record, asked before the confirmation; None when the user backs out or
-    leaves it empty."""
-    dialog = QInputDialog(parent)
-    dialog.setWindowTitle(title)
-    dialog.setLabelText(label)
-    dialog.setOkButtonText(parent.tr("Lanjut"))
-    dialog.setCancelButtonText(cancel)
-    dialog.resize(width, dialog.sizeHint().height())
-    if not dialog.exec():
-        return None
-    return dialog.textValue().strip() or None
+def ask_reason(
+    parent: QWidget, title: str, label: str, *, cancel: str, width: int, ok: str = "Lanjut"
+) -> str | None:
+    """The reason for cancelling a record, asked before the confirmation; None only when the user backs out
+    (an empty reason keeps the dialog open with a message: see ``desktop.ui.widgets.reason``)."""
+    return reason.ask_reason(parent, title, label, cancel=cancel, width=width, ok=ok)
 
 
 def screen_layout(parent: QWidget, *parts: QWidget | QLayout, stretch: QWidget) -> QVBoxLayout:

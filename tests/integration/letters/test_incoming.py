@@ -16,6 +16,7 @@ from desktop.demo import sample_office
 from desktop.services.common import auth
 from desktop.services.common.errors import PermissionDenied, ValidationError
 from desktop.services.common.permissions import Actor
+from desktop.services.common.printed import Delivery
 from desktop.services.letters import incoming
 from desktop.services.system import AppContext
 from tests.support.workers import register_letters
@@ -157,6 +158,10 @@ def test_urgent_letter_gets_a_deadline_and_the_slip_prints_on_half_f4(ctx: AppCo
     with ctx.db.transaction() as s:
         pdf = incoming.disposisi_pdf(s, clerk, info.id)
         after = incoming.get_incoming(s, clerk, info.id)
+    # Building the sheet for the preview is not printing it (issue 13 item 3).
+    assert after.status == "baru" and after.jumlah_cetak == 0
+    with ctx.db.transaction() as s:
+        after = incoming.record_disposisi_printed(s, clerk, info.id, Delivery(printer="Epson L3110", pages=1))
     assert after.status == "dicetak" and after.jumlah_cetak == 1
     page = PdfReader(io.BytesIO(pdf)).pages[0]
     assert abs(float(page.mediabox.width) - 165 * MM) < 0.5

@@ -33,6 +33,7 @@ from desktop.services import dashboard
 from desktop.services.common import attachments, auth, office
 from desktop.services.common.errors import ServiceError
 from desktop.services.common.permissions import Actor, Role
+from desktop.services.common.printed import Delivery
 from desktop.services.common.secrecy import SECRET_MASK
 from desktop.services.letters import (
     dispositions,
@@ -103,6 +104,8 @@ RETURNS_NO_LETTER_TEXT: dict[str, str] = {
     "letters.outgoing_io.write_outgoing_template": "an empty template",
     "common.attachments.sniff": "file type from the first bytes it is given",
     "letters.settings.can_manage_instructions": "a permission check",
+    "dashboard.staff_visible": "a permission check",
+    "dashboard.attention": "sentences from the counts it is given (walked inside dashboard.beranda)",
     "letters.settings.can_manage_series": "a permission check",
     "letters.settings.preview_number": "formats a sample number from a template",
     "letters.settings.save_series": "numbering series settings",
@@ -396,6 +399,7 @@ def _read_all(walk: Walk, o: Office) -> None:
     walk(letters.sender_suggestions, "QZ")
     walk(letters.probable_duplicates, f"{SENDER} Kementerian", f"R/3/QZ/{YEAR}", date(YEAR, 3, 2))
     walk(letters.disposisi_pdf, o.incoming_secret)
+    walk(letters.record_disposisi_printed, o.incoming_secret, Delivery(printer="Sekretariat_PDF", pages=1))
     for letter_id in o.outgoing_ids:
         walk(outgoing.get_outgoing, letter_id)
         walk(attachments.list_for, "K", letter_id)
@@ -425,6 +429,7 @@ def _read_all(walk: Walk, o: Office) -> None:
     walk(reports.follow_up, start, end, today=TODAY)
     walk(reports.follow_up_pdf, start, end, today=TODAY)
     walk(reports.follow_up_xlsx, start, end, walk.path("tindak-lanjut.xlsx"), today=TODAY)
+    walk(reports.record_printed, "buku_agenda_masuk", start, end, Delivery(path="/tmp/agenda.pdf", pages=1))
     walk(incoming_io.export_incoming_csv, walk.path("masuk.csv"), YEAR)
     walk(incoming_io.export_incoming_xlsx, walk.path("masuk.xlsx"), YEAR)
     walk(outgoing_io.export_outgoing_csv, walk.path("keluar.csv"), YEAR)
@@ -433,12 +438,14 @@ def _read_all(walk: Walk, o: Office) -> None:
     walk(expedition.get, o.expedition_id)
     walk(expedition.list_pages, YEAR)
     walk(expedition.sheet_pdf, o.expedition_id)
+    walk(expedition.record_sheet_printed, o.expedition_id, Delivery(printer="Sekretariat_PDF", pages=1))
     for scan_id in o.scan_ids:
         walk(attachments.open_bytes, scan_id)
     walk(attachments.verify_all)
     walk(dashboard.summary, TODAY)
     walk(dashboard.letters_summary, TODAY, "WITA")
     walk(dashboard.staff_summary, TODAY)
+    walk(dashboard.beranda, TODAY, "WITA")
     walk(settings.numbering_context, None, today=TODAY)
     walk(settings.list_series_overview, today=TODAY)
 

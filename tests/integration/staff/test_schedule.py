@@ -17,7 +17,7 @@ from desktop.models.admin import AuditEntry, User
 from desktop.services import system
 from desktop.services.common import auth
 from desktop.services.common.permissions import Actor
-from desktop.services.staff import records, schedule
+from desktop.services.staff import board, records, schedule
 from desktop.services.staff.records import KgbEntry, PegawaiInput, PenundaanKgbEntry
 from desktop.services.staff.schedule import JenisJadwal, StatusJadwal, Urgensi
 from desktop.services.system import AppContext
@@ -271,11 +271,12 @@ def test_schedule_lists_what_is_due_with_urgency_status_and_explanation(
         items = schedule.schedule(s, clerk, AS_OF, 90).items
     by_key = {(i.nip, i.jenis): i for i in items}
 
+    # The TMT is 55 days ahead but the surat pemberitahuan was due on 1 January: lewat (issue 13 item 9).
     hasan_kgb = by_key[("196811301994031003", JenisJadwal.KGB)]
     assert (hasan_kgb.tanggal, hasan_kgb.hari_lagi, hasan_kgb.urgensi) == (
         date(2026, 3, 1),
         55,
-        Urgensi.DEKAT,
+        Urgensi.LEWAT,
     )
     assert hasan_kgb.batas_tindakan == date(2026, 1, 1)  # surat pemberitahuan 2 months before (R10)
     assert hasan_kgb.status is StatusJadwal.PERLU_DIPROSES
@@ -296,12 +297,18 @@ def test_schedule_lists_what_is_due_with_urgency_status_and_explanation(
     assert "periode terdekat 1 Februari 2026" in hasan_kp.derivation.explanation
 
     # The PPPK contract, and the Kepala Dinas's pension (its H-12 reminder fired on 2025-10-01).
+    # Their urgency follows the batas tindakan too: the usul perpanjangan was due 3 months before the contract
+    # ends (28 November 2025, passed); the usul pensiun 6 months before the TMT (1 April 2026, 86 days ahead).
     sari = by_key[("198505162021212004", JenisJadwal.PPPK)]
-    assert (sari.tanggal, sari.urgensi) == (date(2026, 2, 28), Urgensi.DEKAT)
+    assert (sari.tanggal, sari.batas_tindakan, sari.urgensi) == (
+        date(2026, 2, 28),
+        date(2025, 11, 28),
+        Urgensi.LEWAT,
+    )
     pension = by_key[("196609101990031001", JenisJadwal.PENSIUN)]
     assert (pension.tanggal, pension.urgensi, pension.pantau_mulai) == (
         date(2026, 10, 1),
-        Urgensi.NANTI,
+        Urgensi.DEKAT,
         date(2025, 10, 1),
     )
     reminder = pension.pengingat_terakhir(AS_OF)
@@ -325,6 +332,40 @@ def test_schedule_lists_what_is_due_with_urgency_status_and_explanation(
     joko_kgb = next(i for i in joko if i.jenis is JenisJadwal.KGB)
     assert joko_kgb.tanggal == date(2026, 9, 1) and "ditunda 6 bulan" in joko_kgb.judul
     assert "ditunda 6 bulan (PP 7/1977 Pasal 13)" in joko_kgb.derivation.explanation
+
+
+@pytest.mark.parametrize(
+    ("as_of", "urgensi"),
+    [
+        (date(2027, 2, 4), Urgensi.LEWAT),  # TMT in 25 days; the notice was due on 1 January
+        (date(2027, 1, 1), Urgensi.SEGERA),  # the notice is due today
+        (date(2026, 12, 2), Urgensi.SEGERA),  # notice in 30 days, TMT in 89
+        (date(2026, 11, 30), Urgensi.DEKAT),  # notice in 32 days
+    ],
+)
+def test_kgb_urgency_follows_the_batas_tindakan_and_no_reminder_falls_after_it(
+    ctx: AppContext, clerk: Actor, ids: dict[str, int], as_of: date, urgensi: Urgensi
+) -> None:
+    with ctx.db.transaction() as s:
+        found = board.board(s, clerk, as_of, 90)
+    (siti,) = [e for e in found.open if e.nip == "197303141998032009" and e.jenis is JenisJadwal.KGB]
+    assert (siti.tanggal, siti.batas_tindakan) == (date(2027, 3, 1), date(2027, 1, 1))
+    assert siti.urgensi is urgensi
+    assert siti.item is not None
+    assert siti.item.pengingat and all(r.tanggal <= date(2027, 1, 1) for r in siti.item.pengingat)
+    assert siti.item.pantau_mulai == siti.item.pengingat[0].tanggal  # monitored from its first reminder
+
+
+def test_no_kgb_on_the_schedule_has_a_reminder_after_its_batas_tindakan(
+    ctx: AppContext, clerk: Actor, ids: dict[str, int]
+) -> None:
+    with ctx.db.transaction() as s:
+        items = schedule.schedule(s, clerk, AS_OF, None).items
+    kgbs = [i for i in items if i.jenis is JenisJadwal.KGB]
+    assert len(kgbs) >= 3
+    for item in kgbs:
+        assert item.batas_tindakan is not None
+        assert all(r.tanggal <= item.batas_tindakan for r in item.pengingat), item
 
 
 def test_a_status_survives_a_restart_and_a_handled_item_stops_nagging(

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from desktop.core import clock
-from desktop.core.dates import office_tz
+from desktop.core.dates import format_date_long, office_tz
 from desktop.demo import sample_office
 from desktop.models.admin import User
 from desktop.services import system
@@ -260,3 +260,127 @@ def test_overdue_panel_lists_a_late_recipient_and_opens_the_chain(
     assert opened[0].view.selected_recipient().id == recipient.id  # type: ignore[union-attr]
     # The recipient was late but "terlambat" shows in the tree too.
     assert "terlambat 4 hari" in opened[0].view.items[f"rec:{recipient.id}"].text(3)
+
+
+# --------------------------------------------------------------------------- issue 13: the form by keys
+
+
+def _working_days_after(dialog: DispositionDialog, start: date, n: int) -> date:
+    return dialog.state.calendar.add_working_days(start, n)
+
+
+def test_a_typed_deadline_survives_tab_and_the_caption_follows_it(
+    qtbot, filled: AppContext, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)  # the queued hop is left unsaved on close
+    letter_id = _letter(filled, _actor(filled))
+    dialog = _open(qtbot, filled, letter_id)
+    hop_date = _today() - timedelta(days=5)
+    dialog.tanggal.setDate(hop_date)
+    batas = dialog.hop_form.batas
+    deadline = _working_days_after(dialog, hop_date, 4)  # a working day, four of them after the hop
+
+    # As the clerk does: Tab into the date field, type the date as written on the slip, Tab on.
+    batas.date.setFocus()
+    qtbot.keyClicks(batas.date, deadline.strftime("%d%m%Y"))
+    # The caption reads the typed date while typing, with its weekday and working days.
+    assert format_date_long(deadline) in dialog.batas_preview.text()
+    assert "4 hari kerja" in dialog.batas_preview.text()
+    qtbot.keyClick(batas.date, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is batas.hk  # one Tab leaves the date field
+    qtbot.keyClick(batas.hk, Qt.Key.Key_Tab)  # and passing the working-days field edits nothing
+    assert batas.date_mode.isChecked() and not dialog.batas_hk_mode.isChecked()
+    assert batas.value() == (deadline, None)
+    assert batas.hk.value() == 4  # the other field shows the same deadline counted in working days
+    assert format_date_long(deadline) in dialog.batas_preview.text()
+
+    # Typing in the working days field is a choice: the date follows it, and it is what the hop stores.
+    batas.hk.setFocus()
+    batas.hk.selectAll()
+    qtbot.keyClicks(batas.hk, "6")
+    six = _working_days_after(dialog, hop_date, 6)
+    assert dialog.batas_hk_mode.isChecked() and batas.value() == (None, 6)
+    assert batas.date.date() == six and format_date_long(six) in dialog.batas_preview.text()
+
+    # Enter in the batas waktu line goes on to the next hop, as Ctrl+Enter does.
+    dialog.dari.setCurrentText(SEKRETARIS)
+    _check(dialog, KADIS)
+    batas.date.setFocus()
+    qtbot.keyClicks(batas.date, deadline.strftime("%d/%m/%Y"))
+    qtbot.keyClick(batas.date, Qt.Key.Key_Return)
+    assert len(dialog.pending) == 1
+    assert (dialog.pending[0].batas_waktu, dialog.pending[0].batas_hari_kerja_count) == (deadline, None)
+
+
+def test_an_impossible_deadline_is_refused_not_dropped(qtbot, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
+    dialog = _open(qtbot, filled, _letter(filled, _actor(filled)))
+    dialog.dari.setCurrentText(SEKRETARIS)
+    _check(dialog, KADIS)
+    batas = dialog.hop_form.batas
+    batas.date.setFocus()
+    qtbot.keyClicks(batas.date, f"3102{_today().year}")
+    qtbot.keyClick(batas.date, Qt.Key.Key_Tab)
+    assert batas.date_mode.isChecked()
+    assert dialog.queue_hop() is None and dialog.pending == []
+    assert "Batas waktu" in dialog.hop_form.message.text()
+    assert dialog.focusWidget() is batas.date
+
+
+def test_instructions_are_one_field_typed_to_and_ticked_by_keys(
+    qtbot, filled: AppContext, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)  # the queued hop is left unsaved on close
+    dialog = _open(qtbot, filled, _letter(filled, _actor(filled)))
+    texts = [c.text() for c in dialog.instruksi]
+    assert "Koordinasikan/konfirmasikan" in texts and "Untuk ditindaklanjuti" in texts
+    dialog.kepada.setFocus()
+    qtbot.keyClick(dialog.kepada, Qt.Key.Key_Return)  # Enter in Kepada goes on to the instructions
+    assert dialog.focusWidget() is dialog.instruksi[0]
+
+    qtbot.keyClicks(dialog.focusWidget(), "Koo")
+    koordinasi = dialog.instruksi[texts.index("Koordinasikan/konfirmasikan")]
+    assert dialog.focusWidget() is koordinasi
+    qtbot.keyClick(koordinasi, Qt.Key.Key_Space)
+    assert koordinasi.isChecked()
+    # A word inside an item counts too ("dit" for "Untuk ditindaklanjuti"), after the typing pause.
+    qtbot.wait(QApplication.keyboardInputInterval() + 50)
+    qtbot.keyClicks(dialog.focusWidget(), "ditin")
+    tindak = dialog.instruksi[texts.index("Untuk ditindaklanjuti")]
+    assert dialog.focusWidget() is tindak
+    qtbot.keyClick(tindak, Qt.Key.Key_Space)
+
+    qtbot.keyClick(tindak, Qt.Key.Key_Tab)  # one Tab leaves the whole group
+    assert dialog.focusWidget() is dialog.catatan
+    qtbot.keyClick(dialog.catatan, Qt.Key.Key_Backtab)  # and Shift+Tab comes back where the clerk was
+    assert dialog.focusWidget() is tindak
+    qtbot.keyClick(tindak, Qt.Key.Key_Return)  # Enter: the next field
+    assert dialog.focusWidget() is dialog.catatan
+
+    dialog.dari.setCurrentText(SEKRETARIS)
+    _check(dialog, KADIS)
+    hop = dialog.queue_hop()
+    assert hop is not None and hop.instruksi == ("Koordinasikan/konfirmasikan", "Untuk ditindaklanjuti")
+    assert not any(c.isChecked() for c in dialog.instruksi)  # the next hop starts clean
+
+
+def test_after_a_save_the_instruksi_column_stays_readable(qtbot, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
+    dialog = _open(qtbot, filled, _letter(filled, _actor(filled)))
+    hop_date = _today() - timedelta(days=5)
+    head = dialog.tree.header()
+    for dari, kepada in ((SEKRETARIS, KADIS), (None, KABID)):
+        if dari:
+            dialog.dari.setCurrentText(dari)
+        dialog.tanggal.setDate(hop_date)
+        _check(dialog, kepada)
+        dialog.instruksi[2].setChecked(True)
+        dialog.instruksi[4].setChecked(True)
+        assert dialog.queue_hop() is not None
+    for width, height in ((1346, 728), (1004, 560)):  # 1366x768 and 1024x600 less the window frame
+        dialog.resize(width, height)
+        assert dialog.save_all() or not dialog.pending
+        qtbot.wait(20)
+        title = head.fontMetrics().horizontalAdvance(dialog.tree.headerItem().text(1))
+        assert dialog.tree.columnWidth(1) > title
+        assert dialog.tree.columnWidth(1) >= dialog.tree.fontMetrics().horizontalAdvance("Koordinasikan")
+        for column in (2, 3):  # Batas and Status show what they hold
+            assert dialog.tree.columnWidth(column) >= head.sectionSizeHint(column)

@@ -183,16 +183,17 @@ def test_back_dated_letter_gets_a_hint_and_an_inserted_number(qtbot, filled: App
     panel = _panel(qtbot, filled)
     form = panel.form
     today = form.tanggal.date()
-    early = today.addDays(-10) if today.dayOfYear() > 10 else today  # three dates in one year
+    assert today is not None
+    early = today - timedelta(days=10) if today.timetuple().tm_yday > 10 else today  # three dates in one year
     form.tanggal.setDate(early)
     _fill(form)
     assert form.issue() is not None
-    form.tanggal.setDate(early.addDays(10))
+    form.tanggal.setDate(early + timedelta(days=10))
     _fill(form)
     assert form.issue() is not None
     assert not form.backdate_label.isVisible()
 
-    form.tanggal.setDate(early.addDays(5))
+    form.tanggal.setDate(early + timedelta(days=5))
     assert form.backdate_label.isVisible() and "Sudah ada nomor 2" in form.backdate_label.text()
     form.sisipkan.setChecked(True)
     assert not form.backdate_label.isVisible() and form.issue_button.text() == "Ambil nomor sisipan"

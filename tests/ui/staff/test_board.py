@@ -180,11 +180,12 @@ def test_the_board_shows_a_kgb_with_its_date_and_colour_and_explains_it(
     assert siti >= 0
     assert _cell(board, siti, COL_TANGGAL) == format_date_numeric(siti_due)
     assert _cell(board, siti, COL_HARI) == "20 hari"
-    # Urgency in colour and in words: ≤ 30 days is orange, and says so.
-    assert urgensi_for(20) is Urgensi.SEGERA
-    assert "30 hari" in str(_cell(board, siti, COL_URGENSI))
+    # Urgency in colour and in words. The TMT is 20 days ahead, but the surat pemberitahuan was due two months
+    # before it: the batas tindakan has passed, so the row is red "Lewat", not "≤ 30 hari" (issue 13 item 9).
+    assert urgensi_for(20) is Urgensi.SEGERA and urgensi_for(20, -41) is Urgensi.LEWAT
+    assert "Lewat" in str(_cell(board, siti, COL_URGENSI))
     brush = _cell(board, siti, COL_URGENSI, Qt.ItemDataRole.BackgroundRole)
-    assert isinstance(brush, QBrush) and brush.color().name() == URGENCY[Urgensi.SEGERA].cell
+    assert isinstance(brush, QBrush) and brush.color().name() == URGENCY[Urgensi.LEWAT].cell
     assert _cell(board, siti, COL_STATUS) == "Perlu diproses"
 
     andi = _row_of(board, ANDI_NIP, JenisJadwal.KGB)
@@ -323,7 +324,8 @@ def test_the_beranda_counts_the_deadlines_and_opens_the_board(qtbot, filled: App
     status = home.findChild(QLabel, "staff_status")
     assert figures is not None and status is not None
     assert "KGB: <b>2</b>" in figures.text()
-    assert "Lewat: <b>1</b>" in status.text() and "Perlu diproses: <b>2</b>" in status.text()
+    # Both KGBs are lewat: Andi's by its date, Siti's by its batas tindakan (issue 13 item 9).
+    assert "Lewat: <b>2</b>" in status.text() and "Perlu diproses: <b>2</b>" in status.text()
     assert home.staff_summary is not None and home.staff_summary.perlu_diproses == 2
     button = home.findChild(QPushButton, "show_schedule")
     with qtbot.waitSignal(home.open_schedule):

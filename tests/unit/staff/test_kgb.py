@@ -15,6 +15,7 @@ from desktop.core.staff.kgb import (
     kgb_berikut,
     kgb_conditions,
     kgb_notice_date,
+    kgb_reminders,
     mkg_after_promotion,
     mkg_on,
     next_kgb,
@@ -122,6 +123,34 @@ def test_notice_due_two_months_before_tmt() -> None:
     result = kgb_notice_date(date(2027, 3, 1))
     assert result.value == date(2027, 1, 1)
     assert "PP 7/1977 Pasal 12" in result.explanation
+
+
+def test_reminders_never_fall_after_the_notice_date_they_are_clamped_to_it() -> None:
+    # TMT 1 January 2027: notice due 1 November 2026; H-60 would be 2 November, H-30 and H-14 later still.
+    reminders = kgb_reminders(date(2027, 1, 1), (60, 30, 14))
+    assert [r.tanggal for r in reminders] == [date(2026, 11, 1)]
+    assert "Hari terakhir surat pemberitahuan KGB 1 Januari 2027" in reminders[0].keterangan
+    # TMT 1 March 2027: H-60 is 31 December 2026, the day before the notice date, and stays as it was.
+    reminders = kgb_reminders(date(2027, 3, 1), (60, 30, 14))
+    assert [r.tanggal for r in reminders] == [date(2026, 12, 31), date(2027, 1, 1)]
+    assert reminders[0].keterangan.startswith("H-60: KGB 1 Maret 2027")
+
+
+@given(
+    st.dates(min_value=date(2020, 1, 1), max_value=date(2040, 12, 1)).map(lambda d: d.replace(day=1)),
+    st.lists(st.integers(min_value=1, max_value=200), min_size=1, max_size=4),
+)
+def test_no_kgb_reminder_after_the_notice_date_and_one_on_it_when_any_was_clamped(
+    tmt: date, days: list[int]
+) -> None:
+    notice = kgb_notice_date(tmt).value
+    reminders = kgb_reminders(tmt, tuple(days))
+    assert all(r.tanggal <= notice for r in reminders)
+    assert [r.tanggal for r in reminders] == sorted(
+        {r.tanggal for r in reminders}
+    )  # earliest first, no twins
+    late = any(tmt.toordinal() - n >= notice.toordinal() for n in days)
+    assert (reminders[-1].tanggal == notice) is late
 
 
 def test_r11_deferral_keeps_the_rhythm() -> None:

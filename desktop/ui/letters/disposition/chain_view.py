@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -66,10 +66,11 @@ class ChainView(QObject):
         self.tree.setIndentation(16)
         head = self.tree.header()
         head.setStretchLastSection(False)
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        head.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        # size_columns() shares the width out itself: Qt's Stretch gave the Instruksi column whatever the others
+        # left, which after a saved chain (long names, statuses) was nothing ("Koo…").
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.tree.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.tree.viewport().installEventFilter(self)
         tree_label = QLabel(self.tr("&Rantai disposisi"))
         tree_label.setBuddy(self.tree)
         legend = muted(
@@ -123,8 +124,39 @@ class ChainView(QObject):
             self.tree.addTopLevelItem(placeholder)
 
     def size_columns(self) -> None:
-        width = self.tree.viewport().width()
-        self.tree.setColumnWidth(0, max(280, int(width * 0.55)))
+        """Batas and Status as wide as what they show (Status at most ~26 letters), then the tree and the
+        Instruksi column share the rest: each gets what it shows when that fits, and otherwise neither goes
+        below a readable width (Instruksi never below its header or ~24 letters); a horizontal scroll bar
+        takes what is left over rather than a column."""
+        tree, head = self.tree, self.tree.header()
+        letter = tree.fontMetrics().averageCharWidth()
+
+        def wanted(column: int) -> int:
+            return max(tree.sizeHintForColumn(column), head.sectionSizeHint(column))
+
+        batas = wanted(2)
+        status = min(wanted(3), max(letter * 26, head.sectionSizeHint(3)))
+        rest = max(0, tree.viewport().width() - batas - status)
+        want_tree, want_instruksi = wanted(0), wanted(1)
+        if want_tree + want_instruksi <= rest:
+            # Everything fits: the spare width goes to Instruksi, whose notes run longest.
+            widths = [want_tree, rest - want_tree]
+        else:
+            min_instruksi = max(head.sectionSizeHint(1), min(want_instruksi, letter * 24))
+            min_tree = min(want_tree, letter * 30)
+            # Neither fits whole: Instruksi keeps up to two fifths, the tree (with its tooltips) the rest.
+            instruksi = max(min_instruksi, rest - want_tree, min(want_instruksi, rest * 2 // 5))
+            widths = [max(min_tree, rest - instruksi), instruksi]
+        for column, width in enumerate([*widths, batas, status]):
+            tree.setColumnWidth(column, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The tree's own width changes with the splitter, not only with the dialog. While the dialog is torn
+        # down Qt may still deliver events after Python dropped this object's attributes: then do nothing.
+        tree = self.__dict__.get("tree")
+        if event.type() == QEvent.Type.Resize and tree is not None and watched is tree.viewport():
+            self.size_columns()
+        return False
 
     def _add_hop(self, parent: QTreeWidgetItem, hop: dispo.HopNode) -> None:
         to = ", ".join(short_post(r.jabatan, r.nama) for r in hop.recipients)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -24,7 +24,9 @@ from desktop.ui.letters.disposition.dari import DariPicker
 from desktop.ui.letters.disposition.recipients import RecipientsPicker
 from desktop.ui.letters.disposition.shared import date_edit, short_date
 from desktop.ui.letters.disposition.state import ChainState
+from desktop.ui.widgets.check_group import CheckGroup
 from desktop.ui.widgets.dates import pydate, qdate
+from desktop.ui.widgets.keys import is_enter
 from desktop.ui.widgets.messages import muted, set_message
 from desktop.ui.widgets.palette import ERROR_COLOR
 
@@ -76,17 +78,16 @@ class HopForm(QObject):
         self.recipients = RecipientsPicker(officials, self)
         form.addRow(_buddy(self.tr("&Kepada"), self.recipients.list), self.recipients.layout)
 
-        self.instruksi: list[QCheckBox] = []
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setVerticalSpacing(2)
-        half = (len(instructions) + 1) // 2
-        for i, text in enumerate(instructions):
-            check = QCheckBox(text)
+        # One Tab stop for the whole list; type the first letters to reach an instruction, Space ticks it.
+        self.instruksi_group = CheckGroup(instructions, columns=2)
+        self.instruksi_group.setObjectName("instruksi")
+        self.instruksi: list[QCheckBox] = self.instruksi_group.boxes
+        for i, check in enumerate(self.instruksi):
             check.setObjectName(f"instruksi{i}")
-            self.instruksi.append(check)
-            grid.addWidget(check, i % half, i // half)
-        form.addRow(_buddy(self.tr("&Instruksi"), self.instruksi[0] if self.instruksi else None), grid)
+        form.addRow(
+            _buddy(self.tr("&Instruksi"), self.instruksi_group if self.instruksi else None),
+            self.instruksi_group,
+        )
 
         self.catatan = QPlainTextEdit()
         self.catatan.setObjectName("catatan")
@@ -109,6 +110,19 @@ class HopForm(QObject):
         self.queue_button.setToolTip(
             self.tr("Masukkan disposisi ini ke daftar yang akan disimpan (Ctrl+Enter)")
         )
+        # Enter walks the form as the slip reads: from Kepada on to the instructions (past the row for a name
+        # that is not listed, which Tab still reaches), and from the batas waktu (a hop's last line) on to the
+        # next hop, as Ctrl+Enter does.
+        self._enter_moves_on: dict[QWidget, QWidget] = {self.recipients.list: self.instruksi_group}
+        self._enter_queues: tuple[QWidget, ...] = (
+            self.batas.none,
+            self.batas.date_mode,
+            self.batas.date,
+            self.batas.hk,
+            self.batas.hk_mode,
+        )
+        for w in (*self._enter_moves_on, *self._enter_queues):
+            w.installEventFilter(self)
         self.unqueue_button = QPushButton(self.tr("Hapus dari daftar"))
         self.unqueue_button.setObjectName("unqueueHop")
         self.unqueue_button.setAutoDefault(False)
@@ -130,6 +144,22 @@ class HopForm(QObject):
         outer_layout.addWidget(self.closed_label)
         outer_layout.addWidget(self.box)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and is_enter(event)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            target = self._enter_moves_on.get(watched)  # type: ignore[call-overload]
+            if target is not None:
+                target.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+            if watched in self._enter_queues:
+                self.queue_button.click()
+                return True
+        return super().eventFilter(watched, event)
+
     def fill_choices(self) -> None:
         """Lanjutan dari and Dari offer who the chain (saved and queued) now holds."""
         self.who.fill_induk()
@@ -145,8 +175,7 @@ class HopForm(QObject):
 
     def reset(self, *, first: bool = False) -> None:
         self.recipients.uncheck_all()
-        for check in self.instruksi:
-            check.setChecked(False)
+        self.instruksi_group.clear()
         self.catatan.clear()
         if first:
             chain = self.state.chain
@@ -156,7 +185,7 @@ class HopForm(QObject):
             self.tanggal.setDate(qdate(chain.tanggal_diterima if not chain.hops else self.state.today))
             # R9: the letter's default batas (from its urgency) is proposed for the first hop.
             if chain.batas_waktu and not chain.hops:
-                self.batas.date.setDate(qdate(chain.batas_waktu))
+                self.batas.date.setDate(chain.batas_waktu)
                 self.batas.date_mode.setChecked(True)
             else:
                 self.batas.none.setChecked(True)
@@ -180,6 +209,9 @@ class HopForm(QObject):
             self.error(self.tr("Centang sedikitnya satu penerima di Kepada."), self.recipients.list)
             return None
         tanggal = pydate(self.tanggal.date())
+        if self.batas.problem():
+            self.error(self.tr("Batas waktu: {0}").format(self.batas.problem()), self.batas.date)
+            return None
         batas, hk = self.batas.value()
         if batas is not None and batas < tanggal:
             self.error(self.tr("Batas waktu tidak boleh sebelum tanggal disposisi."), self.batas.date)

@@ -1,0 +1,124 @@
+"""The Beranda's "Perlu perhatian" on a prepared data dir: it lists what the rest of the page shows as late."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+from sqlalchemy import select
+
+from desktop.core import clock
+from desktop.demo import sample_office
+from desktop.models.admin import User
+from desktop.services import system
+from desktop.services.common import auth
+from desktop.services.common.permissions import Actor
+from desktop.services.letters import dispositions, incoming
+from desktop.services.system import AppContext
+from desktop.ui.context import UiContext
+from desktop.ui.home import HomeTab
+
+WITA = ZoneInfo("Asia/Makassar")
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=WITA)
+
+
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("beranda") / "data"
+    ctx = system.open_context(data)
+    system.prepare(ctx)
+    sample_office.fill(ctx, letter_count=0)
+    ctx.db.dispose()
+    return data
+
+
+@pytest.fixture
+def office(prepared: Path, tmp_path: Path) -> Iterator[AppContext]:
+    data = tmp_path / "data"
+    shutil.copytree(prepared, data)
+    ctx = system.open_context(data)
+    with clock.fixed(NOW):
+        yield ctx
+    ctx.db.dispose()
+
+
+def _actor(ctx: AppContext, username: str) -> Actor:
+    with ctx.db.transaction() as s:
+        return auth.actor_for(s.scalar(select(User).where(User.username == username)))
+
+
+def _disposed_late(ctx: AppContext, clerk: Actor, count: int) -> None:
+    """``count`` letters whose Sekretaris was to report back by 20 November."""
+    for n in range(count):
+        received = datetime(2026, 11, 16, 8 + n, 0, tzinfo=WITA)
+        with ctx.db.transaction() as s:
+            info = incoming.register_incoming(
+                s,
+                clerk,
+                incoming.IncomingInput(
+                    tanggal_diterima=received,
+                    asal_surat="Kementerian Perdagangan",
+                    nomor_surat=f"500/{n}/SJ",
+                    tanggal_surat=date(2026, 11, 13),
+                    perihal="Rapat koordinasi harga",
+                ),
+            )
+            incoming.record_printed_elsewhere(s, clerk, info.id)
+            dispositions.record_chain(
+                s,
+                clerk,
+                info.id,
+                [
+                    dispositions.HopInput(
+                        dari_nama="Kepala Dinas",
+                        dari_jabatan="Kepala Dinas",
+                        dari_nip="",
+                        tanggal=date(2026, 11, 16),
+                        recipients=(dispositions.RecipientInput("Sekretaris", "Sekretaris", ""),),
+                        batas_waktu=date(2026, 11, 20),
+                    )
+                ],
+            )
+
+
+def _texts(home: HomeTab) -> list[str]:
+    return [
+        label.text() for label in home.findChildren(QLabel) if label.objectName().startswith("attention_")
+    ]
+
+
+def test_overdue_dispositions_are_listed_under_perlu_perhatian(qtbot, office: AppContext) -> None:  # type: ignore[no-untyped-def]
+    clerk = _actor(office, "surat")
+    _disposed_late(office, clerk, 10)
+    home = HomeTab(UiContext(office, clerk))
+    qtbot.addWidget(home)
+
+    late = home.findChild(QLabel, "dispositions_figures")
+    assert late is not None and "melewati batas waktu: <b>10</b>" in late.text()
+    assert home.findChild(QLabel, "attention_empty") is None
+    listed = _texts(home)
+    assert any("Disposisi melewati batas waktu: 10." in text for text in listed), listed
+    # The overdue line comes first and opens the overdue list, by mouse or by keyboard.
+    button = home.findChild(QPushButton, "attention_0_disposisi_terlambat")
+    assert button is not None
+    with qtbot.waitSignal(home.open_overdue):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    button.setFocus()
+    with qtbot.waitSignal(home.open_overdue):
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+
+
+def test_the_empty_text_only_when_nothing_is_late_or_due(qtbot, office: AppContext) -> None:  # type: ignore[no-untyped-def]
+    home = HomeTab(UiContext(office, _actor(office, "surat")))
+    qtbot.addWidget(home)
+    empty = home.findChild(QLabel, "attention_empty")
+    assert empty is not None and empty.text() == "Tidak ada yang perlu ditindaklanjuti."
+    assert _texts(home) == [empty.text()]
+    late = home.findChild(QLabel, "dispositions_figures")
+    assert late is not None and "Tidak ada disposisi yang melewati batas waktu" in late.text()
