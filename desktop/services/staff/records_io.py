@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter as Tally
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, Final
 
@@ -15,9 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
 from desktop.core import clock
-from desktop.core.nip import bare_nip
+from desktop.core.dates import format_date_numeric
+from desktop.core.nip import JenisKelamin, bare_nip
 from desktop.core.staff.kedudukan import Efek
-from desktop.core.staff.reference import Pangkat, PangkatLadder
+from desktop.core.staff.reference import Pangkat, PangkatLadder, StaffReference
 from desktop.models.admin import OrgUnit
 from desktop.models.staff import Pegawai
 from desktop.services import tabular
@@ -164,11 +165,18 @@ def _is_template_example(nip: str, nama: str) -> bool:
 
 @dataclass(frozen=True)
 class StaffRow:
-    """One valid row: the pegawai as it will be saved, and whether a pegawai with this NIP exists."""
+    """One valid row: the pegawai as it will be saved, whether a pegawai with this NIP exists, and for one that
+    does, what the import changes: (field label, registered value, value of the file), as the clerk reads them."""
 
     line: int
     values: PegawaiValues
     exists: bool
+    changes: tuple[tuple[str, str, str], ...] = ()
+
+    @property
+    def changes_text(self) -> str:
+        """``golongan III/c → III/d; jabatan Analis → Pranata``; "" when nothing changes."""
+        return "; ".join(f"{label} {old} → {new}" for label, old, new in self.changes)
 
 
 @dataclass(frozen=True)
@@ -230,6 +238,26 @@ _STRUKTURAL_NAMES = (
 class _RowProblem(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
+
+
+class _Problems:
+    """The problems of one row, gathered so that the clerk fixes a row once, not once per attempt: the
+    messages, and the PegawaiInput fields whose cell could not be read (left out of the row's input, so a
+    later check of the same field would only repeat the problem)."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+        self.fields: set[str] = set()
+
+    def add(self, exc: Exception, field_name: str | None = None) -> None:
+        self.messages.append(str(exc))
+        if field_name:
+            self.fields.add(field_name)
+
+    def text(self) -> str:
+        if len(self.messages) == 1:
+            return self.messages[0]
+        return "; ".join(m.rstrip(". ") for m in self.messages) + "."
 
 
 def _date(label: str, text: str) -> date | None:
@@ -407,9 +435,18 @@ def _row_input(
     warnings: list[RowError],
     kept: list[str],
     ladder: PangkatLadder,
+    problems: _Problems,
+    nip: str,
 ) -> PegawaiInput:
-    """The row as a pegawai; for a registered one (``base``) a blank cell changes nothing (merged Excel cells
-    are blank too): the names of the fields whose registered value a blank left in place go to ``kept``."""
+    """The row as a pegawai (``nip`` as read); for a registered one (``base``) a blank cell changes nothing
+    (merged Excel cells are blank too): the names of the fields whose registered value a blank left in place go
+    to ``kept``. A cell that cannot be read goes to ``problems`` and is left out, so every cell is read."""
+
+    def attempt(target: str, read: Callable[[], Any]) -> None:
+        try:
+            changes[target] = read()
+        except (_RowProblem, ValidationError) as exc:
+            problems.add(exc, target)
 
     def get(name: str) -> str | None:
         header = columns.get(name)
@@ -422,15 +459,18 @@ def _row_input(
             kept.append(name)
         return None
 
-    nip = _nip_text(get("nip") or "", (line, columns["nip"]) in numeric)
     changes: dict[str, Any] = {}
     for name in ("nama", "gelar_depan", "gelar_belakang", "tempat_lahir", "nik", "nip_lama", "pns_id"):
         text = get(name)
         if text is not None:
             changes[name] = text
     if "nik" in changes and (line, columns["nik"]) in numeric and len(changes["nik"]) >= 16:
-        raise _RowProblem(
-            "NIK tersimpan sebagai angka sehingga angka terakhirnya hilang; format kolom NIK sebagai Teks."
+        del changes["nik"]
+        problems.add(
+            _RowProblem(
+                "NIK tersimpan sebagai angka sehingga angka terakhirnya hilang; format kolom NIK sebagai Teks."
+            ),
+            "nik",
         )
     for name, label in (
         ("tanggal_lahir", "Tanggal lahir"),
@@ -442,11 +482,15 @@ def _row_input(
     ):
         text = get(name)
         if text is not None:
-            changes[name] = _date(label, text)
+            attempt(name, partial(_date, label, text))
     gender = get("jenis_kelamin")
     if gender is not None:
         changes["jenis_kelamin"] = gender or None
-    status = _status(values, columns, nip, new=base is None)
+    try:
+        status = _status(values, columns, nip, new=base is None)
+    except _RowProblem as exc:
+        problems.add(exc, "status")
+        status = None
     if status is not None or base is None:
         changes["status"] = status
     if status is None and base is not None:
@@ -455,21 +499,25 @@ def _row_input(
         changes["akhir_kontrak"] = None  # SIASN fills the column for PPPK only
     golongan = get("golongan")
     if golongan is not None:
-        changes["golongan_ruang"] = read_golongan(golongan, ladder)
+        attempt("golongan_ruang", partial(read_golongan, golongan, ladder))
     for name, label in (("mkg_tahun", "MK tahun"), ("mkg_bulan", "MK bulan")):
         text = get(name)
         if text is not None:
-            changes[name] = _int(label, text)
+            attempt(name, partial(_int, label, text))
     jabatan = get("jabatan")
     if jabatan is not None:
         changes["jabatan"] = jabatan
     jabatan_name = jabatan if jabatan is not None else (base.jabatan if base else "")
     jenis_text = get("jenis_jabatan")
     if jenis_text is not None:
-        jenis, warning = _jenis_jabatan(jenis_text, get("eselon") or "", jabatan_name)
-        changes["jenis_jabatan"] = jenis
-        if warning:
-            warnings.append(RowError(line, warning))
+        try:
+            jenis, warning = _jenis_jabatan(jenis_text, get("eselon") or "", jabatan_name)
+        except _RowProblem as exc:
+            problems.add(exc, "jenis_jabatan")
+        else:
+            changes["jenis_jabatan"] = jenis
+            if warning:
+                warnings.append(RowError(line, warning))
     jenis_now = changes.get("jenis_jabatan", base.jenis_jabatan if base else "")
     jenjang = get("jenjang")
     if jenjang:
@@ -493,17 +541,57 @@ def _row_input(
             changes["unit_id"] = unit_id
     eselon = get("eselon")
     if eselon is not None:
-        changes["eselon"] = parse_eselon(eselon)
+        attempt("eselon", partial(parse_eselon, eselon))
     kedudukan = get("kedudukan")
     if kedudukan is not None:
         # The BKN kode or name (kedudukan_hukum.csv); its effect decides whether the pegawai is still in service.
-        found = parse_kedudukan(kedudukan, reference())
+        try:
+            found = parse_kedudukan(kedudukan, reference())
+        except ValidationError as exc:
+            problems.add(exc, "kedudukan_hukum")
+            return _input(base, nip, changes)
         changes["kedudukan_hukum"] = found.kode
         changes["aktif"] = found.efek is not Efek.KELUAR
         changes["alasan_nonaktif"] = found.nama if found.efek is Efek.KELUAR else ""
+    return _input(base, nip, changes)
+
+
+def _input(base: PegawaiInput | None, nip: str, changes: Mapping[str, Any]) -> PegawaiInput:
     if base is None:
         return PegawaiInput(nip=nip, **{"nama": "", **changes})
     return replace(base, nip=nip, **changes)
+
+
+# What a field that ``clean_pegawai`` refused is set to, so that checking goes on to the row's other fields:
+# the form's default, a stand-in for the name (it has none), and for a golongan without its TMT the golongan
+# cleared too (the TMT alone cannot satisfy the rule).
+_STAND_IN: Final[Mapping[str, Any]] = {
+    **{f.name: f.default for f in fields(PegawaiInput) if f.default is not MISSING},
+    "nama": "-",
+}
+_CLEARED_WITH: Final[Mapping[str, Mapping[str, Any]]] = {"tmt_golongan": {"golongan_ruang": ""}}
+
+
+def _clean_all(
+    data: PegawaiInput, ref: StaffReference, unit_ids: set[int], problems: _Problems
+) -> tuple[PegawaiValues, tuple[str, ...]] | None:
+    """``clean_pegawai`` until every field it refuses is in ``problems`` (a refused field is set to its stand-in
+    and the row checked again); None when the row has a problem. A bad NIP ends the check: the values taken
+    from it (birth date, gender, status) would make the other checks guess."""
+    tried: set[str] = set()
+    while True:
+        try:
+            found = clean_pegawai(data, ref, unit_ids)
+        except ValidationError as exc:
+            name = exc.field
+            if name not in problems.fields:  # a cell that could not be read is listed once, not twice
+                problems.add(exc)
+            if name is None or name in tried or name not in _STAND_IN:
+                return None
+            tried.add(name)
+            data = replace(data, **{name: _STAND_IN[name], **_CLEARED_WITH.get(name, {})})
+            continue
+        return None if problems.messages else found
 
 
 # Import field -> the PegawaiInput attribute a blank cell of it leaves unchanged on re-import.
@@ -583,7 +671,10 @@ def validate_siasn(
         )
     ref = reference()
     units = _unit_index(session)
-    unit_ids = set(session.scalars(select(OrgUnit.id)))
+    unit_names: dict[int, str] = {
+        uid: nama for uid, nama in session.execute(select(OrgUnit.id, OrgUnit.nama))
+    }
+    unit_ids = set(unit_names)
     nips = [bare_nip(values.get(columns["nip"], "")) for _, values in table.rows]
     existing = _existing(session, [n for n in nips if len(n) == 18])
 
@@ -597,17 +688,23 @@ def validate_siasn(
     for line, values in table.rows:
         row_warnings: list[RowError] = []
         kept: list[str] = []
+        problems = _Problems()
+        written = values.get(columns["nip"], "")
         try:
-            nip = bare_nip(_nip_text(values.get(columns["nip"], ""), (line, columns["nip"]) in table.numeric))
-            current = existing.get(nip)
-            base = input_from_row(current) if current is not None else None
-            data = _row_input(
-                values, columns, line, table.numeric, base, units, row_warnings, kept, ref.pangkat
-            )
-            clean, found = clean_pegawai(data, ref, unit_ids)
-        except (_RowProblem, ValidationError) as exc:
-            errors.append(RowError(line, str(exc)))
+            nip = _nip_text(written, (line, columns["nip"]) in table.numeric)
+        except _RowProblem as exc:
+            problems.add(exc, "nip")
+            nip = written.strip()
+        current = existing.get(bare_nip(nip)) if not problems.messages else None
+        base = input_from_row(current) if current is not None else None
+        data = _row_input(
+            values, columns, line, table.numeric, base, units, row_warnings, kept, ref.pangkat, problems, nip
+        )
+        checked = _clean_all(data, ref, unit_ids, problems)
+        if checked is None:
+            errors.append(RowError(line, problems.text()))
             continue
+        clean, found = checked
         if clean.nip in first_line:
             errors.append(
                 RowError(line, f"NIP {clean.nip} sudah ada di baris {first_line[clean.nip]} berkas ini.")
@@ -619,7 +716,8 @@ def validate_siasn(
         warnings.extend(RowError(line, w) for w in found)
         if clean.unor and clean.unit_id is None:
             unmatched[clean.unor] += 1
-        rows.append(StaffRow(line, clean, current is not None))
+        changes = _changes(current, clean, unit_names) if current is not None else ()
+        rows.append(StaffRow(line, clean, current is not None, changes))
     if kept_rows:
         warnings.append(
             RowError.for_file(
@@ -635,6 +733,76 @@ def validate_siasn(
         )
     return StaffImportPlan(
         rows, errors, warnings, table.source, len(table.rows), columns, ignored, unmapped=unmapped
+    )
+
+
+# The registered values an import may change, as the clerk names them, in the order of the pegawai form.
+_CHANGE_LABELS: Final[Mapping[str, str]] = {
+    "nama": "nama",
+    "gelar_depan": "gelar depan",
+    "gelar_belakang": "gelar belakang",
+    "tempat_lahir": "tempat lahir",
+    "tanggal_lahir": "tanggal lahir",
+    "jenis_kelamin": "jenis kelamin",
+    "nik": "NIK",
+    "nip_lama": "NIP lama",
+    "pns_id": "PNS ID",
+    "status": "status",
+    "tmt_cpns": "TMT CPNS",
+    "tmt_pns": "TMT PNS",
+    "akhir_kontrak": "akhir kontrak",
+    "golongan_ruang": "golongan",
+    "tmt_golongan": "TMT golongan",
+    "mkg_tahun": "MK tahun",
+    "mkg_bulan": "MK bulan",
+    "jenis_jabatan": "jenis jabatan",
+    "jenjang": "jenjang",
+    "jabatan": "jabatan",
+    "tmt_jabatan": "TMT jabatan",
+    "eselon": "eselon",
+    "unit_id": "unit kerja",
+    "unor": "UNOR",
+    "pendidikan_terakhir": "pendidikan",
+    "bup_kode": "BUP",
+    "kedudukan_hukum": "kedudukan hukum",
+    "aktif": "aktif",
+    "alasan_nonaktif": "alasan nonaktif",
+}
+
+
+def _shown(name: str, value: Any, unit_names: Mapping[int, str]) -> str:
+    """A stored value as the pegawai form shows it."""
+    if value is None or value == "":
+        return "(kosong)"
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, date):
+        return format_date_numeric(value)
+    if name == "unit_id":
+        return unit_names.get(value, str(value))
+    if name == "status":
+        return StatusPegawai(value).label
+    if name == "jenis_kelamin":
+        return JenisKelamin(value).label
+    if name == "jenis_jabatan":
+        return JenisJabatan(value).label
+    if name == "jenjang":
+        return JENJANG_FUNGSIONAL.get(value, str(value))
+    return str(value)
+
+
+def _changes(
+    current: Pegawai, clean: PegawaiValues, unit_names: Mapping[int, str]
+) -> tuple[tuple[str, str, str], ...]:
+    """What importing ``clean`` changes of the registered pegawai: (label, registered, from the file)."""
+    return tuple(
+        (
+            label,
+            _shown(name, getattr(current, name), unit_names),
+            _shown(name, getattr(clean, name), unit_names),
+        )
+        for name, label in _CHANGE_LABELS.items()
+        if getattr(current, name) != getattr(clean, name)
     )
 
 

@@ -278,6 +278,13 @@ class IncomingForm(LetterForm):
         ]
         self.chain_keys(enter_chain, tab_order)
 
+        # Checked together before the service is asked, so the clerk sees every empty field at once; the
+        # messages are the service's own (services/letters/incoming.py), which still checks them.
+        self.rows.require("asal_surat", self.tr("Asal surat wajib diisi."))
+        self.rows.require(
+            "nomor_surat", self.tr("Nomor surat wajib diisi (tulis “tanpa nomor” bila tidak ada).")
+        )
+        self.rows.require("perihal", self.tr("Perihal wajib diisi."))
         self.rows.clear_on_edit()
         self.terima.dateTimeChanged.connect(self._on_terima_changed)
         self._on_cara_changed()
@@ -417,20 +424,26 @@ class IncomingForm(LetterForm):
     # ------------------------------------------------------------------ actions
     def save(self, *, print_after: bool = False) -> incoming.IncomingInfo | None:
         """Register the letter. On a mistake the message sits under the field and nothing typed is lost."""
-        if not self.isEnabled():
-            return None
+        if not self.isEnabled() or self.rows.saved_untouched:
+            return None  # a double click on Simpan: the letter is saved, its message stays
         self.clear_errors()
         set_message(self.status_label, "", SUCCESS_COLOR)
-        if problem := self.tanggal_surat.error():
-            self.show_error("tanggal_surat", problem)  # 31/02 is refused, never saved as 28/02
-            return None
         data = self.input_data()
+        problems = self.rows.missing()
+        if problem := self.tanggal_surat.error():
+            problems.append(("tanggal_surat", problem))  # 31/02 is refused, never saved as 28/02
         if data.kode_klasifikasi and not looks_like_code(data.kode_klasifikasi):
             # Words in the picker are a search, not a code: saving "cuti" as a kode would be a silent mistake.
-            self.show_error(
-                "kode_klasifikasi",
-                self.tr("Pilih kode dari daftar (↓ lalu Enter) atau kosongkan; kata hanya untuk mencari."),
+            problems.append(
+                (
+                    "kode_klasifikasi",
+                    self.tr(
+                        "Pilih kode dari daftar (↓ lalu Enter) atau kosongkan; kata hanya untuk mencari."
+                    ),
+                )
             )
+        if problems:
+            self.rows.show_errors(problems, self.status_label)  # all at once, not one per attempt
             return None
         duplicates = self.check_duplicates()
         if duplicates and not dialogs.confirm(
@@ -468,6 +481,7 @@ class IncomingForm(LetterForm):
         )
         self._terima_auto = False  # the next letters of this batch were received at the same time
         self.clear_for_next()
+        self.rows.mark_saved()
         self.refresh_last_number()
         self.saved.emit(info)
         if print_after:

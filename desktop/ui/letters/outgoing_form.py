@@ -333,6 +333,10 @@ class OutgoingForm(LetterForm):
         ]
         self.chain_keys(enter_chain, tab_order)
 
+        # Checked together before the service is asked, so the clerk sees every empty field at once; the
+        # messages are the service's own (services/letters/outgoing.py), which still checks them.
+        self.rows.require("tujuan", self.tr("Tujuan surat wajib diisi."))
+        self.rows.require("perihal", self.tr("Perihal wajib diisi."))
         self.rows.clear_on_edit()
         self.tanggal.dateChanged.connect(self._on_date_changed)
         self.sisipkan.toggled.connect(lambda _c: self._update_mode())
@@ -570,22 +574,25 @@ class OutgoingForm(LetterForm):
     # ------------------------------------------------------------------ actions
     def issue(self) -> outgoing.OutgoingInfo | None:
         """Take the number. On a mistake the message sits under the field and nothing typed is lost."""
-        if not self.isEnabled():
-            return None
+        if not self.isEnabled() or self.rows.saved_untouched:
+            return None  # a double click on Ambil nomor: the number is taken, the panel stays
         self.clear_errors()
         set_message(self.status_label, "", SUCCESS_COLOR)
+        problems = self.rows.missing()
         if problem := self.tanggal.error():
-            self.show_error("tanggal_surat", problem)
-            return None
+            problems.append(("tanggal_surat", problem))
         kode = self.kode.text().strip()
         if kode and not looks_like_code(kode):
-            self.show_error(
-                "kode_klasifikasi",
-                self.tr("Pilih kode dari daftar (↓ lalu Enter); kata hanya untuk mencari."),
+            problems.append(
+                (
+                    "kode_klasifikasi",
+                    self.tr("Pilih kode dari daftar (↓ lalu Enter); kata hanya untuk mencari."),
+                )
             )
-            return None
         if not self.resolve_balasan():
-            self.show_error("balasan_atas", self.balasan_info.text())
+            problems.append(("balasan_atas", self.balasan_info.text()))
+        if problems:
+            self.rows.show_errors(problems, self.status_label)  # all at once, not one per attempt
             return None
         data = self.input_data()
         service = outgoing.insert_number if self.sisipkan.isChecked() else outgoing.issue_number
@@ -594,6 +601,7 @@ class OutgoingForm(LetterForm):
             return None
         self.show_issued(info)
         self.clear_for_next()
+        self.rows.mark_saved()
         self.refresh_last_number()
         self.issued.emit(info)
         return info

@@ -5,7 +5,16 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from desktop.core.money import format_number
@@ -69,6 +78,78 @@ class StaffImportDialog(ImportWizard):
         super().__init__(ctx, parent)
         self.setObjectName("staffImportDialog")
         self.resize(900, 600)
+        self._add_changes_box()
+
+    def _add_changes_box(self) -> None:
+        """Below the check's lists: the registered pegawai the import updates and what changes for each, so the
+        clerk sees "golongan III/c → III/d" before importing rather than in the audit log after."""
+        page = self.check_stretch.parentWidget()
+        self.changes_box = QWidget(page)
+        self.changes_label = QLabel(self.changes_box)
+        self.changes_label.setObjectName("changesLabel")
+        self.changes_table = QTableWidget(0, 3, self.changes_box)
+        self.changes_table.setObjectName("changesTable")
+        self.changes_table.setHorizontalHeaderLabels(
+            [self.tr("Baris"), self.tr("Pegawai"), self.tr("Diperbarui")]
+        )
+        self.changes_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.changes_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.changes_table.setAlternatingRowColors(True)
+        self.changes_table.setTabKeyNavigation(False)
+        self.changes_table.setWordWrap(True)
+        self.changes_table.verticalHeader().hide()
+        self.changes_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.changes_table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.changes_label.setBuddy(self.changes_table)
+        box = QVBoxLayout(self.changes_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.changes_label)
+        box.addWidget(self.changes_table, 1)
+        layout = page.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.check_stretch), self.changes_box, 2)
+        self.changes_box.hide()
+
+    def show_page(self, index: int) -> None:
+        super().show_page(index)
+        if index == self.PAGE_CHECK:
+            self._show_changes()
+
+    def _show_changes(self) -> None:
+        plan = self.plan
+        rows = [r for r in plan.rows if r.changes] if isinstance(plan, StaffImportPlan) else []
+        table = self.changes_table
+        table.setUpdatesEnabled(False)
+        table.clearContents()
+        table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            line = QTableWidgetItem(str(row.line))
+            line.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            who = QTableWidgetItem(row.values.nama)
+            who.setToolTip(row.values.nip)
+            what = QTableWidgetItem(row.changes_text)
+            what.setToolTip("\n".join(f"{label}: {old} → {new}" for label, old, new in row.changes))
+            for column, item in enumerate((line, who, what)):
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                table.setItem(index, column, item)
+        table.setUpdatesEnabled(True)
+        table.scrollToTop()
+        self.changes_label.setText(
+            self.tr("Pegawai terdaftar yang &diperbarui ({0})").format(format_number(len(rows)))
+        )
+        self.changes_box.setVisible(bool(rows))
+        if rows:
+            self.check_stretch.hide()  # the list takes the room the empty stretch kept
+
+    def changed_rows(self) -> list[tuple[int, str]]:
+        """The updates as listed: (line, what changes)."""
+        table = self.changes_table
+        return [(int(table.item(r, 0).text()), table.item(r, 2).text()) for r in range(table.rowCount())]
 
     @staticmethod
     def read_file(path: Path) -> StaffTable:
@@ -100,9 +181,16 @@ class StaffImportDialog(ImportWizard):
 
     def all_valid_text(self, plan: StaffImportPlan) -> str:
         valid, new = len(plan.rows), plan.new
+        changed = sum(1 for r in plan.rows if r.changes)
         return self.tr(
-            "Semua {0} baris valid: {1} pegawai baru, {2} sudah terdaftar (diperbarui bila berbeda)."
-        ).format(format_number(plan.rows_read), format_number(new), format_number(valid - new))
+            "Semua {0} baris valid: {1} pegawai baru, {2} sudah terdaftar ({3} diperbarui, {4} tetap)."
+        ).format(
+            format_number(plan.rows_read),
+            format_number(new),
+            format_number(valid - new),
+            format_number(changed),
+            format_number(valid - new - changed),
+        )
 
     def plan_details(self, plan: StaffImportPlan) -> str:
         used = ", ".join(plan.columns.values())

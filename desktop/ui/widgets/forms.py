@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, SignalInstance
@@ -23,6 +24,17 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.widgets.messages import set_message
 from desktop.ui.widgets.palette import ERROR_COLOR
+
+Problem = tuple[str | None, str]  # (the service's field name or None, the message)
+
+
+def is_blank(widget: QWidget) -> bool:
+    """Nothing typed in a text field (spaces count as nothing); other widgets always hold a value."""
+    if isinstance(widget, QLineEdit):
+        return not widget.text().strip()
+    if isinstance(widget, QPlainTextEdit):
+        return not widget.toPlainText().strip()
+    return False
 
 
 def form_layout(vertical_spacing: int = 5, horizontal_spacing: int = 10) -> QFormLayout:
@@ -156,6 +168,11 @@ class FormRows:
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
+        self.required: dict[str, str] = {}  # field name -> the message when it is left empty
+        self._row_labels: dict[QLabel, QLabel] = {}  # error line -> the label of its row, marked with it
+        # True from a successful save until the clerk edits a field: a second click on Simpan (a double
+        # click) then finds the emptied form and must not report it as a mistake.
+        self.saved_untouched = False
 
     def add(
         self,
@@ -200,16 +217,86 @@ class FormRows:
         assert target is not None, "FormRows.add needs a form"
         target.addRow(label, box)
         self.labels[name] = label
+        self._row_labels[error] = label
         # Every form built from rows gets it, the next modules' forms too: typing replaces a pre-filled value.
         select_on_focus(*box.findChildren(QLineEdit))
         return label
 
     def clear_on_edit(self, names: Iterable[str] | None = None) -> None:
-        """Editing a field clears its error (every field known so far, or just ``names``)."""
+        """Editing a field clears its error (every field known so far, or just ``names``) and ends the
+        "just saved" state."""
         for name in list(self.fields) if names is None else names:
             signal = edit_signal(self.fields[name])
             if signal is not None:
-                signal.connect(lambda *_args, n=name: self.clear_error(n))
+                signal.connect(lambda *_args, n=name: self.edited(n))
+
+    def edited(self, name: str) -> None:
+        self.saved_untouched = False
+        self.clear_error(name)
+
+    def mark_saved(self) -> None:
+        """Call after a save emptied the form: until a field is edited, ``saved_untouched`` is True and a
+        repeated save (a double click on Simpan) is to be ignored, keeping the success message."""
+        self.saved_untouched = True
+
+    def require(self, name: str, message: str) -> None:
+        """``name`` must not be left empty; ``missing`` reports it with ``message``."""
+        self.required[name] = message
+
+    def missing(self) -> list[Problem]:
+        """The required fields left empty, each with its message (hidden fields are not asked for)."""
+        return [
+            (name, message)
+            for name, message in self.required.items()
+            if self.owner is None or self.fields[name].isVisibleTo(self.owner)
+            if is_blank(self.fields[name])
+        ]
+
+    def show_errors(self, problems: Sequence[Problem], summary: QLabel | None = None) -> None:
+        """Every problem of the form at once: each message under its field with the row's label marked, the
+        list in ``summary`` (when there is more than one problem, or one without a row of its own), and the
+        cursor on the first bad field in the form's order. ``summary`` must show rich text."""
+        self.clear_errors()
+        order = {name: i for i, name in enumerate(self.fields)}
+        ranked = sorted(problems, key=lambda p: order.get(p[0] or "", len(order)))
+        placed: dict[QLabel, list[str]] = {}
+        unplaced: list[str] = []
+        first: QWidget | None = None
+        for name, message in ranked:
+            label = self.errors.get(name or "")
+            # The error line itself is hidden while empty: whether its row shows is what counts.
+            row = label.parentWidget() if label is not None else None
+            if label is None or row is None or not self._shown(row):
+                unplaced.append(message)
+                continue
+            placed.setdefault(label, []).append(message)
+            widget = self.fields.get(name or "")
+            if first is None and widget is not None and self._shown(widget):
+                first = widget
+        for label, messages in placed.items():
+            set_message(label, " ".join(messages), ERROR_COLOR)
+            self._mark(label, True)
+        if summary is not None:
+            if len(ranked) > 1 or unplaced:
+                items = "".join(f"<li>{html.escape(message)}</li>" for _name, message in ranked)
+                heading = f"Periksa {len(ranked)} isian:" if len(ranked) > 1 else ""
+                set_message(summary, f"{heading}<ul style='margin: 0'>{items}</ul>", ERROR_COLOR)
+            else:
+                set_message(summary, "", ERROR_COLOR)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(first, QLineEdit):
+                first.selectAll()
+
+    def _shown(self, widget: QWidget) -> bool:
+        return self.owner is None or widget.isVisibleTo(self.owner)
+
+    def _mark(self, error: QLabel, bad: bool) -> None:
+        """The row's label in the error colour while its field has a mistake: the eye finds every bad row."""
+        label = self._row_labels.get(error)
+        if label is not None:
+            label.setStyleSheet(f"color: {ERROR_COLOR};" if bad else "")
+            label.setProperty("invalid", bad)
 
     def show_error(self, name: str | None, message: str, *, focus: bool = True) -> bool:
         """Show ``message`` under the field and put the cursor there; False when no row has that name (the
@@ -218,6 +305,7 @@ class FormRows:
         if label is None:
             return False
         set_message(label, message, ERROR_COLOR)
+        self._mark(label, True)
         widget = self.fields.get(name or "")
         if focus and widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -229,6 +317,7 @@ class FormRows:
         label = self.errors.get(name)
         if label is not None and label.text():  # each keystroke lands here: restyle only when it changes
             set_message(label, "", ERROR_COLOR)
+            self._mark(label, False)
 
     def error_text(self, name: str) -> str:
         """The message shown under a field (empty when none): what a test or screen reader reads."""
@@ -238,3 +327,4 @@ class FormRows:
     def clear_errors(self) -> None:
         for label in set(self.errors.values()):
             set_message(label, "", ERROR_COLOR)
+            self._mark(label, False)

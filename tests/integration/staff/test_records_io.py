@@ -395,3 +395,51 @@ def test_blank_cells_never_add_an_empty_riwayat_entry(ctx: AppContext, clerk: Ac
         assert result.riwayat == 0
     _, counts = _state(ctx, clerk)
     assert counts == {"pegawai": 1, "riwayat_pangkat": 0, "riwayat_jabatan": 0, "riwayat_pendidikan": 0}
+
+
+def test_the_check_says_which_fields_an_update_changes(ctx: AppContext, clerk: Actor, tmp_path: Path) -> None:
+    _import(ctx, clerk, _csv(tmp_path / "a.csv", SITI, HASAN))
+    siti_kp = SITI.replace("III/d,01-04-2018,15,1", "IV/a,01-04-2022,19,1").replace(
+        "Pengadministrasi Umum,02-01-2019", "Pengelola Keuangan,02-01-2023"
+    )
+    table = records_io.read_siasn(_csv(tmp_path / "b.csv", siti_kp, HASAN, PUTRA))
+    with ctx.db.transaction() as s:
+        plan = records_io.validate_siasn(s, clerk, table)
+    assert plan.ok, plan.errors
+    by_line = {r.line: r for r in plan.rows}
+    assert by_line[2].changes == (
+        ("golongan", "III/d", "IV/a"),
+        ("TMT golongan", "01-04-2018", "01-04-2022"),
+        ("MK tahun", "15", "19"),
+        ("jabatan", "Pengadministrasi Umum", "Pengelola Keuangan"),
+        ("TMT jabatan", "02-01-2019", "02-01-2023"),
+    )
+    assert by_line[2].changes_text.startswith("golongan III/d → IV/a; TMT golongan 01-04-2018 → 01-04-2022;")
+    assert by_line[3].exists and by_line[3].changes == ()  # registered, same values: nothing to change
+    assert not by_line[4].exists and by_line[4].changes == ()  # new pegawai: nothing registered to change
+
+
+def test_a_row_with_several_problems_names_them_all_in_one_error(
+    ctx: AppContext, clerk: Actor, tmp_path: Path
+) -> None:
+    path = _csv(
+        tmp_path / "salah.csv",
+        HASAN.replace("30/11/1968", "31/02/1968").replace("III/a,IV/a,", "III/a,IV/f,"),  # date and golongan
+        RAHMAT.replace("IV/e", "IV/f").replace("Pria", "X"),  # golongan and jenis kelamin
+        # NIP, TMT CPNS and MK tahun: every cell of the row is read even when the NIP is bad
+        SITI.replace("197303141998032009", "19730314199803209")
+        .replace("01-03-1998", "32-03-1998")
+        .replace(",15,1,", ",lima belas,1,"),
+    )
+    table = records_io.read_siasn(path)
+    with ctx.db.transaction() as s:
+        plan = records_io.validate_siasn(s, clerk, table)
+    assert [e.line for e in plan.errors] == [2, 3, 4]
+    reasons = {e.line: e.reason for e in plan.errors}
+    assert "31/02/1968" in reasons[2] and "IV/f" in reasons[2] and reasons[2].count("; ") == 1
+    assert "IV/f" in reasons[3] and "Jenis kelamin" in reasons[3] and reasons[3].count("; ") == 1
+    assert reasons[4] == (
+        "NIP '19730314199803209' harus 18 angka; yang tertulis 17 angka; "
+        "TMT CPNS '32-03-1998' bukan tanggal (tanggal tersebut tidak ada); "
+        "MK tahun 'lima belas' harus bilangan bulat."
+    )

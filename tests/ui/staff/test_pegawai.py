@@ -383,6 +383,55 @@ def test_siasn_import_names_a_column_with_data_that_nothing_imports_before_impor
     assert _count(filled) == 0
 
 
+def test_siasn_import_shows_what_an_update_changes_and_every_problem_of_a_row(
+    qtbot, filled: AppContext, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    lines = SIASN_CSV.splitlines()
+    first = tmp_path / "pertama.csv"
+    first.write_text("\n".join([lines[0], lines[1]]) + "\n", encoding="utf-8")
+    promoted = (
+        lines[1]
+        .replace("III/d,01-04-2021,12,2", "IV/a,01-04-2025,16,2")
+        .replace("Kepala Sub Bagian Umum,01-07-2021", "Kepala Bagian Umum,01-07-2025")
+    )
+    # line 3: a day that does not exist AND a golongan that does not exist, in one row
+    broken = lines[3].replace("03-03-1990", "31-02-1990").replace("III/b", "III/z")
+    second = tmp_path / "kedua.csv"
+    second.write_text("\n".join([lines[0], promoted, broken]) + "\n", encoding="utf-8")
+    panel = _panel(qtbot, filled)
+
+    def check(path: Path) -> StaffImportDialog:
+        dialog = panel.open_import()
+        assert isinstance(dialog, StaffImportDialog)
+        qtbot.waitExposed(dialog)
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+        qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.task is None and dialog.plan is not None, timeout=30_000)
+        assert dialog.pages.currentIndex() == StaffImportDialog.PAGE_CHECK
+        return dialog
+
+    dialog = check(first)
+    assert not dialog.changes_box.isVisibleTo(dialog)  # a new pegawai: nothing registered changes
+    with qtbot.waitSignal(dialog.imported, timeout=30_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    dialog.close()
+
+    dialog = check(second)
+    assert dialog.changes_box.isVisibleTo(dialog)
+    assert "(1)" in dialog.changes_label.text()
+    [(line, changed)] = dialog.changed_rows()
+    assert line == 2
+    assert "golongan III/d → IV/a" in changed
+    assert "jabatan Kepala Sub Bagian Umum → Kepala Bagian Umum" in changed
+    assert "TMT golongan 01-04-2021 → 01-04-2025" in changed
+    [(bad_line, reason)] = dialog.error_rows()
+    assert bad_line == 3 and "31-02-1990" in reason and "III/z" in reason
+    assert _count(filled) == 1
+    with filled.db.transaction() as s:
+        rina = records.find_by_nip(s, _actor(filled), "198208172009022004")
+        assert rina is not None and rina.golongan_ruang == "III/d"  # the check wrote nothing
+
+
 def test_daftar_nominatif_with_chosen_columns_opens_in_the_print_preview(qtbot, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
     _add_pegawai(filled, "198011302006042008", "Siti Rahmawati")
     _add_pegawai(filled, "199003032015032004", "Dewi Lestari")
