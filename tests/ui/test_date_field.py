@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from sqlalchemy import func, select
 
+from desktop.core import clock
 from desktop.models.letters import IncomingLetter
 from desktop.services.system import AppContext
-from desktop.ui.widgets.dates import DateField, DateTypingError, parse_typed_date
+from desktop.ui.widgets.dates import DateField, DateTimeField, DateTypingError, office_time, parse_typed_date
 from desktop.ui.widgets.forms import select_on_focus, select_on_focus_within
 from tests.ui.letters.test_tab import NOMOR, SENDER, _tab, filled, prepared  # noqa: F401 - fixtures
 
@@ -59,11 +60,14 @@ def test_an_impossible_date_is_refused_with_its_reason_never_moved(typed: str, r
     assert caught.value.complete
 
 
-def _field(qtbot, **kwargs: object) -> tuple[QWidget, DateField, QLineEdit]:  # type: ignore[no-untyped-def]
+def _field(qtbot, field: DateField | None = None, **kwargs: object) -> tuple[QWidget, DateField, QLineEdit]:  # type: ignore[no-untyped-def]
     owner = QWidget()
     qtbot.addWidget(owner)
     column = QVBoxLayout(owner)
-    field = DateField(owner, today=REFERENCE, **kwargs)  # type: ignore[arg-type]
+    if field is None:
+        field = DateField(owner, today=REFERENCE, **kwargs)  # type: ignore[arg-type]
+    else:
+        field.setParent(owner)
     after = QLineEdit("Samarinda", owner)
     column.addWidget(field.boxed())
     column.addWidget(after)
@@ -212,3 +216,80 @@ def test_incoming_form_refuses_31_february_and_saves_nothing(qtbot, filled: AppC
     assert form.save() is not None
     with filled.db.transaction() as s:
         assert s.scalar(select(IncomingLetter.tanggal_surat)) == date(2026, 2, 3)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("06122026 0930", datetime(2026, 12, 6, 9, 30)),
+        ("6-12-26 9.30", datetime(2026, 12, 6, 9, 30)),
+        ("06/12/2026 14:05", datetime(2026, 12, 6, 14, 5)),
+        ("06122026", datetime(2026, 12, 6, 8, 0)),  # a date alone keeps the hour the field held
+        ("7 12 2026", datetime(2026, 12, 7, 8, 0)),  # spaces inside a date are not a time
+    ],
+)
+def test_a_date_and_time_is_typed_like_a_date_plus_the_hour(qtbot, typed: str, expected: datetime) -> None:  # type: ignore[no-untyped-def]
+    _owner, field, after = _field(qtbot, DateTimeField(None, datetime(2026, 12, 7, 8, 0), required=True))
+    after.setFocus()
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)  # the first click selects: typing replaces
+    qtbot.keyClicks(field, typed)
+    assert field.dateTime() == expected, field.text()
+    assert field.caption.text().endswith(f"pukul {expected:%H.%M}")
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert after.hasFocus()  # one Tab leaves it
+    assert field.text() == f"{expected:%d-%m-%Y %H.%M}"  # tidied on leaving
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("06122026 25.00", "Jam 25.00 tidak ada"),
+        ("06122026 0975", "Jam 09.75 tidak ada"),
+        ("31022026 0930", "Tanggal 31 Februari 2026 tidak ada"),
+    ],
+)
+def test_an_impossible_time_or_day_is_refused_with_its_reason(qtbot, typed: str, reason: str) -> None:  # type: ignore[no-untyped-def]
+    _owner, field, after = _field(qtbot, DateTimeField(None, datetime(2026, 12, 7, 8, 0), required=True))
+    after.setFocus()
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)  # the first click selects: typing replaces
+    qtbot.keyClicks(field, typed)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert field.dateTime() is None and field.is_invalid()
+    assert reason in field.error() and reason in field.caption.text()
+    assert field.text() == typed  # left as typed for the clerk to fix
+
+
+def test_the_incoming_form_saves_the_typed_tanggal_terima_and_refuses_a_wrong_one(
+    qtbot,
+    filled: AppContext,  # noqa: F811
+) -> None:  # type: ignore[no-untyped-def]
+    clock.fix(datetime(2026, 12, 7, 2, 0, tzinfo=UTC))  # Senin 7 Desember 2026, 10.00 WITA
+    tab = _tab(qtbot, filled)
+    form = tab.form
+    assert form.terima.text() == "07-12-2026 10.00"
+    form.focus_first()
+    qtbot.keyClick(form.asal, Qt.Key.Key_Backtab)
+    assert form.terima.hasFocus() and form.terima.selectedText() == form.terima.text()  # typing replaces it
+    qtbot.keyClicks(form.terima, "0312202699.00")
+    qtbot.keyClick(form.terima, Qt.Key.Key_Return)
+    qtbot.keyClicks(form.asal, SENDER)
+    qtbot.keyClick(form.asal, Qt.Key.Key_Return)
+    qtbot.keyClicks(form.nomor, NOMOR)
+    qtbot.keyClick(form.nomor, Qt.Key.Key_Return)
+    qtbot.keyClicks(form.tanggal_surat, "01122026")
+    qtbot.keyClick(form.tanggal_surat, Qt.Key.Key_Return)
+    qtbot.keyClicks(form.perihal, "Undangan rapat")
+    assert form.save() is None
+    assert form.error_text("tanggal_diterima")  # refused, with the reason under the field
+    with filled.db.transaction() as s:
+        assert s.scalar(select(func.count()).select_from(IncomingLetter)) == 0
+
+    form.terima.setFocus()
+    form.terima.selectAll()
+    qtbot.keyClicks(form.terima, "03122026 0915")
+    assert form.terima.caption.text() == "Kamis, 3 Desember 2026 pukul 09.15"
+    assert form.save() is not None
+    with filled.db.transaction() as s:
+        received = s.scalar(select(IncomingLetter.tanggal_diterima))
+    assert received is not None
+    assert office_time(received, "WITA").replace(tzinfo=None) == datetime(2026, 12, 3, 9, 15)

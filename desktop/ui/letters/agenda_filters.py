@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.letters.rules import Keamanan, Urgensi
-from desktop.ui.widgets.dates import pydate, qdate
+from desktop.ui.widgets.dates import DateField
 from desktop.ui.widgets.keys import sequence
 
 FILTER_KEY = sequence("Ctrl+Shift+F")
@@ -147,13 +146,14 @@ class FilterBar(QWidget):
         layout.addWidget(self.clear_button)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
-    def _date_edit(self, name: str, value: date, accessible: str) -> QDateEdit:
-        edit = QDateEdit(self)
+    def _date_edit(self, name: str, value: date, accessible: str) -> DateField:
+        # Typed like every other date ("01032026", "1/3/26"). The row has no room for the weekday caption: a date
+        # that is not one shows red with the reason as its tooltip. Empty leaves that end of the range open.
+        edit = DateField(self, value, today=value)
         edit.setObjectName(name)
-        edit.setDisplayFormat("dd-MM-yyyy")
-        edit.setCalendarPopup(True)
-        edit.setDate(qdate(value))
         edit.setAccessibleName(accessible)
+        # Just the digits and the calendar button: every filter must fit one row at 1366 px.
+        edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("88-88-8888") + 34)
         edit.dateChanged.connect(lambda _d: self._emit() if self.use_dates.isChecked() else None)
         return edit
 
@@ -180,7 +180,10 @@ class FilterBar(QWidget):
     def date_range(self) -> tuple[date | None, date | None]:
         if not self.use_dates.isChecked():
             return None, None
-        dari, sampai = pydate(self.dari.date()), pydate(self.sampai.date())
+        dari, sampai = self.dari.date(), self.sampai.date()
+        # A field being retyped (or left wrong, shown red) leaves that end of the range open, never the whole one.
+        if dari is None or sampai is None:
+            return dari, sampai
         return (sampai, dari) if dari > sampai else (dari, sampai)  # typed the wrong way round: still a range
 
     def name_text(self) -> str:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,6 +30,7 @@ from desktop.services.letters import expedition
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.print_preview import PrintPreviewDialog
+from desktop.ui.widgets.dates import DateField
 
 
 class ReceiptDialog(QDialog):
@@ -38,14 +38,13 @@ class ReceiptDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Catat penerimaan"))
         self.name = QLineEdit(item.nama_penerima)
-        self.when = QDateEdit(QDate(sent.year, sent.month, sent.day))
-        self.when.setDisplayFormat("dd/MM/yyyy")
-        self.when.setCalendarPopup(True)
+        self.when = DateField(self, sent, required=True)
+        self.when.setObjectName("tanggalTerima")
         self.note = QLineEdit(item.keterangan)
         form = QFormLayout(self)
         form.addRow(QLabel(f"<b>{item.nomor_surat}</b><br>{item.tujuan}"))
         form.addRow(self.tr("&Nama penerima"), self.name)
-        form.addRow(self.tr("&Tanggal terima"), self.when)
+        form.addRow(self.tr("&Tanggal terima"), self.when.boxed())
         form.addRow(self.tr("&Keterangan"), self.note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -53,6 +52,12 @@ class ReceiptDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        if self.when.error():  # the field is red with the reason beside it; the dialog stays open
+            self.when.setFocus()
+            return
+        super().accept()
 
 
 class ExpeditionPanel(QWidget):
@@ -75,9 +80,8 @@ class ExpeditionPanel(QWidget):
         self.caraka = QLineEdit()
         self.caraka.setObjectName("caraka")
         self.caraka.setPlaceholderText(self.tr("nama caraka"))
-        self.send_date = QDateEdit(QDate(today.year, today.month, today.day))
-        self.send_date.setDisplayFormat("dd/MM/yyyy")
-        self.send_date.setCalendarPopup(True)
+        self.send_date = DateField(self, today, required=True)
+        self.send_date.setObjectName("sendDate")
         self.create_button = QPushButton(self.tr("Serahkan && &cetak ekspedisi"))
         self.create_button.setObjectName("createExpedition")
         self.create_button.clicked.connect(self.create_page)
@@ -86,6 +90,7 @@ class ExpeditionPanel(QWidget):
         row.addWidget(self.caraka, 1)
         row.addWidget(QLabel(self.tr("Tanggal kirim")))
         row.addWidget(self.send_date)
+        row.addWidget(self.send_date.caption)
         row.addWidget(self.create_button)
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -189,12 +194,19 @@ class ExpeditionPanel(QWidget):
         return out
 
     def create_page(self) -> None:
+        sent = self.send_date.date()  # required: None only with a reason to show
+        if sent is None:
+            dialogs.error(
+                self, self.tr("Ekspedisi"), self.tr("Tanggal kirim: {0}").format(self.send_date.error())
+            )
+            self.send_date.setFocus()
+            return
         try:
             with self.ctx.transaction() as s:
                 page = expedition.create(
                     s,
                     self.ctx.actor,
-                    self.send_date.date().toPython(),
+                    sent,
                     self.caraka.text(),
                     self.checked_ids(),
                 )
@@ -227,7 +239,7 @@ class ExpeditionPanel(QWidget):
                     self.ctx.actor,
                     item.id,
                     dialog.name.text(),
-                    dialog.when.date().toPython(),
+                    dialog.when.date() or page.tanggal,  # accept() let only a date through
                     dialog.note.text(),
                 )
         except ServiceError as exc:

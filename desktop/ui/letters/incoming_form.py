@@ -7,19 +7,15 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import (
-    QDate,
-    QDateTime,
     QKeyCombination,
     QStringListModel,
     Qt,
-    QTime,
     Signal,
 )
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,7 +33,7 @@ from desktop.services.letters import incoming
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.letters.letter_form import LetterForm, looks_like_code
-from desktop.ui.widgets.dates import DateField, office_time, pydate, zone_info
+from desktop.ui.widgets.dates import DateField, DateTimeField, office_time, zone_info
 from desktop.ui.widgets.drafts import DraftKeeper
 from desktop.ui.widgets.forms import FormRows, form_layout, hbox
 from desktop.ui.widgets.keys import sequence
@@ -76,10 +72,8 @@ class IncomingForm(LetterForm):
         )
 
         # --- fields, in SOP order
-        self.terima = QDateTimeEdit(self)
+        self.terima = DateTimeField(self, required=True)
         self.terima.setObjectName("tanggal_diterima")
-        self.terima.setDisplayFormat("dd/MM/yyyy HH.mm")
-        self.terima.setCalendarPopup(True)
         # True while tanggal terima is the clock's value, not one the clerk chose or kept for a batch: the
         # first keystroke of a letter then moves it to the current minute (a form opened at 08.00 and used
         # at 14.00 must not stamp 08.00).
@@ -112,7 +106,7 @@ class IncomingForm(LetterForm):
         self.duplicate_label.setTextFormat(Qt.TextFormat.PlainText)
         self.duplicate_label.hide()
 
-        self.tanggal_surat = DateField(self, pydate(self.terima.date()), required=True)
+        self.tanggal_surat = DateField(self, self.received_at().date(), required=True)
         self.tanggal_surat.setObjectName("tanggal_surat")
         self.tanggal_surat.editingFinished.connect(self.check_duplicates)
 
@@ -198,7 +192,10 @@ class IncomingForm(LetterForm):
         self.fields, self.errors = self.rows.fields, self.rows.errors
         left, right = form_layout(), form_layout()
         self.rows.add(
-            self.tr("Tanggal ter&ima"), "tanggal_diterima", hbox(self.terima, zone_label, 1), form=left
+            self.tr("Tanggal ter&ima"),
+            "tanggal_diterima",
+            hbox(self.terima.boxed(), zone_label, 1),
+            form=left,
         )
         self.rows.add(self.tr("Asal s&urat"), "asal_surat", self.asal, form=left)
         self.rows.add(
@@ -293,15 +290,15 @@ class IncomingForm(LetterForm):
         self.drafts = DraftKeeper(self, ctx, "surat_masuk/baru", self.tr("surat masuk"))
 
     # ------------------------------------------------------------------ values
-    def _now(self) -> QDateTime:
-        now = clock.now(self.zone)
-        return QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute))
+    def _now(self) -> datetime:
+        """The current minute in office time, naive like the field."""
+        return clock.now(self.zone).replace(second=0, microsecond=0, tzinfo=None)
 
     def received_at(self) -> datetime:
-        """Tanggal & jam terima as typed, as an aware datetime in the office zone."""
-        value = self.terima.dateTime()
-        d, t = value.date(), value.time()
-        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=zone_info(self.zone))
+        """Tanggal & jam terima as typed, as an aware datetime in the office zone. While the field holds
+        no date (being retyped, or wrong: the save refuses it) the letter counts as received now."""
+        value = self.terima.dateTime() or self._now()
+        return value.replace(tzinfo=zone_info(self.zone))
 
     def letter_date(self) -> date:
         # A date that is not one counts as the day received only for the duplicate check: save refuses it.
@@ -338,7 +335,7 @@ class IncomingForm(LetterForm):
 
     # ------------------------------------------------------------------ header, suggestions, code picker
     def refresh_last_number(self) -> None:
-        year = self.terima.date().year()
+        year = self.received_at().year
         self._shown_year = year
         try:
             last = self.ctx.query(incoming.last_agenda_number, year)
@@ -369,10 +366,10 @@ class IncomingForm(LetterForm):
         ):
             self.set_received_now()
 
-    def _on_terima_changed(self, _value: QDateTime) -> None:
+    def _on_terima_changed(self, value: datetime | None) -> None:
         if not self._setting_terima:
             self._terima_auto = False  # the clerk set it: keep it
-        if self.terima.date().year() != self._shown_year:
+        if value is not None and value.year != self._shown_year:
             self.refresh_last_number()
 
     def _suggest_senders(self, text: str) -> None:
@@ -430,6 +427,8 @@ class IncomingForm(LetterForm):
         set_message(self.status_label, "", SUCCESS_COLOR)
         data = self.input_data()
         problems = self.rows.missing()
+        if problem := self.terima.error():
+            problems.append(("tanggal_diterima", problem))
         if problem := self.tanggal_surat.error():
             problems.append(("tanggal_surat", problem))  # 31/02 is refused, never saved as 28/02
         if data.kode_klasifikasi and not looks_like_code(data.kode_klasifikasi):
@@ -498,7 +497,7 @@ class IncomingForm(LetterForm):
         self.keamanan.setCurrentIndex(0)
         self.urgensi.setCurrentIndex(0)
         self.tanpa_disposisi.setChecked(False)
-        self.tanggal_surat.setDate(pydate(self.terima.date()))
+        self.tanggal_surat.setDate(self.received_at().date())
         self._duplicates = []
         set_message(self.duplicate_label, "", WARNING_COLOR)
         self.finish_clear()
@@ -509,7 +508,7 @@ class IncomingForm(LetterForm):
         self.clear_for_next()
         self.cara.setCurrentIndex(0)
         self.set_received_now()  # Esc starts afresh: a new batch, received now
-        self.tanggal_surat.setDate(pydate(self.terima.date()))
+        self.tanggal_surat.setDate(self.received_at().date())
         set_message(self.status_label, "", SUCCESS_COLOR)
 
     def focus_first(self) -> None:

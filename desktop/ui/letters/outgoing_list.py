@@ -9,7 +9,6 @@ from PySide6.QtCore import QKeyCombination, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,7 +30,7 @@ from desktop.ui.letters.agenda_filters import FilterBar
 from desktop.ui.letters.agenda_list import AgendaList
 from desktop.ui.letters.outgoing_form import COPY_KEY
 from desktop.ui.letters.outgoing_model import OutgoingTableModel
-from desktop.ui.widgets.dates import pydate, qdate
+from desktop.ui.widgets.dates import DateField
 from desktop.ui.widgets.keys import sequence
 from desktop.ui.widgets.tables import ask_reason, screen_layout, set_widths
 
@@ -45,17 +44,17 @@ class SentDialog(QDialog):
     def __init__(self, info: outgoing.OutgoingInfo, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Tandai terkirim: {0}").format(info.nomor_surat))
-        self.tanggal = QDateEdit(self)
-        self.tanggal.setDisplayFormat("dd/MM/yyyy")
-        self.tanggal.setCalendarPopup(True)
-        self.tanggal.setDate(qdate(info.tanggal_kirim or max(today, info.tanggal_surat)))
+        self.tanggal = DateField(
+            self, info.tanggal_kirim or max(today, info.tanggal_surat), required=True, today=today
+        )
+        self.tanggal.setObjectName("tanggalKirim")
         self.media = QComboBox(self)
         for key, label in outgoing.MEDIA_LABELS.items():
             self.media.addItem(label, key)
         self.media.setCurrentIndex(max(0, self.media.findData(info.media)))
         form = QFormLayout()
         form.addRow(QLabel(self.tr("Surat {0} untuk {1}").format(info.nomor_surat, info.tujuan), self))
-        form.addRow(self.tr("Tanggal &kirim"), self.tanggal)
+        form.addRow(self.tr("Tanggal &kirim"), self.tanggal.boxed())
         form.addRow(self.tr("&Media"), self.media)
         buttons = QDialogButtonBox(self)
         buttons.addButton(self.tr("Simpan"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -66,8 +65,14 @@ class SentDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def accept(self) -> None:
+        if self.tanggal.error():  # the field is red with the reason beside it; the dialog stays open
+            self.tanggal.setFocus()
+            return
+        super().accept()
+
     def values(self) -> tuple[date, str]:
-        return pydate(self.tanggal.date()), str(self.media.currentData())
+        return self.tanggal.value() or date.min, str(self.media.currentData())  # required: never empty
 
 
 class OutgoingList(AgendaList[outgoing.OutgoingInfo]):
@@ -250,10 +255,8 @@ class OutgoingList(AgendaList[outgoing.OutgoingInfo]):
         """Tanggal surat as signed (prefilled with the reserved date); None when the clerk backs out."""
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Konfirmasi nomor {0}").format(info.nomor_surat))
-        edit = QDateEdit(dialog)
-        edit.setDisplayFormat("dd/MM/yyyy")
-        edit.setCalendarPopup(True)
-        edit.setDate(qdate(info.tanggal_surat))
+        edit = DateField(dialog, info.tanggal_surat, required=True)
+        edit.setObjectName("tanggalSurat")
         form = QFormLayout()
         note = QLabel(
             self.tr("Surat untuk {0} sudah ditandatangani. Periksa tanggal surat:").format(info.tujuan),
@@ -261,18 +264,19 @@ class OutgoingList(AgendaList[outgoing.OutgoingInfo]):
         )
         note.setWordWrap(True)
         form.addRow(note)
-        form.addRow(self.tr("Tanggal &surat"), edit)
+        form.addRow(self.tr("Tanggal &surat"), edit.boxed())
         buttons = QDialogButtonBox(dialog)
         buttons.addButton(self.tr("Konfirmasi"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(dialog.accept)
+        # A date that is not one keeps the dialog open, the field red with the reason beside it.
+        buttons.accepted.connect(lambda: edit.setFocus() if edit.error() else dialog.accept())
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
         layout.addLayout(form)
         layout.addWidget(buttons)
         if not dialog.exec():
             return None
-        return pydate(edit.date())
+        return edit.date()
 
     def confirm_selected(self) -> bool:
         info = self.selected_info()

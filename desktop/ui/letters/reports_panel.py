@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.print_preview import PrintPreviewDialog
 from desktop.ui.tasks import Progress, TaskCancelled, run_task
+from desktop.ui.widgets.dates import DateField
 
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
@@ -151,15 +151,23 @@ class ReportsPanel(QWidget):
         month_row.addStretch(1)
 
         self.by_range = QRadioButton(self.tr("&Periode"))
-        self.start = QDateEdit(QDate(today.year, today.month, 1))
-        self.end = QDateEdit(QDate(today.year, today.month, today.day))
-        for edit in (self.start, self.end):
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setCalendarPopup(True)
+        self.start = DateField(self, date(today.year, today.month, 1), required=True, today=today)
+        self.start.setObjectName("reportStart")
+        self.start.setAccessibleName(self.tr("Periode dari tanggal"))
+        self.end = DateField(self, today, required=True, today=today)
+        self.end.setObjectName("reportEnd")
+        self.end.setAccessibleName(self.tr("Periode sampai tanggal"))
+        for field in (self.start, self.end):
+            # The longest weekday and month on one line; only a reason for a wrong date wraps.
+            field.caption.setMinimumWidth(
+                field.fontMetrics().horizontalAdvance("Selasa, 30 September 2026") + 8
+            )
         range_row = QHBoxLayout()
         range_row.addWidget(self.start)
+        range_row.addWidget(self.start.caption)
         range_row.addWidget(QLabel(self.tr("s.d.")))
         range_row.addWidget(self.end)
+        range_row.addWidget(self.end.caption)
         range_row.addStretch(1)
         for radio in (self.by_year, self.by_month, self.by_range):
             radio.toggled.connect(self._sync)
@@ -214,17 +222,33 @@ class ReportsPanel(QWidget):
         self.year.setEnabled(self.by_year.isChecked())
         self.month.setEnabled(self.by_month.isChecked())
         self.month_year.setEnabled(self.by_month.isChecked())
-        self.start.setEnabled(self.by_range.isChecked())
-        self.end.setEnabled(self.by_range.isChecked())
+        for widget in (self.start, self.start.caption, self.end, self.end.caption):
+            widget.setEnabled(self.by_range.isChecked())
 
     def period(self) -> tuple[date, date]:
+        """The first and last day reported; ValueError (Indonesian) when a typed periode date is not a date."""
         if self.by_year.isChecked():
             return date(self.year.value(), 1, 1), date(self.year.value(), 12, 31)
         if self.by_month.isChecked():
             year, month = self.month_year.value(), int(self.month.currentData())
             first = QDate(year, month, 1)
             return first.toPython(), first.addMonths(1).addDays(-1).toPython()
-        return self.start.date().toPython(), self.end.date().toPython()
+        return self._typed(self.start, self.tr("awal")), self._typed(self.end, self.tr("akhir"))
+
+    def _typed(self, field: DateField, which: str) -> date:
+        found = field.date()  # required: None only with a reason
+        if found is None:
+            raise ValueError(self.tr("Tanggal {0} periode: {1}").format(which, field.error()))
+        return found
+
+    def _checked_period(self, title: str) -> tuple[date, date] | None:
+        """The period, or None after saying which typed date is wrong and putting the cursor in it."""
+        try:
+            return self.period()
+        except ValueError as exc:
+            dialogs.error(self, title, str(exc))
+            (self.start if self.start.error() else self.end).setFocus()
+            return None
 
     def _file_name(self, report: ReportKind, start: date, end: date, suffix: str) -> str:
         if report.monthly:
@@ -233,7 +257,10 @@ class ReportsPanel(QWidget):
 
     def make_pdf(self) -> None:
         report = self.report()
-        start, end = self.period()
+        period = self._checked_period(self.tr(report.title))
+        if period is None:
+            return
+        start, end = period
         text = self.tr("Menyusun {0}…").format(self.tr(report.title).lower())
 
         def work(progress: Progress) -> bytes:
@@ -276,7 +303,10 @@ class ReportsPanel(QWidget):
 
     def make_xlsx(self) -> None:
         report = self.report()
-        start, end = self.period()
+        period = self._checked_period(self.tr(report.title))
+        if period is None:
+            return
+        start, end = period
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Simpan {0}").format(self.tr(report.title).lower()),

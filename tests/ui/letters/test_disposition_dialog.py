@@ -173,7 +173,8 @@ def test_follow_up_marks_recipient_selesai_and_the_letter_with_it(qtbot, filled:
     assert dialog.follow_button.isEnabled() and dialog.cancel_hop_button.isEnabled()
     dialog.follow_status.setCurrentIndex(dialog.follow_status.findData("selesai"))
     assert dialog.follow_date.isEnabled()
-    dialog.follow_date.setDate(_today() - timedelta(days=1))
+    dialog.follow_date.selectAll()
+    qtbot.keyClicks(dialog.follow_date, (_today() - timedelta(days=1)).strftime("%d%m%Y"))
     dialog.follow_hasil.setText("Sudah hadir, notula diserahkan")
     qtbot.keyClick(dialog.follow_hasil, Qt.Key.Key_Return)
 
@@ -384,3 +385,25 @@ def test_after_a_save_the_instruksi_column_stays_readable(qtbot, filled: AppCont
         assert dialog.tree.columnWidth(1) >= dialog.tree.fontMetrics().horizontalAdvance("Koordinasikan")
         for column in (2, 3):  # Batas and Status show what they hold
             assert dialog.tree.columnWidth(column) >= head.sectionSizeHint(column)
+
+
+def test_the_hop_date_is_typed_and_an_impossible_one_is_refused(qtbot, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
+    clerk = _actor(filled)
+    letter_id = _letter(filled, clerk)
+    dialog = _open(qtbot, filled, letter_id)
+    dialog.dari.setCurrentText(SEKRETARIS)
+    _check(dialog, KADIS)
+    dialog.tanggal.setFocus()
+    dialog.tanggal.selectAll()
+    qtbot.keyClicks(dialog.tanggal, "31/02/2026")
+    assert dialog.tanggal.is_invalid() and "Februari 2026 hanya 28 hari" in dialog.tanggal.caption.text()
+    qtbot.mouseClick(dialog.queue_button, Qt.MouseButton.LeftButton)
+    assert dialog.pending == []  # refused, never moved to 28 February
+    assert "tidak ada" in dialog.hop_form.message.text() and dialog.tanggal.hasFocus()
+
+    hop_date = _today() - timedelta(days=5)
+    dialog.tanggal.selectAll()
+    qtbot.keyClicks(dialog.tanggal, hop_date.strftime("%d-%m-%Y"))
+    assert dialog.tanggal.caption.text() == format_date_long(hop_date)  # the weekday, live
+    qtbot.mouseClick(dialog.queue_button, Qt.MouseButton.LeftButton)
+    assert len(dialog.pending) == 1 and dialog.pending[0].tanggal == hop_date

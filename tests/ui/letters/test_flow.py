@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
 from sqlalchemy import select
 
 from desktop.core import clock
-from desktop.core.dates import office_tz
 from desktop.demo import sample_office
 from desktop.models.admin import User
 from desktop.services import system
@@ -96,11 +95,11 @@ def test_masuk_dicetak_didisposisi_selesai_and_the_overdue_list(  # type: ignore
     received = _today() - timedelta(days=14)
 
     # 1. Masuk: a backlog letter received two weeks ago, typed with the keyboard and saved with Ctrl+S.
-    zone = office_tz("WITA")
-    form.terima.setDateTime(
-        QDateTime(datetime(received.year, received.month, received.day, 9, 15, tzinfo=zone))
-    )
     form.focus_first()
+    qtbot.keyClick(form.asal, Qt.Key.Key_Backtab)  # back to Tanggal terima: its text is selected, typing replaces it
+    qtbot.keyClicks(form.terima, f"{received:%d%m%Y} 0915")
+    qtbot.keyClick(form.terima, Qt.Key.Key_Return)
+    assert form.asal.hasFocus()
     qtbot.keyClicks(form.asal, SENDER)
     qtbot.keyClick(form.asal, Qt.Key.Key_Return)
     qtbot.keyClicks(form.nomor, "1234/PDN/SD/10/2026")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -23,6 +23,7 @@ from desktop.services.system import AppContext
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.letters.outgoing_form import OutgoingForm
+from desktop.ui.letters.outgoing_list import SentDialog
 from desktop.ui.letters.outgoing_panel import OutgoingPanel
 
 TUJUAN = "Kepala Dinas Perdagangan Kota Samarinda"
@@ -241,3 +242,26 @@ def test_pimpinan_sees_a_disabled_form_and_the_list(qtbot, filled: AppContext) -
     _fill(panel.form)
     assert panel.form.issue() is None
     assert panel.list.model.rowCount() == 0
+
+
+def test_the_sent_date_is_typed_and_an_impossible_one_keeps_the_dialog_open(
+    qtbot, filled: AppContext
+) -> None:  # type: ignore[no-untyped-def]
+    panel = _panel(qtbot, filled)
+    _fill(panel.form)
+    info = panel.form.issue()
+    assert info is not None
+    dialog = SentDialog(info, date(2026, 12, 7))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tanggal.selectAll()
+    qtbot.keyClicks(dialog.tanggal, "31/04/2026")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
+    assert "April 2026 hanya 30 hari" in dialog.tanggal.caption.text()
+    dialog.tanggal.selectAll()
+    qtbot.keyClicks(dialog.tanggal, "8-12-26")
+    assert dialog.tanggal.caption.text() == "Selasa, 8 Desember 2026"
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.values()[0] == date(2026, 12, 8)

@@ -13,6 +13,7 @@ from desktop.demo import sample_office
 from desktop.services.common.permissions import SYSTEM
 from desktop.services.letters import incoming
 from desktop.services.system import AppContext
+from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.letters.reports_panel import ReportsPanel
 
@@ -99,3 +100,27 @@ def test_the_recap_is_for_one_month(qtbot, app_ctx: AppContext) -> None:  # type
     assert panel.by_year.isEnabled() and panel.by_range.isEnabled() and panel.by_month.isChecked()
     panel.by_range.setChecked(True)
     assert panel.start.isEnabled() and not panel.month.isEnabled() and not panel.year.isEnabled()
+
+
+def test_a_typed_period_is_read_and_an_impossible_date_builds_nothing(
+    qtbot, app_ctx: AppContext, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    sample_office.fill(app_ctx, letter_count=0)
+    panel = ReportsPanel(UiContext(app_ctx, SYSTEM))
+    qtbot.addWidget(panel)
+    said: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda _parent, _title, text: said.append(text))
+    panel.choose("agenda_masuk")
+    panel.by_range.setChecked(True)
+    panel.start.selectAll()
+    qtbot.keyClicks(panel.start, "1/6/2025")
+    panel.end.selectAll()
+    qtbot.keyClicks(panel.end, "30062025")
+    assert panel.period() == (date(2025, 6, 1), date(2025, 6, 30))
+    assert panel.end.caption.text() == "Senin, 30 Juni 2025"
+
+    panel.end.selectAll()
+    qtbot.keyClicks(panel.end, "31062025")
+    panel.pdf_button.click()
+    assert said == ["Tanggal akhir periode: Tanggal 31 Juni 2025 tidak ada: Juni 2025 hanya 30 hari."]
+    assert panel.preview is None  # nothing built

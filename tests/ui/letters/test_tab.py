@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import shutil
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -78,8 +79,8 @@ def _type_letter(qtbot, form: IncomingForm, *, perihal: str = PERIHAL) -> None: 
     qtbot.keyClicks(form.nomor, NOMOR)
     qtbot.keyClick(form.nomor, Qt.Key.Key_Return)
     assert form.tanggal_surat.hasFocus()
-    dated = form.terima.date().addDays(-3)
-    qtbot.keyClicks(form.tanggal_surat, f"{dated.day():02d}{dated.month():02d}{dated.year()}")  # "19112026"
+    dated = form.terima.date() - timedelta(days=3)
+    qtbot.keyClicks(form.tanggal_surat, f"{dated:%d%m%Y}")  # "19112026"
     qtbot.keyClick(form.tanggal_surat, Qt.Key.Key_Return)
     assert form.tanggal_surat.date() == dated
     assert form.perihal.hasFocus()
@@ -131,7 +132,7 @@ def test_second_identical_letter_warns_and_saves_after_confirmation(
 ) -> None:  # type: ignore[no-untyped-def]
     tab = _tab(qtbot, filled)
     form = tab.form
-    year = form.terima.date().year()
+    year = form.terima.date().year
     _type_letter(qtbot, form)
     with qtbot.waitSignal(form.saved):
         qtbot.keyClick(form.ditujukan, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

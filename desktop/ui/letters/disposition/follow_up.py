@@ -11,7 +11,6 @@ from desktop.services.letters.dispositions import RecipientStatus
 from desktop.ui.letters.disposition.chain_view import ChainView
 from desktop.ui.letters.disposition.shared import date_edit, escape, short_date, short_post
 from desktop.ui.letters.disposition.state import Host
-from desktop.ui.widgets.dates import pydate, qdate
 from desktop.ui.widgets.messages import set_message
 from desktop.ui.widgets.palette import ERROR_COLOR
 
@@ -35,9 +34,8 @@ class FollowUp(QObject):
         for st in RecipientStatus:
             self.status.addItem(st.label, st.value)
         self.status.currentIndexChanged.connect(self.status_changed)
-        self.date = date_edit(today)
+        self.date = date_edit(today, today=today)
         self.date.setObjectName("followDate")
-        self.date.setMaximumDate(qdate(today))
         self.hasil = QLineEdit()
         self.hasil.setObjectName("followHasil")
         self.hasil.setPlaceholderText(self.tr("hasil tindak lanjut, mis. jawaban dikirim no. …"))
@@ -72,7 +70,7 @@ class FollowUp(QObject):
         self.status.setCurrentIndex(self.status.findData(r.status.value))
         self.status.blockSignals(False)
         self.hasil.setText(r.hasil)
-        self.date.setDate(qdate(r.tanggal_selesai or self.host.state.today))
+        self.date.setDate(r.tanggal_selesai or self.host.state.today)
         self.status_changed()
 
     def status_changed(self, _index: int = 0) -> None:
@@ -109,7 +107,13 @@ class FollowUp(QObject):
             return False
         state = self.host.state
         status = RecipientStatus(self.status.currentData())
-        done = pydate(self.date.date()) if status is RecipientStatus.SELESAI else None
+        done = self.date.date() if status is RecipientStatus.SELESAI else None
+        if status is RecipientStatus.SELESAI and done is None:
+            set_message(
+                self.host.message, self.tr("Tanggal selesai: {0}").format(self.date.error()), ERROR_COLOR
+            )
+            self.date.setFocus()
+            return False
         try:
             with self.host.ctx.transaction() as s:
                 state.chain = dispo.update_recipient(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -25,7 +26,6 @@ from desktop.ui.letters.disposition.recipients import RecipientsPicker
 from desktop.ui.letters.disposition.shared import date_edit, short_date
 from desktop.ui.letters.disposition.state import ChainState
 from desktop.ui.widgets.check_group import CheckGroup
-from desktop.ui.widgets.dates import pydate, qdate
 from desktop.ui.widgets.keys import is_enter
 from desktop.ui.widgets.messages import muted, set_message
 from desktop.ui.widgets.palette import ERROR_COLOR
@@ -63,16 +63,14 @@ class HopForm(QObject):
         form.addRow(self.tr("&Lanjutan dari"), self.who.induk)
         form.addRow(self.tr("&Dari"), self.who.dari)
 
-        self.tanggal = date_edit(state.today)
+        self.tanggal = date_edit(state.today, today=state.today, minimum=state.chain.tanggal_diterima)
         self.tanggal.setObjectName("tanggal")
-        self.tanggal.setMinimumDate(qdate(state.chain.tanggal_diterima))
-        self.tanggal.setMaximumDate(qdate(state.today))
         tanggal_row = QHBoxLayout()
         tanggal_row.addWidget(self.tanggal)
+        tanggal_row.addWidget(self.tanggal.caption, 1)  # the weekday (or why not a date) gets the spare width
         tanggal_row.addWidget(
-            muted(QLabel(self.tr("diterima {0}").format(short_date(state.chain.tanggal_diterima))), True)
+            muted(QLabel(self.tr("· diterima {0}").format(short_date(state.chain.tanggal_diterima))), True)
         )
-        tanggal_row.addStretch(1)
         form.addRow(_buddy(self.tr("Tan&ggal"), self.tanggal), tanggal_row)
 
         self.recipients = RecipientsPicker(officials, self)
@@ -96,8 +94,10 @@ class HopForm(QObject):
         self.catatan.setFixedHeight(self.catatan.fontMetrics().lineSpacing() * 2 + 14)
         form.addRow(self.tr("&Catatan"), self.catatan)
 
-        self.batas = BatasPicker(state.today, state.calendar, lambda: pydate(self.tanggal.date()), self)
-        self.tanggal.dateChanged.connect(self.batas.update_preview)
+        # While the hop's date is being retyped the working days count from the last date it held.
+        self._hop_date = self.tanggal.date() or state.today
+        self.batas = BatasPicker(state.today, state.calendar, lambda: self._hop_date, self)
+        self.tanggal.dateChanged.connect(self._tanggal_changed)
         form.addRow(_buddy(self.tr("&Batas waktu"), self.batas.none), self.batas.layout)
 
         self.message = QLabel()
@@ -160,6 +160,11 @@ class HopForm(QObject):
                 return True
         return super().eventFilter(watched, event)
 
+    def _tanggal_changed(self, value: date | None) -> None:
+        if value is not None:
+            self._hop_date = value
+            self.batas.update_preview()
+
     def fill_choices(self) -> None:
         """Lanjutan dari and Dari offer who the chain (saved and queued) now holds."""
         self.who.fill_induk()
@@ -171,7 +176,7 @@ class HopForm(QObject):
             self.who.dari.setCurrentText(person.label)
         parent_date = self.who.induk_date()
         if parent_date:
-            self.tanggal.setDate(qdate(parent_date))
+            self.tanggal.setDate(parent_date)
 
     def reset(self, *, first: bool = False) -> None:
         self.recipients.uncheck_all()
@@ -182,7 +187,7 @@ class HopForm(QObject):
             self.who.dari.setCurrentText("")
             # A slip usually comes back written on the day the letter arrived (SOP #15 steps take minutes); a
             # later hop starts from the date of the one it continues.
-            self.tanggal.setDate(qdate(chain.tanggal_diterima if not chain.hops else self.state.today))
+            self.tanggal.setDate(chain.tanggal_diterima if not chain.hops else self.state.today)
             # R9: the letter's default batas (from its urgency) is proposed for the first hop.
             if chain.batas_waktu and not chain.hops:
                 self.batas.date.setDate(chain.batas_waktu)
@@ -208,7 +213,10 @@ class HopForm(QObject):
         if not people:
             self.error(self.tr("Centang sedikitnya satu penerima di Kepada."), self.recipients.list)
             return None
-        tanggal = pydate(self.tanggal.date())
+        tanggal = self.tanggal.date()
+        if tanggal is None:
+            self.error(self.tr("Tanggal: {0}").format(self.tanggal.error()), self.tanggal)
+            return None
         if self.batas.problem():
             self.error(self.tr("Batas waktu: {0}").format(self.batas.problem()), self.batas.date)
             return None

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDateEdit
 
 from desktop.core.dates import format_date_numeric
-from desktop.ui.widgets.dates import qdate
+from desktop.ui.widgets.dates import DateField
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -51,8 +50,6 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(qdate(value))
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setCalendarPopup(True)
-    return edit
+def date_edit(value: date, *, today: date, minimum: date | None = None) -> DateField:
+    """A required date of the chain, typed like every date and never after ``today``."""
+    return DateField(value=value, required=True, minimum=minimum, maximum=today, today=today)
