@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from desktop.core import clock
 from desktop.models.letters import IncomingLetter
 from desktop.services.system import AppContext
-from desktop.ui.widgets.dates import DateField, DateTimeField, DateTypingError, office_time, parse_typed_date
+from desktop.ui.widgets.dates import DateField, DateTypingError, office_time, parse_typed_date
+from desktop.ui.widgets.datetime_field import DateTimeField
 from desktop.ui.widgets.forms import select_on_focus, select_on_focus_within
 from tests.ui.letters.test_tab import NOMOR, SENDER, _tab, filled, prepared  # noqa: F401 - fixtures
 

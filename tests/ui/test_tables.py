@@ -23,6 +23,7 @@ from desktop.ui.widgets.tables import (
     ask_reason,
     focus_search,
     heading,
+    keep_columns_on_screen,
     list_table,
     screen_layout,
     search_box,
@@ -182,3 +183,43 @@ def test_screen_layout_gives_the_table_the_height(qtbot) -> None:  # type: ignor
     ]
     assert [layout.stretch(i) for i in range(layout.count())] == [0, 1, 0, 0]
     assert layout.contentsMargins().left() == 12 and layout.spacing() == 6
+
+
+class WideModel(PagedTableModel[Row]):
+    """Five columns: no, asal (long), perihal (stretch), kode, status — the shape of an agenda."""
+
+    def text(self, row: Row, column: int) -> str:
+        return [str(row.id), row.nama * 3, "perihal " * 5, "800.1.11", "Disposisi dicetak"][column]
+
+
+def test_long_columns_narrow_first_so_the_key_columns_stay_on_a_small_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
+    rows = [Row(i, f"Dinas Perindustrian {i}") for i in range(1, 6)]
+    model = WideModel(
+        lambda offset: (rows[offset : offset + PAGE], len(rows)), ["No", "Asal", "Perihal", "Kode", "Status"]
+    )
+    table = list_table(None, "agenda", model, stretch=2)
+    qtbot.addWidget(table)
+    set_widths(table, {0: 60, 1: 400, 3: 90, 4: 140})
+    keep_columns_on_screen(table, [1], minimum=80)
+    model.reload()
+    table.resize(1200, 300)
+    table.show()
+    qtbot.waitUntil(lambda: table.columnWidth(1) == 400)  # room enough: the preferred width
+
+    table.resize(600, 300)  # a 1024 px screen with the form beside it
+    header = table.horizontalHeader()
+
+    def status_in_view() -> bool:
+        return header.sectionViewportPosition(4) + header.sectionSize(4) <= table.viewport().width()
+
+    qtbot.waitUntil(status_in_view)
+    assert 80 <= table.columnWidth(1) < 400  # asal gave up its width
+    assert table.columnWidth(2) >= 80  # perihal stays readable
+    assert table.columnWidth(3) == 90 and table.columnWidth(4) == 140  # key columns untouched
+
+    table.setColumnWidth(1, 300)  # the clerk drags asal wider: that is the width wanted back later
+    table.resize(1200, 300)
+    qtbot.waitUntil(lambda: table.columnWidth(1) == 300)
+
+    table.resize(300, 300)  # too narrow for anything: asal stops at its minimum and a scroll bar appears
+    qtbot.waitUntil(lambda: table.columnWidth(1) == 80)

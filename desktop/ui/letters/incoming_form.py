@@ -33,7 +33,8 @@ from desktop.services.letters import incoming
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.letters.letter_form import LetterForm, looks_like_code
-from desktop.ui.widgets.dates import DateField, DateTimeField, office_time, zone_info
+from desktop.ui.widgets.dates import DateField, office_time, zone_info
+from desktop.ui.widgets.datetime_field import DateTimeField
 from desktop.ui.widgets.drafts import DraftKeeper
 from desktop.ui.widgets.forms import FormRows, form_layout, hbox
 from desktop.ui.widgets.keys import sequence

@@ -25,7 +25,7 @@ from desktop.ui.letters.incoming_model import IncomingTableModel
 from desktop.ui.letters.scans_dialog import ScansDialog
 from desktop.ui.print_preview import PrintPreviewDialog
 from desktop.ui.widgets.keys import sequence
-from desktop.ui.widgets.tables import ask_reason, screen_layout
+from desktop.ui.widgets.tables import ask_reason, keep_columns_on_screen, screen_layout
 
 PAGE_SIZE = incoming.LIST_PAGE
 PRINT_KEY = sequence("Ctrl+P")
@@ -92,6 +92,8 @@ class IncomingList(AgendaList[incoming.IncomingInfo]):
             if column == 0:
                 width = QFontMetrics(bold).horizontalAdvance(sample) + extra
             self.table.setColumnWidth(column, width)
+        # On a 1024 px screen asal surat and nomor surat narrow first, so Sifat and Status stay in view.
+        keep_columns_on_screen(self.table, (IncomingTableModel.ASAL, IncomingTableModel.NOMOR))
         self.connect_table(self.print_selected)
 
         self.print_button = QPushButton(self.tr("Cetak lembar disposisi"), self)

@@ -37,6 +37,8 @@ class IncomingTableModel(PagedTableModel[incoming.IncomingInfo]):
         "Sifat",
         "Status",
     )
+    ASAL = 2
+    NOMOR = 3
     PERIHAL = 5
     SORT_KEYS = incoming.INCOMING_SORT_KEYS  # one per column, in the order of COLUMNS
     NEWEST_FIRST = (0, 1, 4)  # agenda and dates: the first click sorts newest first

@@ -32,7 +32,7 @@ from desktop.ui.letters.outgoing_form import COPY_KEY
 from desktop.ui.letters.outgoing_model import OutgoingTableModel
 from desktop.ui.widgets.dates import DateField
 from desktop.ui.widgets.keys import sequence
-from desktop.ui.widgets.tables import ask_reason, screen_layout, set_widths
+from desktop.ui.widgets.tables import ask_reason, keep_columns_on_screen, screen_layout, set_widths
 
 PAGE_SIZE = 200
 TABLE_COPY_KEY = sequence("Ctrl+C")
@@ -120,6 +120,8 @@ class OutgoingList(AgendaList[outgoing.OutgoingInfo]):
                 OutgoingTableModel.STATUS: metrics.horizontalAdvance("Dipesan (konsep)") + 16,
             },
         )
+        # On a 1024 px screen tujuan and penanda tangan narrow first, so the Status column stays in view.
+        keep_columns_on_screen(self.table, (OutgoingTableModel.TUJUAN, OutgoingTableModel.PENANDATANGAN))
         self.connect_table(self.copy_selected)
 
         self.copy_button = QPushButton(self.tr("Salin nomor"), self)

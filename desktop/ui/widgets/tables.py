@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QKeyCombination, Qt, QTimer
+import shiboken6
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -78,6 +79,74 @@ def set_widths(table: QTableView, widths: Mapping[int, int]) -> None:
     """Starting widths of the columns (the clerk may drag them wider)."""
     for column, width in widths.items():
         table.setColumnWidth(column, width)
+
+
+class ColumnFitter(QObject):
+    """Keeps every column of a table on screen when the window is narrow (1024 px): the ``elastic`` columns
+    (long texts such as asal surat, tujuan, perihal) give up width first, each down to ``minimum``, before
+    a horizontal scroll bar hides the key columns at the right (status, sifat). A column the clerk drags
+    keeps the width dragged; an elastic one takes it as its preferred width when there is room again."""
+
+    def __init__(self, table: QTableView, elastic: Sequence[int], *, minimum: int = 80) -> None:
+        super().__init__(table)
+        self._table = table
+        self._elastic = list(elastic)
+        self._minimum = minimum
+        self._preferred: dict[int, int] = {}
+        self._fitting = False
+        table.viewport().installEventFilter(self)
+        header = table.horizontalHeader()
+        header.sectionResized.connect(self._dragged)
+        if (model := table.model()) is not None:
+            model.modelReset.connect(self.fit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            # After the header has laid out its own stretch column; bound to self, so a table closed in the
+            # meantime (and this fitter with it) cancels the call instead of reaching a deleted table.
+            QTimer.singleShot(0, self, self.fit)
+        return False
+
+    def _dragged(self, column: int, _old: int, new: int) -> None:
+        if not self._fitting and column in self._elastic:
+            self._preferred[column] = new
+
+    def fit(self) -> None:
+        """Share the viewport: fixed columns as they are, the stretch column at its minimum, the elastic
+        columns at their preferred widths or, when that is too wide, proportionally less."""
+        table = self._table
+        if not shiboken6.isValid(table):
+            return  # a fit queued by the table's last resize, run after the table was closed and deleted
+        header = table.horizontalHeader()
+        available = table.viewport().width()
+        if available <= 0 or header.count() == 0:
+            return
+        for column in self._elastic:
+            self._preferred.setdefault(column, table.columnWidth(column))
+        fixed = 0
+        for column in range(header.count()):
+            if header.isSectionHidden(column) or column in self._elastic:
+                continue
+            if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+                fixed += max(header.minimumSectionSize(), self._minimum)  # perihal stays readable too
+            else:
+                fixed += table.columnWidth(column)
+        shown = [c for c in self._elastic if not header.isSectionHidden(c)]
+        wanted = sum(self._preferred[c] for c in shown)
+        room = available - fixed
+        ratio = 1.0 if wanted <= room or wanted == 0 else max(0.0, room / wanted)
+        self._fitting = True
+        try:
+            for column in shown:
+                table.setColumnWidth(column, max(self._minimum, int(self._preferred[column] * ratio)))
+        finally:
+            self._fitting = False
+
+
+def keep_columns_on_screen(table: QTableView, elastic: Sequence[int], *, minimum: int = 80) -> ColumnFitter:
+    """Install a ColumnFitter: call after the starting widths are set (they are the elastic columns'
+    preferred widths)."""
+    return ColumnFitter(table, elastic, minimum=minimum)
 
 
 def selected_row(table: QTableView, model: PagedTableModel[R]) -> R | None:

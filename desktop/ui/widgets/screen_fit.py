@@ -1,0 +1,58 @@
+"""Dialogs and tall forms that fit the screen they open on, down to a 1024×600 laptop."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
+
+# The window manager's title bar above a dialog: the screen's work area holds it as well as the dialog.
+TITLE_BAR = 30
+
+
+def screen_room(widget: QWidget) -> QSize:
+    """The size a dialog of ``widget`` may take: the work area of its screen (without the taskbar) less its title
+    bar; 1024×530 on a 1024×600 laptop."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return QSize(1024, 530)
+    area = screen.availableGeometry().size()
+    return QSize(area.width(), max(area.height() - TITLE_BAR, 200))
+
+
+def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
+    """Open ``dialog`` at ``width`` × ``height`` where the screen has room, else at what the screen has: a
+    1024×600 laptop must see the whole dialog, its buttons included."""
+    size = QSize(width, height).boundedTo(screen_room(dialog)).expandedTo(dialog.minimumSizeHint())
+    dialog.resize(size)
+
+
+class _KeepFocusInView(QObject):
+    """Scrolls a form to the field that takes the focus, also when Enter (not Tab) moved it there."""
+
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)
+        self._area = area
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        content = self._area.widget()
+        if new is not None and content is not None and content.isAncestorOf(new):
+            self._area.ensureWidgetVisible(new, 10, 10)
+
+
+def scroll_form(content: QWidget, parent: QWidget | None = None) -> QScrollArea:
+    """``content`` in a frameless vertical scroll area that follows the focus: a tall form keeps its buttons
+    (placed outside the area) on a 600 px screen, and the clerk walking it with Enter always sees the field."""
+    area = QScrollArea(parent)
+    area.setObjectName("formScroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(content)
+    # Never narrower than the form: its fields would be cut at the right instead of the dialog growing.
+    area.setMinimumWidth(content.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width())
+    _KeepFocusInView(area)
+    return area
