@@ -27,6 +27,7 @@ from desktop.ui.context import UiContext
 from desktop.ui.staff.award_common import ok_cancel_buttons
 from desktop.ui.widgets.messages import muted, set_message
 from desktop.ui.widgets.palette import ERROR_COLOR, SUCCESS_COLOR
+from desktop.ui.widgets.screen_fit import fit_to_screen
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -43,7 +44,7 @@ class CriteriaDialog(QDialog):
         self.saved: list[KriteriaInfo] | None = None
         self.setObjectName("awardCriteriaDialog")
         self.setWindowTitle(self.tr("Kriteria ASN Berprestasi"))
-        self.resize(760, 380)
+        fit_to_screen(self, 760, 380)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setObjectName("criteriaTable")
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])

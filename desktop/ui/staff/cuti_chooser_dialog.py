@@ -24,6 +24,7 @@ from desktop.ui.print_preview import PrintPreviewDialog
 from desktop.ui.staff.fields import open_preview
 from desktop.ui.widgets.messages import set_message
 from desktop.ui.widgets.palette import ERROR_COLOR
+from desktop.ui.widgets.screen_fit import fit_to_screen
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -75,7 +76,7 @@ class CutiChooserDialog(QDialog):
         layout.addWidget(empty)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.resize(560, 360)
+        fit_to_screen(self, 560, 360)
 
     def show_pdf(self) -> PrintPreviewDialog | None:
         item = self.list.currentItem()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.nip import format_nip
 from desktop.services.staff.board import DataNote
+from desktop.ui.widgets.screen_fit import fit_to_screen
 
 
 class DataNotesDialog(QDialog):
@@ -31,7 +32,7 @@ class DataNotesDialog(QDialog):
         self.notes = notes
         self.setObjectName("dataNotesDialog")
         self.setWindowTitle(self.tr("Data pegawai yang perlu dilengkapi"))
-        self.resize(900, 480)
+        fit_to_screen(self, 900, 480)
         intro = QLabel(
             self.tr(
                 "Tenggat pegawai berikut tidak bisa dihitung dari datanya. Lengkapi datanya agar tidak ada KGB, "

@@ -13,6 +13,7 @@ from desktop.core.dates import format_date
 from desktop.services.staff.board import BoardEntry
 from desktop.ui.staff.schedule_model import URGENCY, hari_text
 from desktop.ui.widgets.palette import WARNING_BACKGROUND, WARNING_INK
+from desktop.ui.widgets.screen_fit import fit_to_screen
 
 
 def _when(hari_lagi: int) -> str:
@@ -40,7 +41,7 @@ class ExplainDialog(QDialog):
         self.entry = entry
         self.setWindowTitle(self.tr("Mengapa tanggal ini?"))
         self.setObjectName("explainDialog")
-        self.resize(760, 560)
+        fit_to_screen(self, 760, 560)
         derivation = entry.explain(zone)
         self.steps = list(derivation.steps)
         self.warnings = list(derivation.warnings)

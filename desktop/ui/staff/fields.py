@@ -1,5 +1,5 @@
-"""Small pieces the Pegawai dialogs share: an optional date field, keyboard walking (Enter moves on), and the
-print preview of a staff printout."""
+"""Small pieces the Pegawai dialogs share: an optional date field, keyboard walking (Enter moves on), the print
+preview of a staff printout, and a dialog's size and scrolling on a small screen."""
 
 from __future__ import annotations
 

@@ -29,6 +29,7 @@ from desktop.ui.staff.fields import DateField, open_preview
 from desktop.ui.widgets.forms import FormRows, form_layout
 from desktop.ui.widgets.messages import set_message
 from desktop.ui.widgets.palette import ERROR_COLOR, WARNING_COLOR
+from desktop.ui.widgets.screen_fit import fit_to_screen
 
 
 class KgbNoticeDialog(QDialog):
@@ -101,7 +102,7 @@ class KgbNoticeDialog(QDialog):
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        self.resize(640, 520)
+        fit_to_screen(self, 640, 520)
         self.refresh()
 
     def example_number(self, when: date) -> str:

@@ -31,6 +31,7 @@ from desktop.ui.widgets.files import remember_dir, start_dir
 from desktop.ui.widgets.forms import FormRows, form_layout
 from desktop.ui.widgets.messages import muted, set_message
 from desktop.ui.widgets.palette import ERROR_COLOR, SUCCESS_COLOR
+from desktop.ui.widgets.screen_fit import fit_to_screen
 
 COLUMNS_KEY = "pegawai/nominatif_columns"
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -124,7 +125,7 @@ class NominatifDialog(QDialog):
         layout.addWidget(scope)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.resize(560, 600)
+        fit_to_screen(self, 560, 600)
         self.columns.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

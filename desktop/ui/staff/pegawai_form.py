@@ -49,6 +49,7 @@ from desktop.ui.widgets.forms import FormRows, form_layout
 from desktop.ui.widgets.keys import sequence
 from desktop.ui.widgets.messages import muted, set_message
 from desktop.ui.widgets.palette import ERROR_COLOR, WARNING_COLOR
+from desktop.ui.widgets.screen_fit import fit_to_screen, scroll_form
 
 SAVE_KEY = sequence("Ctrl+S")
 PENDIDIKAN = ("SD", "SLTP", "SLTP Kejuruan", "SLTA", "D-I", "D-II", "D-III", "D-IV", "S-1", "S-2", "S-3")
@@ -313,7 +314,9 @@ class PegawaiDialog(QDialog):
         left_box.setLayout(left_form)
         right_box = QGroupBox(self.tr("Kepegawaian"), self)
         right_box.setLayout(right_form)
-        columns = QHBoxLayout()
+        body = QWidget(self)
+        columns = QHBoxLayout(body)
+        columns.setContentsMargins(0, 0, 0, 0)
         columns.addWidget(left_box, 1)
         columns.addWidget(right_box, 1)
 
@@ -343,7 +346,8 @@ class PegawaiDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
-        layout.addLayout(columns)
+        # The two columns are taller than a 600 px screen: they scroll, the warnings and buttons stay in view.
+        layout.addWidget(scroll_form(body, self), 1)
         layout.addWidget(self.warning_label)
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
@@ -410,7 +414,7 @@ class PegawaiDialog(QDialog):
         self._initial = self._snapshot()
         self.drafts = DraftKeeper(self, ctx, f"pegawai/{pegawai_id or 'baru'}", self._draft_title())
         self._nip_changed()
-        self.resize(1120, 640)
+        fit_to_screen(self, 1120, 640)
         self.nip.setFocus() if self.info is None else self.nama.setFocus()
 
     def _draft_title(self) -> str:

@@ -48,6 +48,7 @@ from desktop.ui.staff.riwayat_entry_dialog import RiwayatEntryDialog
 from desktop.ui.widgets.keys import sequence
 from desktop.ui.widgets.messages import muted, set_message
 from desktop.ui.widgets.palette import DIMMED_COLOR, ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
+from desktop.ui.widgets.screen_fit import fit_to_screen
 from desktop.ui.widgets.tables import ask_reason
 
 ADD_KEY = sequence("Ctrl+N")
@@ -184,6 +185,7 @@ class RiwayatDialog(QDialog):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("riwayatTabs")
+        self.tabs.setUsesScrollButtons(False)  # all seven kinds in view, also on a 1024 px screen
         self.tables: dict[RiwayatKind, QTableWidget] = {}
         for k in RiwayatKind:
             table = self._table(k)
@@ -241,7 +243,7 @@ class RiwayatDialog(QDialog):
         self.walker = EnterWalker(self, [], {ADD_KEY: self.add_entry})
         for table in self.tables.values():
             self.walker.watch(table)
-        self.resize(1060, 560)
+        fit_to_screen(self, 1060, 560)
         self.reload()
         if kind is not None:
             self.show_kind(kind)

@@ -51,6 +51,7 @@ from desktop.ui.widgets.forms import FormRows, form_layout
 from desktop.ui.widgets.keys import sequence
 from desktop.ui.widgets.messages import muted, set_message
 from desktop.ui.widgets.palette import ERROR_COLOR
+from desktop.ui.widgets.screen_fit import fit_to_screen
 
 SAVE_KEY = sequence("Ctrl+S")
 ENTRY_CLASSES: Mapping[RiwayatKind, Any] = {
@@ -101,6 +102,7 @@ class RiwayatEntryDialog(QDialog):
             self.rows.add(self.tr("&Alasan koreksi *"), "alasan", self.alasan)
             self._load(base.data)
         else:
+            self.alasan.hide()  # only a correction asks why; left shown it would sit over the first row
             self._defaults(ENTRY_CLASSES[kind])
 
         intro = QLabel(self)
@@ -148,7 +150,7 @@ class RiwayatEntryDialog(QDialog):
             QWidget.setTabOrder(first, second)
         self.walker = EnterWalker(self, chain, {SAVE_KEY: self.save})
         self._update_gaji()
-        self.resize(620, self.sizeHint().height())
+        fit_to_screen(self, 620, self.sizeHint().height())
         chain[0].setFocus()
 
     # ------------------------------------------------------------------ building

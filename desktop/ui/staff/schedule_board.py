@@ -64,9 +64,11 @@ from desktop.ui.staff.schedule_model import (
 )
 from desktop.ui.staff.status_dialog import StatusDialog
 from desktop.ui.tasks import Progress, TaskHandle, run_task
+from desktop.ui.widgets.flow import FlowRow
 from desktop.ui.widgets.keys import is_enter
 from desktop.ui.widgets.messages import muted
 from desktop.ui.widgets.palette import ERROR_COLOR, WARNING_COLOR
+from desktop.ui.widgets.tables import keep_columns_on_screen
 
 log = logging.getLogger("sekretariat.staff")
 
@@ -128,21 +130,22 @@ class ScheduleBoard(QWidget):
         self.export_button.setToolTip(self.tr("Simpan daftar yang tampil ke berkas .xlsx"))
         self.export_button.clicked.connect(self.export_xlsx)
 
-        top = QHBoxLayout()
+        # One line on a wide screen; on a 1024 px one the row wraps rather than widening the whole window.
+        top = FlowRow()
         for text, widget in ((self.tr("Rentang:"), self.horizon), (self.tr("Jenis:"), self.jenis)):
             label = QLabel(text)
             label.setBuddy(widget)
-            top.addWidget(label)
-            top.addWidget(widget)
-        top.addWidget(self.search, 1)
-        top.addWidget(self.show_handled)
-        top.addWidget(self.refresh_button)
-        top.addWidget(self.export_button)
+            top.add_labelled(label, widget)
+        top.add(self.search, grow=True)
+        top.add(self.show_handled)
+        top.add(self.refresh_button)
+        top.add(self.export_button)
 
         # --- counts, legend and the data that stops a deadline being computed
         self.count_label = QLabel()
         self.count_label.setObjectName("jadwalJumlah")
         self.count_label.setTextFormat(Qt.TextFormat.RichText)
+        self.count_label.setWordWrap(True)  # several counts at once run longer than a 1024 px line
         legend = QLabel(
             "".join(
                 f"<span style='background:{URGENCY[u].cell}; color:#1b1b1b'>&nbsp;{self.tr(URGENCY[u].marker)}"
@@ -154,7 +157,7 @@ class ScheduleBoard(QWidget):
         legend.setToolTip(self.tr("Warna dan tanda urgensi: hari sampai tanggal tenggat"))
         counts = QHBoxLayout()
         counts.addWidget(self.count_label, 1)
-        counts.addWidget(legend)
+        counts.addWidget(legend, 0, Qt.AlignmentFlag.AlignTop)
         self.notes_label = QLabel()
         self.notes_label.setObjectName("jadwalCatatanData")
         self.notes_label.setTextFormat(Qt.TextFormat.RichText)
@@ -199,6 +202,9 @@ class ScheduleBoard(QWidget):
             (COL_STATUS, 112),
         ):
             self.table.setColumnWidth(col, width)
+        # On a 1024 px screen the unit kerja narrows first (keterangan stretches already), so the urgency,
+        # date, kind, pegawai and status stay in view without scrolling sideways.
+        keep_columns_on_screen(self.table, (COL_UNIT,))
         self.table.doubleClicked.connect(lambda _index: self.explain())
         self.table.installEventFilter(self)
         self.table.viewport().installEventFilter(self)  # the context menu, by mouse or by the Menu key
@@ -234,14 +240,18 @@ class ScheduleBoard(QWidget):
             if not self.can_write:
                 button.setToolTip(self.tr("Hanya pengelola kepegawaian yang dapat mengubah status."))
             self.status_buttons[status] = button
-        actions = QHBoxLayout()
-        actions.addWidget(self.explain_button)
-        actions.addWidget(self.pegawai_button)
-        actions.addStretch(1)
-        mark = QLabel(self.tr("Tandai:"))
-        actions.addWidget(mark)
+        # The status buttons keep to the right on a wide screen and go under the others on a narrow one.
+        marks = QWidget()
+        marks_row = QHBoxLayout(marks)
+        marks_row.setContentsMargins(0, 0, 0, 0)
+        marks_row.addStretch(1)
+        marks_row.addWidget(QLabel(self.tr("Tandai:")))
         for button in self.status_buttons.values():
-            actions.addWidget(button)
+            marks_row.addWidget(button)
+        actions = FlowRow()
+        actions.add(self.explain_button)
+        actions.add(self.pegawai_button)
+        actions.add(marks, grow=True)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

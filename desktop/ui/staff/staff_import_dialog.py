@@ -23,6 +23,7 @@ from desktop.services.staff import records_io
 from desktop.services.staff.records_io import StaffImportPlan, StaffImportResult, StaffRow, StaffTable
 from desktop.ui.context import UiContext
 from desktop.ui.widgets.import_wizard import Checker, Importer, ImportTexts, ImportWizard
+from desktop.ui.widgets.screen_fit import fit_to_screen
 
 FILE_FILTER = "Data pegawai (*.csv *.xlsx);;CSV (*.csv *.txt);;Excel (*.xlsx);;Semua berkas (*)"
 TEMPLATE_NAME = "templat-impor-pegawai.xlsx"
@@ -77,7 +78,7 @@ class StaffImportDialog(ImportWizard):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("staffImportDialog")
-        self.resize(900, 600)
+        fit_to_screen(self, 900, 600)
         self._add_changes_box()
 
     def _add_changes_box(self) -> None:
