@@ -140,13 +140,12 @@ class HomeTab(QWidget):
         late_row = QHBoxLayout()
         late = QLabel(late_text)
         late.setObjectName("dispositions_figures")
-        late_row.addWidget(late)
+        late_row.addWidget(late, 1)
         if mail.disposisi_terlambat:
             show = QPushButton(self.tr("Lihat disposisi terlambat"))
             show.setObjectName("show_overdue")
             show.clicked.connect(self.open_overdue.emit)
-            late_row.addWidget(show)
-        late_row.addStretch(1)
+            late_row.addWidget(show, 0, Qt.AlignmentFlag.AlignTop)
         box.addLayout(late_row)
         chart = MonthChart()
         chart.setObjectName("letters_chart")
@@ -188,6 +187,10 @@ class HomeTab(QWidget):
         modules.setStyleSheet("color: #555")
         layout.addWidget(modules)
         layout.addStretch(1)
+        # Every text breaks into lines: at 1024 px or with a large font the page scrolls down, never sideways,
+        # and no card's text is cut at its edge.
+        for label in self.body.findChildren(QLabel):
+            label.setWordWrap(True)
 
     def _attention_card(self, items: tuple[dashboard.AttentionItem, ...]) -> QFrame:
         """The list of ``dashboard.attention``, shown as it is: the Beranda decides nothing about it."""
@@ -253,11 +256,10 @@ class HomeTab(QWidget):
             text = self.tr("Belum ada data pegawai: impor dari SIASN atau isi di tab Kepegawaian.")
         status = QLabel(text)
         status.setObjectName("staff_status")
-        row.addWidget(status)
+        row.addWidget(status, 1)
         show = QPushButton(self.tr("Buka jadwal"))
         show.setObjectName("show_schedule")
         show.clicked.connect(self.open_schedule.emit)
-        row.addWidget(show)
-        row.addStretch(1)
+        row.addWidget(show, 0, Qt.AlignmentFlag.AlignTop)
         box.addLayout(row)
         return card

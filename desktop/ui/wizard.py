@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -16,6 +18,7 @@ from desktop.services.common.errors import ValidationError
 from desktop.services.common.permissions import Actor
 from desktop.services.system import AppContext
 from desktop.ui.context import UiContext
+from desktop.ui.widgets.screen_fit import fit_to_screen
 from desktop.ui.wizard_admin_page import AdminPage
 
 
@@ -50,8 +53,15 @@ class ProfilePage(QWizardPage):
         self.setTitle(self.tr("Profil kantor"))
         self.setSubTitle(self.tr("Dipakai untuk kop surat di setiap dokumen yang dicetak."))
         self.form = OfficeProfileForm()
+        # Thirteen fields and the logo are taller than a 1024×600 screen leaves: the form scrolls, the
+        # wizard's Berikutnya/Kembali stay in view.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.form)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
 
     def initializePage(self) -> None:
         with self.wiz.app_ctx.db.read() as s:
@@ -103,7 +113,8 @@ class FirstRunWizard(QWizard):
         self.setWindowTitle(self.tr("Penyiapan awal — Sekretariat"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.resize(900, 680)
+        # 900 × 680, less on a smaller screen: the wizard's buttons are never below its edge.
+        fit_to_screen(self, 900, 680)
         self.addPage(WelcomePage(app_ctx))
         self.admin_page = AdminPage(self)
         self.addPage(self.admin_page)

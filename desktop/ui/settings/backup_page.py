@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from desktop.storage.backup import BACKUP_SUFFIX, BackupInfo, Checksum
 from desktop.ui.context import UiContext
 from desktop.ui.settings import common
 from desktop.ui.tasks import run_task
+from desktop.ui.widgets.flow import FlowRow
 
 REASON_LABELS = {
     "harian": "Harian (otomatis)",
@@ -163,13 +163,16 @@ class BackupPage(common.SettingsPage):
         self.status.setObjectName("backupStatus")
         self.status.setWordWrap(True)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.backup_button)
-        buttons.addWidget(self.save_to_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.restore_selected_button)
-        buttons.addWidget(self.restore_file_button)
-        buttons.addWidget(self.check_button)
+        # Five buttons are wider than a 1024 px screen leaves at a large font: they wrap onto a second line.
+        buttons = FlowRow()
+        for button in (
+            self.backup_button,
+            self.save_to_button,
+            self.restore_selected_button,
+            self.restore_file_button,
+            self.check_button,
+        ):
+            buttons.add(button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(

@@ -226,6 +226,12 @@ def page_header(title: str, description: str = "") -> QWidget:
     return box
 
 
+def wrapped(label: QLabel) -> QLabel:
+    """A caption that breaks into lines instead of making its page wider than a 1024 px screen."""
+    label.setWordWrap(True)
+    return label
+
+
 def read_only_note() -> QLabel:
     label = QLabel(tr("Hanya admin yang dapat mengubah pengaturan ini; Anda dapat melihatnya saja."))
     label.setObjectName("readOnlyNote")

@@ -107,17 +107,20 @@ class DatabasePage(common.SettingsPage):
         self.test_button.setDefault(True)
         self.test_button.clicked.connect(self.test_and_save)
         self.password.returnPressed.connect(self.test_and_save)
-        pg_buttons = QHBoxLayout()
-        pg_buttons.addWidget(self.test_button)
-        pg_buttons.addStretch(1)
+        # The button sits in the form's last row: the page must fit a 1024×600 screen without scrolling.
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addStretch(1)
+        self.form.addRow("", test_row)
         pg_box = QGroupBox(self.tr("Server PostgreSQL"))
         pg_layout = QVBoxLayout(pg_box)
         pg_layout.addLayout(self.form)
-        pg_layout.addLayout(pg_buttons)
 
         self.sqlite_button = QPushButton(self.tr("Kembali ke berkas &lokal"))
         self.sqlite_button.clicked.connect(self.switch_to_sqlite)
-        sqlite_row = QHBoxLayout()
+        self.sqlite_row = QWidget()
+        sqlite_row = QHBoxLayout(self.sqlite_row)
+        sqlite_row.setContentsMargins(0, 0, 0, 0)
         sqlite_row.addWidget(self.sqlite_button)
         self.sqlite_note = muted(QLabel())
         sqlite_row.addWidget(self.sqlite_note, 1)
@@ -131,7 +134,7 @@ class DatabasePage(common.SettingsPage):
         layout.addWidget(self.mode_label)
         layout.addWidget(explain)
         layout.addWidget(pg_box)
-        layout.addLayout(sqlite_row)
+        layout.addWidget(self.sqlite_row)
         layout.addWidget(self.status)
         layout.addStretch(1)
 
@@ -165,6 +168,9 @@ class DatabasePage(common.SettingsPage):
             self.sqlite_note.setText(self.tr("Memakai berkas SQLite di folder data komputer ini."))
         else:
             self.sqlite_note.setText(self.tr("Komputer ini sudah memakai berkas lokal."))
+        # Already on the local file, the row only repeats "Sekarang dipakai": left out, so the page fits a
+        # 1024×600 screen without scrolling.
+        self.sqlite_row.setVisible(can_switch)
 
     def postgres_settings(self) -> PostgresSettings:
         return PostgresSettings(

@@ -20,10 +20,11 @@ from desktop.services.letters.outgoing import SeriesData
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.settings import common
-from desktop.ui.settings.common import DASH, line_edit
+from desktop.ui.settings.common import DASH, line_edit, wrapped
 from desktop.ui.settings.series_dialog import SeriesDialog
 from desktop.ui.settings.service_dialog import ServiceDialog
 from desktop.ui.widgets.messages import muted
+from desktop.ui.widgets.tables import keep_columns_on_screen
 
 
 def _heading(text: str) -> QLabel:
@@ -106,8 +107,11 @@ class LettersPage(common.SettingsPage):
         self.instructions: list[ls.InstructionInfo] = []
 
         # --- number series
-        self.series_table = common.make_table([self.tr(c) for c in self.SERIES_COLUMNS], stretch=4)
+        # The name takes the spare width; on a narrow screen the pattern and the unit code give way first, so
+        # the next number (what the clerk checks here) and the status stay whole at 1024 px.
+        self.series_table = common.make_table([self.tr(c) for c in self.SERIES_COLUMNS], stretch=0)
         self.series_table.setObjectName("seriesTable")
+        self.series_fitter = keep_columns_on_screen(self.series_table, [1, 2])
         self.series_table.itemSelectionChanged.connect(self._update_buttons)
         self.add_series_button = QPushButton(self.tr("&Tambah seri…"))
         self.add_series_button.clicked.connect(self.add_series)
@@ -124,10 +128,12 @@ class LettersPage(common.SettingsPage):
         top_layout.addWidget(_heading(self.tr("Seri nomor surat keluar")))
         top_layout.addWidget(
             muted(
-                QLabel(
-                    self.tr(
-                        "Pola nomor yang diberikan saat surat keluar diambil nomornya. Nomor urut mulai dari 1 "
-                        "setiap tahun per seri."
+                wrapped(
+                    QLabel(
+                        self.tr(
+                            "Pola nomor yang diberikan saat surat keluar diambil nomornya. Nomor urut mulai "
+                            "dari 1 setiap tahun per seri."
+                        )
                     )
                 )
             )
@@ -269,6 +275,7 @@ class LettersPage(common.SettingsPage):
                 common.dim_row(table, row)
         common.fit_columns(table, max_width=360)
         _fit_status(table, 5)
+        self.series_fitter.fit()
         if selected is not None:
             common.select_row_where(table, lambda d: d == selected)
         elif table.rowCount():

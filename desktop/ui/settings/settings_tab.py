@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -28,6 +31,34 @@ from desktop.ui.settings.units_page import UnitsPage
 from desktop.ui.settings.users_page import UsersPage
 
 
+class _Fitted(QWidget):
+    """Holds a page in its scroll area at the page's *minimum* height for the width.
+
+    A scroll area sizes a widget whose layout wraps text at its preferred height for the width, so tables'
+    comfortable heights would make every page scroll; this holder offers the minimum instead, and the page
+    scrolls only when even that does not fit.
+    """
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.page = page
+        page.setParent(self)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = self.page.minimumSizeHint()
+        layout = self.page.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            hint.setHeight(max(hint.height(), layout.minimumHeightForWidth(max(self.width(), hint.width()))))
+        return hint
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.page.setGeometry(self.rect())
+
+
 class SettingsTab(QWidget):
     """All settings pages. Pages the actor may not use are left out; the rest are read-only without
     ``Perm.MANAGE_SETTINGS``. ``restart_required`` fires after a restore or a database switch."""
@@ -40,6 +71,7 @@ class SettingsTab(QWidget):
         self.setObjectName("settingsTab")
         self.ctx = ctx
         self.pages: dict[str, QWidget] = {}
+        self.holders: dict[str, QScrollArea] = {}
 
         self.nav = QListWidget()
         self.nav.setObjectName("settingsNav")
@@ -70,7 +102,15 @@ class SettingsTab(QWidget):
                 continue
             page = page_class(ctx)
             self.pages[key] = page
-            self.stack.addWidget(page)
+            # Every page, a module's too, scrolls rather than making the window taller or wider than a small
+            # screen (1024×600, or a large font): the window's minimum never follows the largest page.
+            holder = QScrollArea()
+            holder.setObjectName(f"settingsPage_{key}")
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setWidget(_Fitted(page))
+            self.holders[key] = holder
+            self.stack.addWidget(holder)
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
@@ -109,7 +149,7 @@ class SettingsTab(QWidget):
             return
         key = self.page_keys()[row]
         page = self.pages[key]
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(self.holders[key])
         # Data is read when a page is shown, so each page sees what other pages (or the wizard) saved.
         refresh = getattr(page, "refresh", None)
         if refresh is not None:

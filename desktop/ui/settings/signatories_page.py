@@ -125,10 +125,12 @@ class SignatoriesPage(common.SettingsPage):
         bottom_layout.addWidget(heading)
         bottom_layout.addWidget(
             muted(
-                QLabel(
-                    self.tr(
-                        "Siapa yang menandatangani tiap jenis dokumen yang dicetak aplikasi. "
-                        "Hanya penanda tangan aktif yang dapat dipilih."
+                common.wrapped(
+                    QLabel(
+                        self.tr(
+                            "Siapa yang menandatangani tiap jenis dokumen yang dicetak aplikasi. "
+                            "Hanya penanda tangan aktif yang dapat dipilih."
+                        )
                     )
                 )
             )
