@@ -95,7 +95,9 @@ def problems(root: QWidget) -> list[str]:
         top_left = widget.mapTo(root, QPoint(0, 0))
         rect = QRect(top_left, widget.size())
         if not frame.contains(rect):
-            found.append(f"{_name(widget)} keluar layar: {rect.getRect()} di {frame.width()}×{frame.height()}")
+            found.append(
+                f"{_name(widget)} keluar layar: {rect.getRect()} di {frame.width()}×{frame.height()}"
+            )
             continue
         if isinstance(widget, QLabel) and widget.wordWrap():
             needed = widget.heightForWidth(widget.width())

@@ -96,7 +96,9 @@ def test_masuk_dicetak_didisposisi_selesai_and_the_overdue_list(  # type: ignore
 
     # 1. Masuk: a backlog letter received two weeks ago, typed with the keyboard and saved with Ctrl+S.
     form.focus_first()
-    qtbot.keyClick(form.asal, Qt.Key.Key_Backtab)  # back to Tanggal terima: its text is selected, typing replaces it
+    qtbot.keyClick(
+        form.asal, Qt.Key.Key_Backtab
+    )  # back to Tanggal terima: its text is selected, typing replaces it
     qtbot.keyClicks(form.terima, f"{received:%d%m%Y} 0915")
     qtbot.keyClick(form.terima, Qt.Key.Key_Return)
     assert form.asal.hasFocus()
