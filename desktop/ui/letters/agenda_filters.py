@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.letters.rules import Keamanan, Urgensi
 from desktop.ui.widgets.dates import DateField
+from desktop.ui.widgets.flow import FlowRow
 from desktop.ui.widgets.keys import sequence
 
 FILTER_KEY = sequence("Ctrl+Shift+F")
@@ -130,21 +131,26 @@ class FilterBar(QWidget):
         self.clear_button.setToolTip(self.tr("Kosongkan semua filter"))
         self.clear_button.clicked.connect(self.clear)
 
-        layout = QHBoxLayout(self)
+        # The date range stays one piece; on a 1024 px screen the rest wraps onto a second line instead of
+        # making the whole window wider than the screen.
+        dates = QWidget(self)
+        dates_row = QHBoxLayout(dates)
+        dates_row.setContentsMargins(0, 0, 0, 0)
+        dates_row.setSpacing(4)
+        dates_row.addWidget(self.use_dates)
+        dates_row.addWidget(self.dari)
+        dates_row.addWidget(dash)
+        dates_row.addWidget(self.sampai)
+        layout = FlowRow(self, spacing=4)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.use_dates)
-        layout.addWidget(self.dari)
-        layout.addWidget(dash)
-        layout.addWidget(self.sampai)
-        layout.addSpacing(6)
-        layout.addWidget(self.name, 1)
-        layout.addWidget(self.kode)
+        layout.add(dates)
+        layout.add(self.name, grow=True)
+        layout.add(self.kode)
         for combo in (self.keamanan, self.urgensi, self.status, self.target):
             if combo is not None:
-                layout.addWidget(combo)
-        layout.addWidget(self.clear_button)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+                layout.add(combo)
+        layout.add(self.clear_button)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def _date_edit(self, name: str, value: date, accessible: str) -> DateField:
         # Typed like every other date ("01032026", "1/3/26"). The row has no room for the weekday caption: a date

@@ -32,6 +32,8 @@ from desktop.ui.widgets.tables import (
 RELOAD_KEY = sequence("F5")
 FIND_KEY = sequence("Ctrl+F")
 
+MIN_ROWS = 4  # rows of the book kept in sight however small the screen
+
 
 class Letter(Protocol):
     @property
@@ -116,6 +118,10 @@ class AgendaList(QWidget, Generic[R]):
         self.table.setSortingEnabled(True)  # the model sorts in SQL (PagedTableModel.sort)
         model.sorted.connect(self.after_sort)
         model.modelAboutToBeReset.connect(self.remember_selection)
+        # A book showing one row is no book: the form pane above (it scrolls) gives way first, also when the
+        # filter row opens on a 1024×600 screen.
+        rows = self.table.verticalHeader().defaultSectionSize() * MIN_ROWS
+        self.table.setMinimumHeight(header.sizeHint().height() + rows + 2 * self.table.frameWidth() + 4)
 
     def connect_table(self, activate: Callable[[], object]) -> None:
         """Double click runs ``activate``; the context menu, the buttons and the count follow the table."""

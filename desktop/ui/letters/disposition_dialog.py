@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,6 +34,27 @@ from desktop.ui.letters.disposition.queue import HopQueue
 from desktop.ui.letters.disposition.state import ChainState
 from desktop.ui.widgets.messages import muted, set_message
 from desktop.ui.widgets.palette import SUCCESS_COLOR, WARNING_COLOR
+
+
+class HeightFollowsWidth(QObject):
+    """Keeps a scroll area's content at least as tall as its wrapped lines need at its width. A resizable
+    scroll area squeezes its content to the viewport by the content's minimum size, which knows nothing of
+    wrapping: on a 1024×600 screen a caption such as "Tanggal 31 Februari 2026 tidak ada: …" was cut to
+    one line instead of the pane scrolling."""
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__(content)
+        self._content = content
+        content.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            layout = self._content.layout()
+            if layout is not None and layout.hasHeightForWidth():
+                needed = layout.totalHeightForWidth(self._content.width())
+                if needed != self._content.minimumHeight():
+                    self._content.setMinimumHeight(needed)
+        return False
 
 
 class DispositionDialog(QDialog):
@@ -81,6 +102,10 @@ class DispositionDialog(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(form)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The scroll bar always takes its room, so the content's width (and with it the height its wrapped
+        # lines need) does not flip each time the bar comes and goes.
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self._form_height = HeightFollowsWidth(form)
         # Never narrower than the form itself: the splitter would otherwise clip its right edge.
         scroll.setMinimumWidth(form.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
 

@@ -192,12 +192,13 @@ class IncomingForm(LetterForm):
         )
         self.fields, self.errors = self.rows.fields, self.rows.errors
         left, right = form_layout(), form_layout()
-        self.rows.add(
-            self.tr("Tanggal ter&ima"),
-            "tanggal_diterima",
-            hbox(self.terima.boxed(), zone_label, 1),
-            form=left,
-        )
+        # The zone sits between the field and its caption, so the caption keeps the rest of the row: a reason
+        # such as "Tanggal 31 Februari 2026 tidak ada: …" wraps onto lines the row grows for, uncut.
+        terima_box = self.terima.boxed()
+        terima_row = terima_box.layout()
+        assert isinstance(terima_row, QHBoxLayout)
+        terima_row.insertWidget(1, zone_label)
+        self.rows.add(self.tr("Tanggal ter&ima"), "tanggal_diterima", terima_box, form=left)
         self.rows.add(self.tr("Asal s&urat"), "asal_surat", self.asal, form=left)
         self.rows.add(
             self.tr("N&omor surat"), "nomor_surat", self.nomor, extra=[self.duplicate_label], form=left

@@ -103,6 +103,10 @@ class LetterForm(QWidget):
         self.code_info.setObjectName("codeInfo")
         self.code_info.setWordWrap(True)
         muted(self.code_info, smaller=True)  # palette grey for the facts; the warning overrides it in amber
+        # Two lines kept free: the hint, the uraian with its JRA retention and the warning take one or two
+        # lines as the clerk types, and the fields below must not jump while the kode list is open.
+        self.code_info.setMinimumHeight(2 * self.code_info.fontMetrics().lineSpacing() + 2)
+        self.code_info.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
     def build_sifat(self) -> None:
         """Keamanan and urgensi, the two combos of the letter's sifat."""

@@ -67,11 +67,16 @@ class HopForm(QObject):
         self.tanggal.setObjectName("tanggal")
         tanggal_row = QHBoxLayout()
         tanggal_row.addWidget(self.tanggal)
-        tanggal_row.addWidget(self.tanggal.caption, 1)  # the weekday (or why not a date) gets the spare width
         tanggal_row.addWidget(
-            muted(QLabel(self.tr("· diterima {0}").format(short_date(state.chain.tanggal_diterima))), True)
+            muted(QLabel(self.tr("· diterima {0}").format(short_date(state.chain.tanggal_diterima))), True), 1
         )
-        form.addRow(_buddy(self.tr("Tan&ggal"), self.tanggal), tanggal_row)
+        # The weekday, or why it is not a date, on its own line under the field: squeezed between the field
+        # and the note on a 1024 px screen the reason took five lines and was cut at the top.
+        tanggal_box = QVBoxLayout()
+        tanggal_box.setSpacing(2)
+        tanggal_box.addLayout(tanggal_row)
+        tanggal_box.addWidget(self.tanggal.caption)
+        form.addRow(_buddy(self.tr("Tan&ggal"), self.tanggal), tanggal_box)
 
         self.recipients = RecipientsPicker(officials, self)
         form.addRow(_buddy(self.tr("&Kepada"), self.recipients.list), self.recipients.layout)
