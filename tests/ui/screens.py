@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QTabBar,
     QTableView,
     QTabWidget,
     QTextEdit,
@@ -76,7 +77,8 @@ def _name(widget: QWidget) -> str:
 
 def problems(root: QWidget) -> list[str]:
     """What a clerk cannot see in ``root`` as it is now laid out: a needed widget (button, field, table,
-    label with text) outside the window, squeezed below its minimum width, or a wrapped label cut short."""
+    label with text) outside the window or squeezed below its minimum width, a label cut short (also inside a
+    scroll area), or needed widgets drawn over one another."""
     found: list[str] = []
     frame = root.rect()
     for widget in root.findChildren(QWidget):
@@ -107,6 +109,69 @@ def problems(root: QWidget) -> list[str]:
             hint = widget.minimumSizeHint().width()
             if widget.width() + 2 < hint:
                 found.append(f"{_name(widget)} terjepit: lebar {widget.width()} < {hint}")
+    for problem in clipped(root) + overlapping(root):
+        if problem not in found:
+            found.append(problem)
+    return found
+
+
+def clipped(root: QWidget) -> list[str]:
+    """Labels with text cut short, also inside a scroll area (scrolling reaches a label, it does not make a cut
+    one whole): a wrapped label lower than its text, or one its parent box cuts off. The clip by a scroll
+    area's viewport is scrolling, not cutting, so the walk up the parents stops there."""
+    found = []
+    for label in root.findChildren(QLabel):
+        if not label.isVisibleTo(root) or not label.text().strip():
+            continue
+        if label.wordWrap() and label.heightForWidth(label.width()) > label.height() + 2:
+            found.append(
+                f"{_name(label)} terpotong: tinggi {label.height()} < {label.heightForWidth(label.width())}"
+            )
+            continue
+        child: QWidget = label
+        parent = label.parentWidget()
+        while parent is not None and child is not root:
+            if isinstance(parent.parentWidget(), QAbstractScrollArea):
+                break  # parent is a viewport
+            shown = QRect(label.mapTo(parent, QPoint(0, 0)), label.size())
+            if not parent.rect().contains(shown):
+                found.append(f"{_name(label)} terpotong oleh {type(parent).__name__}")
+                break
+            child, parent = parent, parent.parentWidget()
+    return found
+
+
+def _visible_part(widget: QWidget, root: QWidget) -> QRect:
+    """The part of ``widget`` its parents leave visible (a scrolled form's rows end at the viewport)."""
+    rect = QRect(widget.mapTo(root, QPoint(0, 0)), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not root:
+        rect = rect.intersected(QRect(parent.mapTo(root, QPoint(0, 0)), parent.size()))
+        parent = parent.parentWidget()
+    return rect
+
+
+def overlapping(root: QWidget) -> list[str]:
+    """Fields, buttons, tables and texts drawn over one another (a widget left out of every layout sits at the
+    top left, over the first row; a table given more height than the page has runs under the buttons)."""
+    shown = [
+        w
+        for w in root.findChildren(QWidget)
+        if isinstance(w, _NEEDED)
+        and w.isVisibleTo(root)
+        and not w.isWindow()
+        and not (isinstance(w, QLabel) and not w.text().strip() and w.pixmap().isNull())
+    ]
+    # A widget's own parts (a combo's line edit, a table's header, a tab bar's buttons) are not "over" it.
+    shown = [w for w in shown if not any(o is not w and o.isAncestorOf(w) for o in shown)]
+    shown = [w for w in shown if not isinstance(w.parentWidget(), QTabBar)]
+    rects = [(w, r.adjusted(1, 1, -1, -1)) for w in shown if (r := _visible_part(w, root)).width() > 2]
+    rects = [(w, r) for w, r in rects if r.height() > 0]  # scrolled out of view
+    found = []
+    for i, (first, a) in enumerate(rects):
+        for second, b in rects[i + 1 :]:
+            if a.intersects(b):
+                found.append(f"{_name(first)} {a.getRect()} menimpa {_name(second)} {b.getRect()}")
     return found
 
 

@@ -218,7 +218,7 @@ class DateField(QLineEdit):
 
     def value(self) -> date | None:
         """The date typed; None when empty and allowed; ValueError (Indonesian) otherwise."""
-        found = self._parse(self.text())
+        found = self.parse_text(self.text())
         if found is None:
             if self._required:
                 raise DateTypingError("Tanggal wajib diisi.")
@@ -229,14 +229,17 @@ class DateField(QLineEdit):
             raise DateTypingError(f"Tanggal tidak boleh sesudah {format_date(self._maximum)}.")
         return found
 
-    def _parse(self, text: str) -> date | None:
+    # The three hooks a field typed differently (DateTimeField) overrides: how its text is read, the live
+    # caption of a good value, and the tidy text shown when the clerk leaves the field.
+    def parse_text(self, text: str) -> date | None:
+        """The date in ``text`` (None when empty); DateTypingError with the reason otherwise."""
         return parse_typed_date(text, self._reference)
 
-    def _describe(self, found: date) -> str:
+    def describe(self, found: date) -> str:
         """The live caption of a good date."""
         return format_date_long(found)
 
-    def _format(self, found: date) -> str:
+    def formatted(self, found: date) -> str:
         """The tidy text a good date is shown as when the clerk leaves the field."""
         return format_date_numeric(found)
 
@@ -256,10 +259,13 @@ class DateField(QLineEdit):
             value = pydate(value) if value.isValid() else None
         if value is not None:
             self._reference = value
-        self.setText(self._format(value) if value is not None else "")
+        self.setText(self.formatted(value) if value is not None else "")
         self._refresh(final=True)
 
     set_value = setDate
+
+    def referenceDate(self) -> date:
+        return self._reference
 
     def setReferenceDate(self, value: date) -> None:
         """The year "3/2" means and the century of "3-2-26"."""
@@ -318,7 +324,7 @@ class DateField(QLineEdit):
         # While typing, a date on its way ("31/1") is not yet wrong; on leaving the field it is.
         invalid = bool(problem) and (complete or final)
         if found is not None:
-            self._set_caption(self._describe(found), "")
+            self._set_caption(self.describe(found), "")
         elif invalid:
             self._set_caption(problem, ERROR_COLOR)
         elif problem and self.text().strip():
@@ -340,8 +346,8 @@ class DateField(QLineEdit):
 
     def _tidy(self) -> None:
         found = self.date()
-        if found is not None and self.text() != self._format(found):
-            self.setText(self._format(found))  # left as typed when wrong: the save says why
+        if found is not None and self.text() != self.formatted(found):
+            self.setText(self.formatted(found))  # left as typed when wrong: the save says why
         self._refresh(final=True)
 
     # ------------------------------------------------------------------ keys and calendar
@@ -373,7 +379,7 @@ class DateField(QLineEdit):
     def _picked(self, value: QDate) -> None:
         if self._calendar is not None:
             self._calendar.hide()
-        text = self._format(pydate(value))
+        text = self.formatted(pydate(value))
         self.setText(text)
         self.textEdited.emit(text)  # a pick is the clerk's edit: forms clear the field's error line on it
         self._refresh(final=True)

@@ -66,31 +66,20 @@ class DateTimeField(DateField):
         except DateTypingError:
             return None
 
-    def _parse(self, text: str) -> date | None:
+    def parse_text(self, text: str) -> date | None:
         head, _typed = split_typed_time(text)
-        return parse_typed_date(head, self._reference)
+        return parse_typed_date(head, self.referenceDate())
 
     def time(self) -> dtime:
         """The time typed, or the one kept when only a date was typed."""
         return self._typed_time() or self._kept_time
 
-    def _describe(self, found: date) -> str:
+    def describe(self, found: date) -> str:
         return self.tr("{0} pukul {1:%H.%M}").format(format_date_long(found), self.time())
 
-    def _format(self, found: date) -> str:
-        return f"{format_date_numeric(found)} {self._kept_time:%H.%M}"
-
-    def show_calendar(self) -> None:
-        typed = self._typed_time()
-        if typed is not None:
-            self._kept_time = typed  # a day picked from the calendar keeps the hour typed before it
-        super().show_calendar()
-
-    def _tidy(self) -> None:
-        typed = self._typed_time()
-        if typed is not None:
-            self._kept_time = typed
-        super()._tidy()
+    def formatted(self, found: date) -> str:
+        # The hour typed stays when the field is tidied or a day is picked from the calendar.
+        return f"{format_date_numeric(found)} {self.time():%H.%M}"
 
     def dateTime(self) -> datetime | None:
         found = self.date()
@@ -99,6 +88,10 @@ class DateTimeField(DateField):
     def setDateTime(self, value: datetime | None) -> None:
         if value is not None:
             self._kept_time = value.time().replace(second=0, microsecond=0)
+        # The hour of the old text must not win over the new value's: empty it quietly first.
+        blocked = self.blockSignals(True)
+        self.clear()
+        self.blockSignals(blocked)
         self.setDate(value.date() if value is not None else None)
         self._emit_moment()
 

@@ -10,19 +10,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QDialog,
     QFileDialog,
-    QLabel,
-    QLineEdit,
     QScrollArea,
-    QTabBar,
-    QTextEdit,
-    QWidget,
 )
 from sqlalchemy import select
 
@@ -196,48 +187,6 @@ def room(monkeypatch, screen: str) -> QSize:  # type: ignore[no-untyped-def]
     return DIALOG_ROOM[screen]
 
 
-_DRAWN = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QTextEdit, QAbstractItemView, QLabel)
-
-
-def _on_screen(widget: QWidget, root: QWidget) -> QRect:
-    """The part of ``widget`` its parents leave visible (a scrolled form's rows end at the viewport)."""
-    rect = QRect(widget.mapTo(root, QPoint(0, 0)), widget.size())
-    parent = widget.parentWidget()
-    while parent is not None and parent is not root:
-        rect = rect.intersected(QRect(parent.mapTo(root, QPoint(0, 0)), parent.size()))
-        parent = parent.parentWidget()
-    return rect
-
-
-def _named(widget: QWidget) -> str:
-    text = widget.text() if isinstance(widget, (QAbstractButton, QLabel)) else ""
-    return f"{type(widget).__name__}({widget.objectName() or text[:30]!r})"
-
-
-def _overlapping(root: QWidget) -> list[str]:
-    """Fields, buttons and texts drawn over one another: a widget left out of every layout sits at the top
-    left, over the first row."""
-    shown = [
-        w
-        for w in root.findChildren(QWidget)
-        if isinstance(w, _DRAWN)
-        and w.isVisibleTo(root)
-        and not w.isWindow()
-        and not (isinstance(w, QLabel) and not w.text().strip() and w.pixmap().isNull())
-    ]
-    # A widget's own parts (a combo's line edit, a table's header, a tab bar's buttons) are not "over" it.
-    shown = [w for w in shown if not any(o is not w and o.isAncestorOf(w) for o in shown)]
-    shown = [w for w in shown if not isinstance(w.parentWidget(), QTabBar)]
-    rects = [(w, r.adjusted(1, 1, -1, -1)) for w in shown if (r := _on_screen(w, root)).width() > 2]
-    rects = [(w, r) for w, r in rects if r.height() > 0]  # scrolled out of view
-    found = []
-    for i, (first, a) in enumerate(rects):
-        for second, b in rects[i + 1 :]:
-            if a.intersects(b):
-                found.append(f"{_named(first)} {a.getRect()} / {_named(second)} {b.getRect()}")
-    return found
-
-
 def _fits(dialog: QDialog, screen: str, name: str) -> None:
     """At the size the dialog opens with and at its size hint: inside the room the screen leaves, with every
     needed widget on it and nothing cut."""
@@ -249,7 +198,6 @@ def _fits(dialog: QDialog, screen: str, name: str) -> None:
     assert problems(dialog) == [], name
     dialog.resize(opening)
     pump()
-    assert _overlapping(dialog) == [], name
     assert dialog.width() <= room.width() and dialog.height() <= room.height(), (name, dialog.size())
     assert problems(dialog) == [], name
     shoot(dialog, f"kepegawaian-{name}-{screen}")
