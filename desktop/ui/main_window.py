@@ -88,13 +88,16 @@ class MainWindow(QMainWindow):
             self._show_schedule()
 
     def _fit_to_screen(self) -> None:
-        """First start: 1280 × 800, or the whole work area of a smaller screen (a 1366 × 768 laptop)."""
+        """First start: 1280 × 800, or maximised on a smaller screen (a 1366 × 768 or 1024 × 600 laptop).
+        Maximised, not just as large as the work area: the window manager then keeps the title bar on screen
+        instead of pushing it above the top edge."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None:
             return
         area = screen.availableGeometry()
         if area.width() <= 1280 or area.height() <= 800:
-            self.setGeometry(area)
+            self.setGeometry(area)  # the size it returns to when the clerk un-maximises it
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # --- tabs, built when first opened -----------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -524,3 +524,13 @@ def test_a_table_closed_before_its_columns_are_fitted_raises_nothing(qtbot) -> N
     table.resize(200, 200)  # queues a fit
     shiboken6.delete(table)  # as a closed window deletes its pages
     pump()  # the queued fit: pytest-qt fails the test on an exception in the event loop
+
+
+def test_the_first_start_on_a_small_screen_opens_maximised(qtbot, office: AppContext, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """On a screen up to 1280×800 the window opens maximised, so the window manager keeps its title bar on
+    screen (a window merely as large as the work area had its title bar pushed above the top edge)."""
+    window = MainWindow(UiContext(office, _actor(office, "surat")), UiState(tmp_path / "baru.ini"))
+    qtbot.addWidget(window)
+    area = window.screen().availableGeometry()
+    assert area.width() <= 1280 or area.height() <= 800  # the offscreen test screen is a small one
+    assert window.windowState() & Qt.WindowState.WindowMaximized
