@@ -141,7 +141,7 @@ def clipped(root: QWidget) -> list[str]:
     return found
 
 
-def _visible_part(widget: QWidget, root: QWidget) -> QRect:
+def visible_part(widget: QWidget, root: QWidget) -> QRect:
     """The part of ``widget`` its parents leave visible (a scrolled form's rows end at the viewport)."""
     rect = QRect(widget.mapTo(root, QPoint(0, 0)), widget.size())
     parent = widget.parentWidget()
@@ -165,7 +165,7 @@ def overlapping(root: QWidget) -> list[str]:
     # A widget's own parts (a combo's line edit, a table's header, a tab bar's buttons) are not "over" it.
     shown = [w for w in shown if not any(o is not w and o.isAncestorOf(w) for o in shown)]
     shown = [w for w in shown if not isinstance(w.parentWidget(), QTabBar)]
-    rects = [(w, r.adjusted(1, 1, -1, -1)) for w in shown if (r := _visible_part(w, root)).width() > 2]
+    rects = [(w, r.adjusted(1, 1, -1, -1)) for w in shown if (r := visible_part(w, root)).width() > 2]
     rects = [(w, r) for w, r in rects if r.height() > 0]  # scrolled out of view
     found = []
     for i, (first, a) in enumerate(rects):

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ui.widgets import screen_fit
 
@@ -52,3 +61,22 @@ def test_a_tall_form_scrolls_to_the_field_that_takes_the_focus(qtbot) -> None:  
     top_left = fields[-1].mapTo(area.viewport(), fields[-1].rect().topLeft())
     assert top_left.y() >= 0 and top_left.y() + fields[-1].height() <= area.viewport().height()
     assert save.geometry().bottom() < dialog.height()  # the button stays outside the scrolled part
+
+
+def test_a_scrolled_pane_grows_with_its_wrapped_lines_instead_of_cutting_them(qtbot) -> None:  # type: ignore[no-untyped-def]
+    pane = QScrollArea()
+    qtbot.addWidget(pane)
+    pane.setWidgetResizable(True)
+    content = QWidget()
+    column = QVBoxLayout(content)
+    reason = QLabel("Tanggal 31 Februari 2026 tidak ada: Februari 2026 hanya 28 hari. " * 3)
+    reason.setWordWrap(True)
+    column.addWidget(reason)
+    column.addWidget(QLineEdit())
+    pane.setWidget(content)
+    screen_fit.HeightFollowsWidth(content)
+    pane.resize(220, 120)  # narrow: the reason needs many lines
+    pane.show()
+    qtbot.waitExposed(pane)
+    qtbot.waitUntil(lambda: reason.height() >= reason.heightForWidth(reason.width()))
+    assert content.minimumHeight() > 120  # taller than the pane: it scrolls rather than cut the reason

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QEvent, QKeyCombination, QObject, QPoint, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, QPoint, QSize, Qt
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
 
 from desktop.core import clock
@@ -156,6 +156,22 @@ class AgendaList(QWidget, Generic[R]):
             *self.filter_bar.findChildren(QWidget),
         ):
             widget.installEventFilter(self)
+
+    # ------------------------------------------------------------------ size
+    def minimumSizeHint(self) -> QSize:
+        """As tall as the rows need at the width the list has now: the opened filter row wraps onto a second
+        line at 1024 px, and a minimum counted for one line let the splitter squeeze the table under the
+        buttons (the form pane above scrolls, so it gives way instead)."""
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth() and self.width() > 0:
+            hint.setHeight(max(hint.height(), layout.minimumHeightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the wrapped rows' height changed with the width: the splitter asks again
 
     # ------------------------------------------------------------------ for the subclass
     def update_count(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,27 +34,7 @@ from desktop.ui.letters.disposition.queue import HopQueue
 from desktop.ui.letters.disposition.state import ChainState
 from desktop.ui.widgets.messages import muted, set_message
 from desktop.ui.widgets.palette import SUCCESS_COLOR, WARNING_COLOR
-
-
-class HeightFollowsWidth(QObject):
-    """Keeps a scroll area's content at least as tall as its wrapped lines need at its width. A resizable
-    scroll area squeezes its content to the viewport by the content's minimum size, which knows nothing of
-    wrapping: on a 1024×600 screen a caption such as "Tanggal 31 Februari 2026 tidak ada: …" was cut to
-    one line instead of the pane scrolling."""
-
-    def __init__(self, content: QWidget) -> None:
-        super().__init__(content)
-        self._content = content
-        content.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
-            layout = self._content.layout()
-            if layout is not None and layout.hasHeightForWidth():
-                needed = layout.totalHeightForWidth(self._content.width())
-                if needed != self._content.minimumHeight():
-                    self._content.setMinimumHeight(needed)
-        return False
+from desktop.ui.widgets.screen_fit import HeightFollowsWidth, fit_to_screen
 
 
 class DispositionDialog(QDialog):
@@ -181,12 +161,8 @@ class DispositionDialog(QDialog):
         batas = self.hop_form.batas
         self.batas_hk, self.batas_hk_mode, self.batas_preview = batas.hk, batas.hk_mode, batas.preview
 
-        screen = self.screen().availableGeometry() if self.screen() else None
-        width, height = 1280, 720
-        if screen is not None:
-            width, height = min(width, screen.width() - 20), min(height, screen.height() - 40)
-        self.resize(width, height)
-        self.splitter.setSizes([int(width * 0.6), int(width * 0.4)])
+        fit_to_screen(self, 1280, 720)
+        self.splitter.setSizes([int(self.width() * 0.6), int(self.width() * 0.4)])
         self.refresh()
         self.hop_form.reset(first=True)
         if self.can_write and not chain.closed:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -42,7 +43,9 @@ class ReceiptDialog(QDialog):
         self.when.setObjectName("tanggalTerima")
         self.note = QLineEdit(item.keterangan)
         form = QFormLayout(self)
-        form.addRow(QLabel(f"<b>{item.nomor_surat}</b><br>{item.tujuan}"))
+        head = QLabel(f"<b>{html.escape(item.nomor_surat)}</b><br>{html.escape(item.tujuan)}")
+        head.setWordWrap(True)  # a long tujuan wraps instead of widening the dialog past the screen
+        form.addRow(head)
         form.addRow(self.tr("&Nama penerima"), self.name)
         form.addRow(self.tr("&Tanggal terima"), self.when.boxed())
         form.addRow(self.tr("&Keterangan"), self.note)

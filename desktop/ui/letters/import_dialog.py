@@ -25,6 +25,7 @@ from desktop.ui.widgets.files import remember_dir, start_dir
 from desktop.ui.widgets.import_wizard import Checker, Importer, ImportTexts, ImportWizard
 from desktop.ui.widgets.messages import muted, set_message
 from desktop.ui.widgets.palette import ERROR_COLOR, SUCCESS_COLOR
+from desktop.ui.widgets.screen_fit import fit_to_screen
 
 FILE_FILTER = "Agenda (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv *.txt);;Semua berkas (*)"
 TEMPLATE_NAME = "templat-impor-agenda-surat-masuk.xlsx"
@@ -124,7 +125,7 @@ class ImportDialog(ImportWizard):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("importDialog")
-        self.resize(920, 640)
+        fit_to_screen(self, 920, 640)
 
     # ------------------------------------------------------------------ reading, checking, importing
     @staticmethod

@@ -53,7 +53,10 @@ class SentDialog(QDialog):
             self.media.addItem(label, key)
         self.media.setCurrentIndex(max(0, self.media.findData(info.media)))
         form = QFormLayout()
-        form.addRow(QLabel(self.tr("Surat {0} untuk {1}").format(info.nomor_surat, info.tujuan), self))
+        # A tujuan of several lines' length wraps instead of widening the dialog past the screen.
+        head = QLabel(self.tr("Surat {0} untuk {1}").format(info.nomor_surat, info.tujuan), self)
+        head.setWordWrap(True)
+        form.addRow(head)
         form.addRow(self.tr("Tanggal &kirim"), self.tanggal.boxed())
         form.addRow(self.tr("&Media"), self.media)
         buttons = QDialogButtonBox(self)

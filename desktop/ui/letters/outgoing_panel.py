@@ -65,6 +65,7 @@ class OutgoingPanel(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.form)
         top_layout.addWidget(scroll, 1)
+        self.scroll = scroll
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("agendaKeluarSplitter")
@@ -79,8 +80,11 @@ class OutgoingPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
+        self._revealing = False
         self.form.installEventFilter(self)
+        self.form.result_box.installEventFilter(self)
         self.form.issued.connect(self.list.show_letter)
+        self.form.issued.connect(lambda _info: self.reveal_issued())
         self.list.changed.connect(self.form.refresh_last_number)
         self.list.changed.connect(self.refresh_issued)
 
@@ -95,10 +99,29 @@ class OutgoingPanel(QWidget):
         except ServiceError:
             return
         self.form.show_issued(info)
+        self.reveal_issued()
+
+    def reveal_issued(self) -> None:
+        """Scroll the form pane to the box with the number just taken (or its BATAL): on a 600 px screen the
+        pane is shorter than the form and the box, at its foot, was cut in half. The box grows a line or two
+        after the next layout passes (its detail wraps), so it is followed for a moment."""
+        self._revealing = True
+        QTimer.singleShot(0, self, self._scroll_to_issued)
+        QTimer.singleShot(500, self, self._stop_revealing)
+
+    def _stop_revealing(self) -> None:
+        self._revealing = False
+
+    def _scroll_to_issued(self) -> None:
+        box = self.form.result_box
+        if not box.isHidden():
+            self.scroll.ensureWidgetVisible(box, 0, 6)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.form and event.type() == QEvent.Type.LayoutRequest:
             QTimer.singleShot(0, self, self._fit_form)  # a message or the issued number appeared
+        elif watched is self.form.result_box and event.type() == QEvent.Type.Resize and self._revealing:
+            QTimer.singleShot(0, self, self._scroll_to_issued)
         return super().eventFilter(watched, event)
 
     def _form_height(self) -> int:

@@ -29,6 +29,7 @@ from desktop.services.common.errors import ServiceError
 from desktop.services.common.permissions import Perm
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
+from desktop.ui.widgets.screen_fit import fit_to_screen
 
 FILE_FILTER = "Pindaian (*.pdf *.jpg *.jpeg *.png)"
 
@@ -47,7 +48,6 @@ class ScansDialog(QDialog):
         self.surat_id = surat_id
         self.can_write = ctx.actor.can(Perm.WRITE_LETTERS)
         self.setWindowTitle(self.tr("Pindaian — {0}").format(title))
-        self.resize(1000, 720)
         self.setAcceptDrops(self.can_write)
         self._buffer: QBuffer | None = None
         self._bytes = QByteArray()
@@ -113,6 +113,7 @@ class ScansDialog(QDialog):
         row.addStretch(1)
         row.addWidget(buttons)
         layout.addLayout(row)
+        fit_to_screen(self, 1000, 720)
         self.reload()
 
     # ------------------------------------------------------------------ data

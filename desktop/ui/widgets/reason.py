@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPus
 
 from desktop.ui.widgets.messages import set_message
 from desktop.ui.widgets.palette import ERROR_COLOR
+from desktop.ui.widgets.screen_fit import screen_room
 
 
 class ReasonDialog(QDialog):
@@ -40,12 +41,23 @@ class ReasonDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
+    def fit_height(self) -> None:
+        """As tall as the wrapped question and message need at the dialog's width: a window's minimum counts
+        a wrapped line once, and the message appearing cut the question short."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        needed = max(self.heightForWidth(self.width()), self.minimumSizeHint().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
     def reason(self) -> str:
         return self.edit.text().strip()
 
     def accept(self) -> None:
         if not self.reason():
             set_message(self.message, self.tr("Alasan pembatalan wajib diisi."), ERROR_COLOR)
+            self.fit_height()
             self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
             self.edit.selectAll()
             return
@@ -57,7 +69,10 @@ def ask_reason(
 ) -> str | None:
     """The reason for cancelling a record, asked before the confirmation; None only when the user backs out."""
     dialog = ReasonDialog(parent, title, label, ok=ok, cancel=cancel)
-    dialog.resize(width, dialog.sizeHint().height())
+    # The question wraps: as tall as its lines need at this width (the size hint counts a narrower one and
+    # cut a long question to one line), no wider than the screen.
+    dialog.resize(min(width, screen_room(dialog).width()), dialog.sizeHint().height())
+    dialog.fit_height()
     if not dialog.exec():
         return None
     return dialog.reason()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
 
@@ -56,3 +56,24 @@ def scroll_form(content: QWidget, parent: QWidget | None = None) -> QScrollArea:
     area.setMinimumWidth(content.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width())
     _KeepFocusInView(area)
     return area
+
+
+class HeightFollowsWidth(QObject):
+    """Keeps a scroll area's content at least as tall as its wrapped lines need at its width. A resizable
+    scroll area squeezes its content to the viewport by the content's minimum size, which knows nothing of
+    wrapping: on a 1024×600 screen a caption such as "Tanggal 31 Februari 2026 tidak ada: …" was cut to
+    one line instead of the pane scrolling."""
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__(content)
+        self._content = content
+        content.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            layout = self._content.layout()
+            if layout is not None and layout.hasHeightForWidth():
+                needed = layout.totalHeightForWidth(self._content.width())
+                if needed != self._content.minimumHeight():
+                    self._content.setMinimumHeight(needed)
+        return False

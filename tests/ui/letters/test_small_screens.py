@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
 from sqlalchemy import select
 
 from desktop.core import clock
@@ -20,16 +31,22 @@ from desktop.services import system
 from desktop.services.common import auth
 from desktop.services.common.permissions import Actor
 from desktop.services.letters import dispositions as dispo
-from desktop.services.letters import incoming
+from desktop.services.letters import incoming, outgoing
 from desktop.services.letters.dispositions import HopInput, RecipientInput
 from desktop.services.system import AppContext
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.letters import SuratTab
 from desktop.ui.letters.disposition_dialog import DispositionDialog
+from desktop.ui.letters.expedition_panel import ReceiptDialog
+from desktop.ui.letters.import_dialog import ImportDialog
+from desktop.ui.letters.outgoing_list import SentDialog
+from desktop.ui.letters.scans_dialog import ScansDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.state import UiState
+from desktop.ui.widgets import screen_fit
 from desktop.ui.widgets.dates import DateField
+from desktop.ui.widgets.reason import ReasonDialog
 from tests.ui.screens import (
     DIALOG_ROOM,
     SCREEN_IDS,
@@ -40,6 +57,7 @@ from tests.ui.screens import (
     pump,
     shoot,
     show_at,
+    visible_part,
 )
 
 IMPOSSIBLE = "31022026"  # the longest reason a date caption shows: "Tanggal 31 Februari 2026 tidak ada: …"
@@ -95,34 +113,9 @@ def _impossible_dates(root: QWidget) -> list[DateField]:
     return fields
 
 
-def clipped(root: QWidget) -> list[str]:
-    """Labels with text cut short, also inside a scroll area (which problems() counts as reachable): a wrapped
-    caption lower than its text, or one a parent box cuts off. The clip by a scroll area's viewport is
-    scrolling, not cutting, so the walk up the parents stops there."""
-    found = []
-    for label in root.findChildren(QLabel):
-        if not label.isVisibleTo(root) or not label.text().strip():
-            continue
-        if label.wordWrap() and label.heightForWidth(label.width()) > label.height() + 2:
-            # problems() leaves the content of a scroll area alone; a caption cut in it is cut all the same
-            found.append(f"{label.text()[:40]!r} terpotong: tinggi {label.height()}")
-            continue
-        child: QWidget = label
-        parent = label.parentWidget()
-        while parent is not None and child is not root:
-            if isinstance(parent.parentWidget(), QAbstractScrollArea):
-                break  # parent is a viewport
-            shown = QRect(label.mapTo(parent, QPoint(0, 0)), label.size())
-            if not parent.rect().contains(shown):
-                found.append(f"{label.text()[:40]!r} terpotong oleh {type(parent).__name__}")
-                break
-            child, parent = parent, parent.parentWidget()
-    return found
-
-
 def _fits(window: QWidget, screen: str, name: str) -> list[str]:
     assert show_at(window, screen) == SCREENS[screen], name
-    found = problems(window) + clipped(window)
+    found = problems(window)
     shoot(window, f"surat-{name}-{screen}")
     return found
 
@@ -185,11 +178,31 @@ def test_long_date_reasons_wrap_uncut_on_every_page(
         assert _fits(window, screen, name) == [], name
 
 
-def _dialog_fits(dialog: QDialog, screen: str, name: str) -> list[str]:
-    size = fits_dialog(dialog, screen)
+@pytest.fixture
+def room(monkeypatch: pytest.MonkeyPatch, screen: str) -> QSize:
+    """The dialogs open within the screen they are on: here, the one under test (offscreen's is 800×800)."""
+    monkeypatch.setattr(screen_fit, "screen_room", lambda _widget: DIALOG_ROOM[screen])
+    return DIALOG_ROOM[screen]
+
+
+def _dialog_fits(dialog: QDialog, screen: str, name: str, *, as_opened: bool = True) -> list[str]:
+    """At the size the dialog opens with (``as_opened``) and at its size hint: inside the room the screen
+    leaves, nothing needed off it, cut or drawn over something else."""
     room = DIALOG_ROOM[screen]
+    resized = dialog.testAttribute(Qt.WidgetAttribute.WA_Resized)
+    opening = dialog.size() if as_opened and resized else None
+    if opening is not None:
+        assert opening.width() <= room.width() and opening.height() <= room.height(), (
+            name,
+            opening.toTuple(),
+        )
+    size = fits_dialog(dialog, screen)
     assert size.width() <= room.width() and size.height() <= room.height(), (name, size.toTuple())
-    found = problems(dialog) + clipped(dialog)
+    found = problems(dialog)
+    if opening is not None:
+        dialog.resize(opening)
+        pump()
+        found += [f"{p} (bukaan)" for p in problems(dialog)]
     shoot(dialog, f"surat-{name}-{screen}")
     return found
 
@@ -255,7 +268,7 @@ def _letter_with_two_hops(ctx: AppContext, actor: Actor) -> int:
 
 @pytest.mark.parametrize("screen", SCREEN_IDS)
 def test_the_disposition_dialog_fits_with_a_chain_and_long_reasons(
-    qtbot, filled: AppContext, screen: str
+    qtbot, filled: AppContext, screen: str, room: QSize
 ) -> None:  # type: ignore[no-untyped-def]
     actor = _actor(filled)
     letter_id = _letter_with_two_hops(filled, actor)
@@ -295,3 +308,270 @@ def test_typing_a_kode_does_not_move_the_fields_below(
         pump()
         assert [w.mapTo(window, QPoint(0, 0)) for w in watched] == before, name
         shoot(window, f"surat-kode-{name}-{screen}")
+
+
+# --------------------------------------------------------------------------------------------- the other dialogs
+
+# An old agenda saved from Excel: a column the app cannot guess ("Surat Dari Instansi", mapped by hand) and one
+# nothing imports ("Paraf Petugas"); line 4 has a date that does not exist and line 5 no perihal.
+OLD_BOOK = (
+    "No. Urut;Tgl Diterima;Surat Dari Instansi;No Surat;Tgl Surat;Isi Ringkas;Paraf Petugas\n"
+    "307;03/11/2026;Kementerian Dalam Negeri;000.1.5/123/SJ;2 November 2026;Undangan rapat koordinasi;ok\n"
+    "308;31/02/2026;BPKAD Provinsi Kalimantan Timur;900/55/BPKAD;2026-11-01;Penyampaian DPA;ok\n"
+    "309;5 Nop 2026;Biro Umum Setda;800/1/BU;05/11/2026;;ok\n"
+)
+
+
+# The tujuan of a letter to many offices at once, as the clerk types it: wraps, never widens a dialog.
+LONG_TUJUAN = (
+    "Para Kepala Perangkat Daerah Provinsi Kalimantan Timur, Para Bupati/Wali Kota se-Kalimantan Timur "
+    "c.q. Kepala Dinas yang membidangi Perindustrian dan Perdagangan, dan Kepala Balai Besar Standardisasi"
+)
+
+
+@pytest.mark.parametrize("screen", SCREEN_IDS)
+def test_every_step_of_the_agenda_import_fits(  # type: ignore[no-untyped-def]
+    qtbot, filled: AppContext, tmp_path: Path, screen: str, room: QSize
+) -> None:
+    source = tmp_path / "agenda lama.csv"
+    source.write_text(OLD_BOOK, encoding="utf-8")
+    dialog = ImportDialog(UiContext(filled, _actor(filled)))
+    qtbot.addWidget(dialog)
+    assert _dialog_fits(dialog, screen, "impor-berkas") == []
+
+    dialog.load_file(source)
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=30_000)
+    assert dialog.pages.currentIndex() == ImportDialog.PAGE_MAPPING
+    assert dialog.unmapped_notice.isVisibleTo(dialog) and dialog.mapping_message.isVisibleTo(dialog)
+    assert _dialog_fits(dialog, screen, "impor-pemetaan") == []
+
+    combo = dialog.combos["Surat Dari Instansi"]
+    combo.setCurrentIndex(combo.findData("asal"))
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=30_000)
+    assert dialog.pages.currentIndex() == ImportDialog.PAGE_CHECK
+    assert len(dialog.error_rows()) == 2 and dialog.skip_button.isVisibleTo(dialog)
+    assert dialog.unmapped_notice.isVisibleTo(dialog)  # "Paraf Petugas" still imports nothing
+    assert _dialog_fits(dialog, screen, "impor-periksa") == []
+
+    with qtbot.waitSignal(dialog.imported, timeout=30_000):
+        qtbot.mouseClick(dialog.skip_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=30_000)
+    assert dialog.pages.currentIndex() == ImportDialog.PAGE_DONE
+    assert _dialog_fits(dialog, screen, "impor-selesai") == []
+
+
+def _scan_files(folder: Path) -> list[Path]:
+    """A small PNG (a photo of a letter) and a one-page PDF (a scanner's), made here."""
+    image = QImage(600, 800, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.drawText(40, 60, "SURAT UNDANGAN RAPAT KOORDINASI")
+    painter.end()
+    png = folder / "foto surat.png"
+    assert image.save(str(png))
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=(210 * mm, 297 * mm))
+    page.drawString(25 * mm, 260 * mm, "Nota Dinas 900.1.12.2/2409/BPKAD-III/2026")
+    page.showPage()
+    page.save()
+    pdf = folder / "pindaian surat.pdf"
+    pdf.write_bytes(buffer.getvalue())
+    return [png, pdf]
+
+
+@pytest.mark.parametrize("screen", SCREEN_IDS)
+def test_the_scans_dialog_fits_with_a_photo_and_a_pdf(  # type: ignore[no-untyped-def]
+    qtbot, filled: AppContext, tmp_path: Path, screen: str, room: QSize
+) -> None:
+    ctx = UiContext(filled, _actor(filled))
+    with filled.db.transaction() as s:
+        letter_id = incoming.list_incoming(s, ctx.actor, tahun=None, limit=1)[0][0].id
+    dialog = ScansDialog(ctx, "M", letter_id, "agenda 1/2026")
+    qtbot.addWidget(dialog)
+    assert _dialog_fits(dialog, screen, "pindaian-kosong") == []
+    assert dialog.add_paths(_scan_files(tmp_path)) == 2
+    assert dialog.files.count() == 2
+    for row, name in ((0, "gambar"), (1, "pdf")):
+        dialog.files.setCurrentRow(row)
+        pump()
+        assert _dialog_fits(dialog, screen, f"pindaian-{name}") == [], name
+
+
+def _outgoing_with(surat: SuratTab, status: str) -> outgoing.OutgoingInfo:
+    return next(info for info in surat.keluar.list.model.rows if info.status == status)
+
+
+def _ask_in_modal(open_it: Callable[[], object], check: Callable[[QDialog], list[str]]) -> list[str]:
+    """Run ``check`` on the modal dialog ``open_it`` opens (and then close it); what it found."""
+    found: list[str] = ["dialog tidak terbuka"]
+
+    def act(dialog: QDialog) -> None:
+        found[:] = check(dialog)
+
+    _when_modal(act)
+    open_it()
+    return found
+
+
+@pytest.mark.parametrize("screen", SCREEN_IDS)
+def test_the_agenda_keluar_dialogs_fit(  # type: ignore[no-untyped-def]
+    qtbot, filled: AppContext, tmp_path: Path, screen: str, room: QSize
+) -> None:
+    window, surat = _surat(qtbot, filled, tmp_path)
+    surat.tabs.setCurrentWidget(surat.keluar)
+    show_at(window, screen)
+    book = surat.keluar.list
+
+    signed = _outgoing_with(surat, "ditandatangani")
+    sent = SentDialog(replace(signed, tujuan=LONG_TUJUAN), signed.tanggal_surat, window)
+    _impossible_dates(sent)
+    assert "tidak ada" in sent.tanggal.caption.text()
+    assert _dialog_fits(sent, screen, "tandai-terkirim") == []
+    sent.close()
+
+    reserved = _outgoing_with(surat, "dipesan")
+
+    def signed_date(dialog: QDialog) -> list[str]:
+        _impossible_dates(dialog)
+        return _dialog_fits(dialog, screen, "konfirmasi-nomor")
+
+    assert _ask_in_modal(lambda: book.ask_signed_date(reserved), signed_date) == []
+
+    def reason(dialog: QDialog) -> list[str]:
+        assert isinstance(dialog, ReasonDialog)
+        dialog.ok_button.click()  # nothing typed: the reason why shows under the field
+        assert dialog.message.isVisibleTo(dialog)
+        return _dialog_fits(dialog, screen, "batalkan-nomor")
+
+    assert _ask_in_modal(lambda: book.ask_reason(signed), reason) == []
+
+
+@pytest.mark.parametrize("screen", SCREEN_IDS)
+def test_the_green_and_the_cancelled_number_fit_on_agenda_keluar(  # type: ignore[no-untyped-def]
+    qtbot, filled: AppContext, tmp_path: Path, screen: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, surat = _surat(qtbot, filled, tmp_path)
+    surat.tabs.setCurrentWidget(surat.keluar)
+    show_at(window, screen)
+    form, book = surat.keluar.form, surat.keluar.list
+    qtbot.keyClicks(form.tujuan, "Kepala Dinas Koperasi, Usaha Kecil dan Menengah Provinsi Kalimantan Timur")
+    form.perihal.setPlainText("Undangan Rapat Koordinasi Penyusunan Rencana Kerja Tahun Anggaran 2027")
+    qtbot.keyClicks(form.kode, "000.1.5")
+    form.code_completer.popup().hide()
+    info = form.issue()
+    assert info is not None and form.result_box.isVisible() and form.copy_button.isVisible()
+    assert _fits(window, screen, "nomor-baru") == []
+    assert visible_part(form.number_label, window).height() == form.number_label.height()  # not scrolled away
+
+    monkeypatch.setattr(
+        book,
+        "ask_reason",
+        lambda _info: "Surat tidak jadi dikirim karena rapat koordinasi ditunda oleh Sekretariat Daerah",
+    )
+    assert book.select(info.id) and book.cancel_selected()
+    assert "BATAL" in form.number_detail.text() and not form.copy_button.isVisible()
+    assert _fits(window, screen, "nomor-batal") == []
+    assert visible_part(form.number_detail, window).height() == form.number_detail.height()
+
+
+@pytest.mark.parametrize("screen", SCREEN_IDS)
+def test_the_ekspedisi_dialogs_fit(  # type: ignore[no-untyped-def]
+    qtbot, filled: AppContext, tmp_path: Path, screen: str, room: QSize
+) -> None:
+    window, surat = _surat(qtbot, filled, tmp_path)
+    panel = surat.ekspedisi
+    surat.tabs.setCurrentWidget(panel)
+    show_at(window, screen)
+    assert panel.candidates.rowCount() >= 1
+    panel.candidates.item(0, 0).setCheckState(Qt.CheckState.Checked)
+    panel.caraka.setText("Budi Santoso")
+    panel.create_page()  # the page is kept and its sheet opens in the preview
+    preview = panel.preview
+    assert preview is not None
+    qtbot.addWidget(preview)
+    # The print preview sizes itself from the real screen (tests/ui/test_small_screens.py checks that).
+    assert _dialog_fits(preview, screen, "ekspedisi-lembar", as_opened=False) == []
+    preview.close()
+
+    page = panel.pages[0]
+    receipt = ReceiptDialog(replace(page.items[0], tujuan=LONG_TUJUAN), page.tanggal, window)
+    _impossible_dates(receipt)
+    assert "tidak ada" in receipt.when.caption.text()
+    assert _dialog_fits(receipt, screen, "ekspedisi-penerimaan") == []
+    receipt.close()
+
+    panel.items.selectRow(0)
+    panel.reprint()
+    assert panel.preview is not None and panel.preview is not preview
+    qtbot.addWidget(panel.preview)
+    assert _dialog_fits(panel.preview, screen, "ekspedisi-cetak-ulang", as_opened=False) == []
+    panel.preview.close()
+
+
+@pytest.mark.parametrize("screen", SCREEN_IDS)
+def test_the_reason_dialog_fits_with_a_long_question_and_its_message(  # type: ignore[no-untyped-def]
+    qtbot, screen: str, room: QSize
+) -> None:
+    dialog = ReasonDialog(
+        None,
+        "Batalkan agenda 37/2026",
+        "Alasan pembatalan agenda 37/2026 (Badan Pengelolaan Keuangan dan Aset Daerah Provinsi Kalimantan "
+        "Timur, 900.1.12.2/2409/BPKAD-III/2026):",
+        ok="Batalkan agenda ini…",
+        cancel="Kembali",
+    )
+    qtbot.addWidget(dialog)
+    dialog.resize(480, dialog.sizeHint().height())  # as ask_reason opens it
+    dialog.ok_button.click()
+    assert dialog.message.isVisibleTo(dialog)
+    assert _dialog_fits(dialog, screen, "alasan") == []
+
+
+@pytest.mark.parametrize("screen", SCREEN_IDS)
+def test_the_disposition_deadline_by_date_shows_why_a_date_is_impossible(  # type: ignore[no-untyped-def]
+    qtbot, filled: AppContext, screen: str, room: QSize
+) -> None:
+    actor = _actor(filled)
+    dialog = DispositionDialog(UiContext(filled, actor), _letter_with_two_hops(filled, actor))
+    qtbot.addWidget(dialog)
+    batas = dialog.hop_form.batas
+    batas.date_mode.setChecked(True)
+    batas.date.setFocus()
+    batas.date.selectAll()
+    qtbot.keyClicks(batas.date, IMPOSSIBLE)
+    batas.date.editingFinished.emit()
+    pump()
+    assert batas.date_mode.isChecked()
+    assert "tidak ada" in batas.preview.text() and batas.preview.isVisibleTo(dialog)
+    area = dialog.splitter.widget(1)  # the form pane scrolls: bring the deadline into view
+    assert isinstance(area, QScrollArea)
+    area.ensureWidgetVisible(batas.preview)
+    assert _dialog_fits(dialog, screen, "disposisi-batas-tanggal-salah") == []
+
+
+@pytest.mark.parametrize("screen", SCREEN_IDS)
+def test_the_follow_up_date_says_why_it_is_impossible_under_the_field(  # type: ignore[no-untyped-def]
+    qtbot, filled: AppContext, screen: str, room: QSize
+) -> None:
+    actor = _actor(filled)
+    dialog = DispositionDialog(UiContext(filled, actor), _letter_with_two_hops(filled, actor))
+    qtbot.addWidget(dialog)
+    fits_dialog(dialog, screen)
+    dialog.tree.expandAll()
+    last = dialog.chain.hops[0].recipients[0].hops[0].recipients[0]
+    dialog.select_recipient(last.id)
+    dialog.follow_status.setCurrentIndex(dialog.follow_status.findData("selesai"))
+    assert dialog.follow_date.isEnabled()
+    caption = dialog.follow_date.caption
+    # A good date reads back as its weekday, as every date field does.
+    assert caption.isVisibleTo(dialog) and caption.text().startswith(("Senin", "Selasa", "Rabu", "Kamis"))
+    dialog.follow_date.setFocus()
+    dialog.follow_date.selectAll()
+    qtbot.keyClicks(dialog.follow_date, IMPOSSIBLE)
+    dialog.follow_date.editingFinished.emit()
+    pump()
+    assert caption.isVisibleTo(dialog) and dialog.follow.isAncestorOf(caption)
+    assert caption.text().startswith("Tanggal 31 Februari 2026 tidak ada")
+    assert caption.wordWrap() and caption.height() >= caption.heightForWidth(caption.width())
+    assert _dialog_fits(dialog, screen, "disposisi-selesai-salah") == []

@@ -56,6 +56,10 @@ class BatasPicker(QObject):
         self.date.dateChanged.connect(lambda _d: self._edited(self.date_mode))
         self.hk.valueChanged.connect(lambda _v: self._edited(self.hk_mode))
         self.group.buttonToggled.connect(lambda *_: self.update_preview())
+        # The reason under the fields follows the text as typed: the parsed date stays None from "3" to
+        # "31022026", so following only its change left "belum lengkap" standing under an impossible date.
+        self.date.textChanged.connect(lambda _t: self._date_typed())
+        self.date.editingFinished.connect(self._date_typed)
         # Typing the value that is already there emits no change signal: a key that edits picks the mode too.
         self.date.installEventFilter(self)
         self.hk.installEventFilter(self)
@@ -86,6 +90,10 @@ class BatasPicker(QObject):
         if not self.date_mode.isChecked():
             return ""
         return self.date.error() or ("" if self.date.date() else self.tr("Ketik tanggal batas waktu."))
+
+    def _date_typed(self) -> None:
+        if self.date_mode.isChecked() and not self._syncing:
+            self.update_preview()
 
     def _edited(self, mode: QRadioButton) -> None:
         if self._syncing:

@@ -55,8 +55,11 @@ class FollowUp(QObject):
         grid.addWidget(self.status, 1, 0)
         grid.addWidget(date_label, 1, 1, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.date, 1, 2)
-        grid.addWidget(self.hasil, 2, 0, 1, 3)
-        grid.addWidget(self.button, 2, 3)
+        # Under the field, as every date field shows it: the weekday, or why the date typed is not one. It
+        # wraps under "selesai tgl", the field and the cancel button rather than widening the box.
+        grid.addWidget(self.date.caption, 2, 1, 1, 3)
+        grid.addWidget(self.hasil, 3, 0, 1, 3)
+        grid.addWidget(self.button, 3, 3)
         grid.addWidget(self.cancel_hop_button, 1, 3)
         grid.setColumnStretch(0, 1)
         self.fields = (self.status, self.date, self.hasil, self.button)
@@ -74,9 +77,9 @@ class FollowUp(QObject):
         self.status_changed()
 
     def status_changed(self, _index: int = 0) -> None:
-        self.date.setEnabled(
-            self.status.currentData() == RecipientStatus.SELESAI.value and self.status.isEnabled()
-        )
+        enabled = self.status.currentData() == RecipientStatus.SELESAI.value and self.status.isEnabled()
+        self.date.setEnabled(enabled)
+        self.date.caption.setEnabled(enabled)  # greyed with its field: no date is recorded then
 
     def update_state(self, writable: bool) -> None:
         """Enable the fields for an active hop's recipient and say whose follow-up they record."""
