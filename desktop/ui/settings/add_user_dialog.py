@@ -52,6 +52,8 @@ class AddUserDialog(ServiceDialog):
             )
         )
         self.username.setFocus()
+        # The passwords are left out of the draft (never on disk); the name, NIP and role are kept.
+        self.keep_drafts(ctx, "pengguna/baru", self.tr("pengguna baru"))
 
     def commit(self) -> None:
         check_repeat(self.password, self.password2, "password2")

@@ -28,16 +28,20 @@ from desktop.ui.context import UiContext
 from desktop.ui.settings import common
 from desktop.ui.settings.common import DASH
 from desktop.ui.settings.holiday_dialog import MAX_YEAR, MIN_YEAR, HolidayDialog
+from desktop.ui.widgets.drafts import DraftKeeper
 from desktop.ui.widgets.messages import muted
 
 ESTIMATE_BACKGROUND = QColor("#fff4d6")
 
 
 class AddYearDialog(QDialog):
-    def __init__(self, year: int, parent=None) -> None:
+    """The year whose holidays come from the package; a year typed over the suggestion is asked about."""
+
+    def __init__(self, ctx: UiContext, year: int, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Tambah tahun dari paket holidays"))
         self.year = QSpinBox()
+        self.year.setObjectName("tahun")
         self.year.setRange(MIN_YEAR, MAX_YEAR)
         self.year.setValue(year)
         self.year.setGroupSeparatorShown(False)
@@ -65,6 +69,13 @@ class AddYearDialog(QDialog):
         self.setMinimumWidth(420)
         self.year.setFocus()
         self.year.selectAll()
+        self.drafts = DraftKeeper(
+            self, ctx, "kalender/tambah_tahun", self.tr("tahun kalender dari paket holidays")
+        )
+
+    def reject(self) -> None:
+        if self.drafts.confirm_discard(self):
+            super().reject()
 
 
 class CalendarPage(common.SettingsPage):
@@ -262,7 +273,7 @@ class CalendarPage(common.SettingsPage):
         with self.ctx.read() as session:
             years = calendar.years_present(session)
         suggestion = max([*years, self.ctx.office_today().year - 1]) + 1
-        dialog = AddYearDialog(min(suggestion, MAX_YEAR), self)
+        dialog = AddYearDialog(self.ctx, min(suggestion, MAX_YEAR), self)
         if not self.exec_dialog(dialog):
             return
         self.add_year_from_package(dialog.year.value())

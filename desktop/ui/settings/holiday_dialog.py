@@ -60,6 +60,13 @@ class HolidayDialog(ServiceDialog):
             self.nama.setText(holiday.nama)
             self.dasar.setText(holiday.dasar)
         self.tanggal.setFocus()
+        self.keep_drafts(
+            ctx,
+            f"hari_libur/{holiday.tanggal.isoformat() if holiday is not None else 'baru'}",
+            self.tr("hari libur baru")
+            if holiday is None
+            else self.tr("hari libur %1").replace("%1", holiday.nama),
+        )
 
     def data(self) -> Holiday:
         tanggal = self.tanggal.date()

@@ -100,6 +100,13 @@ class SeriesDialog(ServiceDialog):
         self.kode_unit.textChanged.connect(self.update_preview)
         self.update_preview()
         self.nama.setFocus()
+        self.keep_drafts(
+            ctx,
+            f"seri_nomor/{series.id if series is not None else 'baru'}",
+            self.tr("seri nomor baru")
+            if series is None
+            else self.tr("seri nomor %1").replace("%1", series.nama),
+        )
 
     def _use_example(self, index: int) -> None:
         pattern = self.examples.itemData(index)

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop.services.common.errors import ServiceError, ValidationError
 from desktop.ui.settings.common import tr
 from desktop.ui.settings.error_form import ErrorForm
+from desktop.ui.widgets.drafts import DraftKeeper
 
 
 class ServiceDialog(QDialog):
     """A form dialog that saves through a service on OK and stays open, with what was typed, on an error.
 
     Subclasses fill ``self.form`` and implement ``commit()``: call the service and return normally, or raise
-    ``ValidationError``/``ServiceError``; the message then appears beside the field.
+    ``ValidationError``/``ServiceError``; the message then appears beside the field. A subclass whose fields
+    hold typed input ends its constructor with ``self.keep_drafts(ctx, key, title)``: the input is then kept as
+    a draft and Esc, ✕ or Batal ask before throwing it away.
     """
 
     def __init__(self, title: str, ok_text: str, parent: QWidget | None = None) -> None:
@@ -36,6 +41,17 @@ class ServiceDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(480)
+        self.drafts: DraftKeeper | None = None
+
+    def keep_drafts(self, ctx: Any, key: str, title: str) -> DraftKeeper:
+        """Keep what is typed as a draft under ``key`` (e.g. ``unit/12``), named ``title`` in the questions.
+        Called last in the constructor: what the form shows then is its untouched state."""
+        for name, widget in self.form.fields.items():
+            # The keeper finds fields by objectName; a row's service field name is stable and unique here.
+            if not widget.objectName():
+                widget.setObjectName(name)
+        self.drafts = DraftKeeper(self, ctx, key, title)
+        return self.drafts
 
     def set_intro(self, text: str) -> None:
         self.intro.setText(text)
@@ -51,4 +67,10 @@ class ServiceDialog(QDialog):
         except (ValidationError, ServiceError) as exc:
             self.form.show_error(exc)
             return
-        super().accept()
+        super().accept()  # finished: the keeper drops the draft
+
+    def reject(self) -> None:
+        """Esc, ✕ and Batal: typed input is thrown away only when the clerk says so."""
+        if self.drafts is not None and not self.drafts.confirm_discard(self):
+            return
+        super().reject()

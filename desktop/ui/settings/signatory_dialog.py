@@ -46,6 +46,13 @@ class SignatoryDialog(ServiceDialog):
             self.jabatan.setText(signatory.jabatan)
             self.aktif.setChecked(signatory.aktif)
         self.nama.setFocus()
+        self.keep_drafts(
+            ctx,
+            f"penanda_tangan/{signatory.id if signatory is not None else 'baru'}",
+            self.tr("penanda tangan baru")
+            if signatory is None
+            else self.tr("penanda tangan %1").replace("%1", signatory.nama),
+        )
 
     def data(self) -> SignatoryData:
         return SignatoryData(

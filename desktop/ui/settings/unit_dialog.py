@@ -68,6 +68,13 @@ class UnitDialog(ServiceDialog):
         else:
             self.urutan.setValue((max((u.urutan for u in units), default=0) + 1) if units else 1)
         self.nama.setFocus()
+        self.keep_drafts(
+            ctx,
+            f"unit/{unit.id if unit is not None else 'baru'}",
+            self.tr("unit organisasi baru")
+            if unit is None
+            else self.tr("unit organisasi %1").replace("%1", unit.nama),
+        )
 
     def data(self) -> UnitData:
         return UnitData(

@@ -13,6 +13,7 @@ from desktop.services.staff.awards import Ranking
 from desktop.ui.context import UiContext
 from desktop.ui.staff.award_common import bulan_text, ok_cancel_buttons
 from desktop.ui.staff.fields import DateField
+from desktop.ui.widgets.drafts import DraftKeeper
 from desktop.ui.widgets.messages import set_message
 from desktop.ui.widgets.palette import ERROR_COLOR
 
@@ -76,6 +77,17 @@ class ApproveDialog(QDialog):
         layout.addWidget(buttons)
         self._update_list()
         self.jumlah.setFocus()
+        self.drafts = DraftKeeper(
+            self,
+            ctx,
+            f"prestasi_penetapan/{found.periode:%Y-%m}",
+            self.tr("penetapan ASN Berprestasi {0}").format(bulan_text(found.periode)),
+        )
+
+    def reject(self) -> None:
+        """Esc, ✕ and Batal: typed input is thrown away only when the clerk says so."""
+        if self.drafts.confirm_discard(self):
+            super().reject()
 
     def _update_list(self) -> None:
         n = self.jumlah.value()

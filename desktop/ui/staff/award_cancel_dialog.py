@@ -11,6 +11,7 @@ from desktop.services.common.errors import ServiceError
 from desktop.services.staff import awards
 from desktop.ui.context import UiContext
 from desktop.ui.staff.award_common import bulan_text, ok_cancel_buttons
+from desktop.ui.widgets.drafts import DraftKeeper
 from desktop.ui.widgets.messages import muted, set_message
 from desktop.ui.widgets.palette import ERROR_COLOR
 
@@ -47,6 +48,17 @@ class CancelApprovalDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.alasan.setFocus()
+        self.drafts = DraftKeeper(
+            self,
+            ctx,
+            f"prestasi_batal/{periode:%Y-%m}",
+            self.tr("alasan pembatalan penetapan {0}").format(bulan_text(periode)),
+        )
+
+    def reject(self) -> None:
+        """Esc, ✕ and Batal: typed input is thrown away only when the clerk says so."""
+        if self.drafts.confirm_discard(self):
+            super().reject()
 
     def save(self) -> None:
         try:

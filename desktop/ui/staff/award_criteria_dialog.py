@@ -25,11 +25,40 @@ from desktop.services.staff import awards
 from desktop.services.staff.awards import KriteriaInfo, KriteriaInput
 from desktop.ui.context import UiContext
 from desktop.ui.staff.award_common import ok_cancel_buttons
+from desktop.ui.widgets.drafts import DraftKeeper
 from desktop.ui.widgets.messages import muted, set_message
 from desktop.ui.widgets.palette import ERROR_COLOR, SUCCESS_COLOR
 from desktop.ui.widgets.screen_fit import fit_to_screen
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class CriteriaTable(QTableWidget):
+    """The criteria rows. Its cells are not fields of their own, so the table itself is one field of the
+    dialog's draft: a list of ``[nama, bobot, keterangan, id]``."""
+
+    def __init__(self, dialog: CriteriaDialog) -> None:
+        super().__init__(0, len(CriteriaDialog.COLUMNS), dialog)
+        self.dialog = dialog
+
+    def draft_value(self) -> list[list[object]]:
+        return [[k.nama, k.bobot, k.keterangan, k.id] for k in self.dialog.items()]
+
+    def set_draft_value(self, value: object) -> None:
+        if not isinstance(value, list):
+            return
+        rows = [row for row in value if isinstance(row, list) and len(row) == 4]
+        self.dialog.set_rows(
+            [
+                KriteriaInput(
+                    nama=str(nama),
+                    bobot=int(bobot) if isinstance(bobot, int | float) else 1,
+                    keterangan=str(keterangan),
+                    id=kriteria_id if isinstance(kriteria_id, int) else None,
+                )
+                for nama, bobot, keterangan, kriteria_id in rows
+            ]
+        )
 
 
 class CriteriaDialog(QDialog):
@@ -45,7 +74,7 @@ class CriteriaDialog(QDialog):
         self.setObjectName("awardCriteriaDialog")
         self.setWindowTitle(self.tr("Kriteria ASN Berprestasi"))
         fit_to_screen(self, 760, 380)
-        self.table = QTableWidget(0, len(self.COLUMNS), self)
+        self.table = CriteriaTable(self)
         self.table.setObjectName("criteriaTable")
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
         header = self.table.horizontalHeader()
@@ -93,6 +122,12 @@ class CriteriaDialog(QDialog):
         layout.addWidget(buttons)
         self.update_sum()
         self.table.setFocus()
+        self.drafts = DraftKeeper(self, ctx, "prestasi_kriteria", self.tr("kriteria ASN Berprestasi"))
+
+    def reject(self) -> None:
+        """Esc, ✕ and Batal: changed criteria are thrown away only when the clerk says so."""
+        if self.drafts.confirm_discard(self):
+            super().reject()
 
     def _append(self, nama: str, bobot: int, keterangan: str, kriteria_id: int | None) -> int:
         row = self.table.rowCount()
@@ -143,12 +178,15 @@ class CriteriaDialog(QDialog):
         target = row + step
         if row < 0 or not 0 <= target < self.table.rowCount():
             return
-        values = [self.items()[i] for i in range(self.table.rowCount())]
+        values = self.items()
         values[row], values[target] = values[target], values[row]
+        self.set_rows(values)
+        self.table.setCurrentCell(target, 0)
+
+    def set_rows(self, values: list[KriteriaInput]) -> None:
         self.table.setRowCount(0)
         for v in values:
             self._append(v.nama, v.bobot, v.keterangan, v.id)
-        self.table.setCurrentCell(target, 0)
         self.update_sum()
 
     def items(self) -> list[KriteriaInput]:

@@ -26,6 +26,7 @@ from desktop.services.staff.printouts import KgbDraft, KgbLetter
 from desktop.ui.context import UiContext
 from desktop.ui.print_preview import PrintPreviewDialog
 from desktop.ui.staff.fields import DateField, open_preview
+from desktop.ui.widgets.drafts import DraftKeeper
 from desktop.ui.widgets.forms import FormRows, form_layout
 from desktop.ui.widgets.messages import set_message
 from desktop.ui.widgets.palette import ERROR_COLOR, WARNING_COLOR
@@ -104,6 +105,18 @@ class KgbNoticeDialog(QDialog):
         layout.addLayout(buttons)
         fit_to_screen(self, 640, 520)
         self.refresh()
+        name = self.draft.nama if self.draft is not None else ""
+        self.drafts = DraftKeeper(
+            self,
+            ctx,
+            f"kgb_surat/{pegawai_id}",
+            self.tr("surat pemberitahuan KGB {0}").format(name).strip(),
+        )
+
+    def reject(self) -> None:
+        """Esc, ✕ and Tutup: typed input is thrown away only when the clerk says so."""
+        if self.drafts.confirm_discard(self):
+            super().reject()
 
     def example_number(self, when: date) -> str:
         """The placeholder of Nomor surat: a KGB number (kode 800.1.11.13) with the office's unit code from
@@ -190,4 +203,6 @@ class KgbNoticeDialog(QDialog):
             set_message(self.message, str(exc), ERROR_COLOR)
             return None
         self.preview = open_preview(self, printout)
+        # The letter is made from what was typed: closing now loses nothing the clerk still needs.
+        self.drafts.mark_clean()
         return self.preview

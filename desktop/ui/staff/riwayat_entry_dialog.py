@@ -47,6 +47,7 @@ from desktop.services.staff.records import (
 )
 from desktop.ui.staff.fields import DateField, EnterWalker
 from desktop.ui.staff.pegawai_form import PENDIDIKAN
+from desktop.ui.widgets.drafts import DraftKeeper
 from desktop.ui.widgets.forms import FormRows, form_layout
 from desktop.ui.widgets.keys import sequence
 from desktop.ui.widgets.messages import muted, set_message
@@ -152,6 +153,24 @@ class RiwayatEntryDialog(QDialog):
         self._update_gaji()
         fit_to_screen(self, 620, self.sizeHint().height())
         chain[0].setFocus()
+        self.drafts = DraftKeeper(
+            self,
+            ctx,
+            f"riwayat/{pegawai.id}/{kind.value}/{base.id if base is not None else 'baru'}",
+            self._draft_title(),
+        )
+
+    def _draft_title(self) -> str:
+        """What the questions call this entry, e.g. "riwayat pangkat Budi Hartono"."""
+        label = self.kind.label[:1].lower() + self.kind.label[1:]  # "riwayat KGB", not "riwayat kgb"
+        if self.base is None:
+            return self.tr("{0} {1}").format(label, self.pegawai.nama_lengkap)
+        return self.tr("koreksi {0} #{1} {2}").format(label, self.base.id, self.pegawai.nama_lengkap)
+
+    def reject(self) -> None:
+        """Esc, ✕ and Batal: typed input is thrown away only when the clerk says so."""
+        if self.drafts.confirm_discard(self):
+            super().reject()
 
     # ------------------------------------------------------------------ building
     def _text(self, name: str, label: str, placeholder: str = "") -> QLineEdit:

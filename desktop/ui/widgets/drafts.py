@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import weakref
 from enum import Enum
-from typing import Any
+from typing import Any, cast
 
 import shiboken6
 from PySide6.QtCore import QDateTime, QObject, Qt, QTimer
@@ -126,7 +126,6 @@ class DraftKeeper(QObject):
     ) -> None:
         super().__init__(form)
         self.setObjectName(f"draftKeeper:{key}")
-        self.form = form
         self.key = key
         self.title = title
         self.store = store_for(ctx)
@@ -143,6 +142,13 @@ class DraftKeeper(QObject):
         _LIVE.add(self)
         # A draft the clerk chose to restore at start-up for a form that opens only now (a pegawai dialog).
         QTimer.singleShot(0, self, self._settle)
+
+    @property
+    def form(self) -> QWidget:
+        """The watched form: the keeper's parent. Not an attribute of its own, which would make a cycle with the
+        form's ``drafts`` and keep a closed dialog in memory (its wrapper alive after Qt deleted it) until the
+        next garbage collection."""
+        return cast(QWidget, self.parent())
 
     # ------------------------------------------------------------------ reading the form
     def fields(self) -> dict[str, QWidget]:
