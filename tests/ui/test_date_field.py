@@ -15,7 +15,7 @@ from desktop.services.system import AppContext
 from desktop.ui.widgets.dates import DateField, DateTypingError, office_time, parse_typed_date
 from desktop.ui.widgets.datetime_field import DateTimeField
 from desktop.ui.widgets.forms import select_on_focus, select_on_focus_within
-from tests.ui.letters.test_tab import NOMOR, SENDER, _tab, filled, prepared  # noqa: F401 - fixtures
+from tests.ui.letters.test_tab import NOMOR, SENDER, _tab
 
 REFERENCE = date(2026, 5, 14)  # "today" for the tests: a Thursday in May 2026
 
@@ -190,7 +190,7 @@ def test_select_on_focus_installs_once(qtbot) -> None:  # type: ignore[no-untype
     assert edit.property("selectsOnFocus") is True
 
 
-def test_incoming_form_refuses_31_february_and_saves_nothing(qtbot, filled: AppContext) -> None:  # noqa: F811  # type: ignore[no-untyped-def]
+def test_incoming_form_refuses_31_february_and_saves_nothing(qtbot, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
     tab = _tab(qtbot, filled)
     form = tab.form
     form.focus_first()
@@ -262,7 +262,7 @@ def test_an_impossible_time_or_day_is_refused_with_its_reason(qtbot, typed: str,
 
 def test_the_incoming_form_saves_the_typed_tanggal_terima_and_refuses_a_wrong_one(
     qtbot,
-    filled: AppContext,  # noqa: F811
+    filled: AppContext,
 ) -> None:  # type: ignore[no-untyped-def]
     clock.fix(datetime(2026, 12, 7, 2, 0, tzinfo=UTC))  # Senin 7 Desember 2026, 10.00 WITA
     tab = _tab(qtbot, filled)

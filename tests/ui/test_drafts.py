@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import inspect
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -17,50 +15,19 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import select
 
 from desktop.core import clock
-from desktop.demo import sample_office
-from desktop.models.admin import User
-from desktop.services import system
-from desktop.services.common import auth
-from desktop.services.common.permissions import Actor
 from desktop.services.system import AppContext
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.main_window import MainWindow
 from desktop.ui.state import UiState
 from desktop.ui.widgets import drafts
+from tests.ui.office import demo_actor
 
 ROOT = Path(__file__).resolve().parents[2]
 SENDER = "Bank Indonesia Perwakilan Kalimantan Timur"
 NOMOR = "B/12/KPw-Kaltim/2026"
-
-
-def _actor(app_ctx: AppContext, username: str) -> Actor:
-    with app_ctx.db.transaction() as s:
-        return auth.actor_for(s.scalar(select(User).where(User.username == username)))
-
-
-@pytest.fixture(scope="module")
-def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A migrated data dir with the demo office and one account per role, no letters (copied per test)."""
-    data = tmp_path_factory.mktemp("drafts") / "data"
-    ctx = system.open_context(data)
-    system.prepare(ctx)
-    params = inspect.signature(sample_office.fill).parameters
-    sample_office.fill(ctx, **({"letter_count": 0} if "letter_count" in params else {}))
-    ctx.db.dispose()
-    return data
-
-
-@pytest.fixture
-def filled(prepared: Path, tmp_path: Path) -> Iterator[AppContext]:
-    data = tmp_path / "data"
-    shutil.copytree(prepared, data)
-    ctx = system.open_context(data)
-    yield ctx
-    ctx.db.dispose()
 
 
 @pytest.fixture
@@ -71,7 +38,9 @@ def fixed_clock() -> Iterator[None]:
 
 
 def _window(qtbot, ctx: AppContext, username: str = "surat", *, typing: bool = True) -> MainWindow:  # type: ignore[no-untyped-def]
-    window = MainWindow(UiContext(ctx, _actor(ctx, username)), UiState(Path(ctx.data_dir) / "tampilan.ini"))
+    window = MainWindow(
+        UiContext(ctx, demo_actor(ctx, username)), UiState(Path(ctx.data_dir) / "tampilan.ini")
+    )
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
@@ -199,7 +168,7 @@ def test_autosave_writes_only_changes_and_drops_the_draft_when_undone(qtbot, fil
 def test_the_draft_is_offered_at_the_next_start_and_declining_deletes_it(
     qtbot, filled, fixed_clock, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    store = drafts.store_for(UiContext(filled, _actor(filled, "surat")))
+    store = drafts.store_for(UiContext(filled, demo_actor(filled, "surat")))
     store.save("surat_masuk/baru", "surat masuk", "surat", {"asal_surat": SENDER})
     asked: list[tuple[str, str, str]] = []
     monkeypatch.setattr(
@@ -221,7 +190,7 @@ def test_the_draft_is_offered_at_the_next_start_and_declining_deletes_it(
 
 
 def test_a_draft_belongs_to_the_clerk_who_typed_it(qtbot, filled, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    drafts.store_for(UiContext(filled, _actor(filled, "surat"))).save(
+    drafts.store_for(UiContext(filled, demo_actor(filled, "surat"))).save(
         "surat_masuk/baru", "surat masuk", "surat", {"asal_surat": SENDER}
     )
     monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: pytest.fail("another user's draft"))
@@ -233,7 +202,7 @@ def test_a_draft_belongs_to_the_clerk_who_typed_it(qtbot, filled, monkeypatch) -
 def test_pegawai_dialog_asks_with_the_shared_question_and_keeps_a_draft(qtbot, filled, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from desktop.ui.staff.pegawai_form import PegawaiDialog
 
-    ctx = UiContext(filled, _actor(filled, "admin"))
+    ctx = UiContext(filled, demo_actor(filled, "admin"))
     dialog = PegawaiDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -263,7 +232,7 @@ def test_pegawai_dialog_asks_with_the_shared_question_and_keeps_a_draft(qtbot, f
 def test_restore_puts_every_kind_of_field_back(qtbot, filled) -> None:  # type: ignore[no-untyped-def]
     from desktop.ui.letters.outgoing_form import OutgoingForm
 
-    ctx = UiContext(filled, _actor(filled, "surat"))
+    ctx = UiContext(filled, demo_actor(filled, "surat"))
     form = OutgoingForm(ctx)
     qtbot.addWidget(form)
     qtbot.wait(10)

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QHeaderView
-from sqlalchemy import select
 
 from desktop.core import clock
 from desktop.core.dates import office_tz
 from desktop.core.letters.rules import Keamanan, Urgensi
 from desktop.demo import sample_office
-from desktop.models.admin import User
 from desktop.services import system
-from desktop.services.common import auth
-from desktop.services.common.permissions import Actor
 from desktop.services.letters import dispositions as dispo
 from desktop.services.letters import incoming, outgoing
 from desktop.services.system import AppContext
@@ -27,14 +21,10 @@ from desktop.ui.context import UiContext
 from desktop.ui.letters import SuratTab
 from desktop.ui.letters.incoming_list import PAGE_SIZE, IncomingList
 from desktop.ui.letters.outgoing_panel import OutgoingPanel
+from tests.ui.office import demo_actor
 
 WITA = office_tz("WITA")  # the demo office's zone
 BULK = PAGE_SIZE + 30  # more letters than one page: sorting must happen in SQL, not in the loaded rows
-
-
-def _actor(app_ctx: AppContext, username: str) -> Actor:
-    with app_ctx.db.transaction() as s:
-        return auth.actor_for(s.scalar(select(User).where(User.username == username)))
 
 
 def _type_date(qtbot, field, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -57,7 +47,7 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ctx = system.open_context(data)
     system.prepare(ctx)
     sample_office.fill(ctx, letter_count=0)
-    clerk = _actor(ctx, "surat")
+    clerk = demo_actor(ctx, "surat")
     with ctx.db.transaction() as s:
         # Registered first, so in the agenda's own order it sits on the last page: only an SQL sort
         # brings it to the top.
@@ -131,17 +121,8 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return data
 
 
-@pytest.fixture
-def filled(prepared: Path, tmp_path: Path) -> Iterator[AppContext]:
-    data = tmp_path / "data"
-    shutil.copytree(prepared, data)
-    ctx = system.open_context(data)
-    yield ctx
-    ctx.db.dispose()
-
-
 def _agenda(qtbot, app_ctx: AppContext, username: str = "surat") -> IncomingList:  # type: ignore[no-untyped-def]
-    tab = SuratTab(UiContext(app_ctx, _actor(app_ctx, username)))
+    tab = SuratTab(UiContext(app_ctx, demo_actor(app_ctx, username)))
     qtbot.addWidget(tab)
     tab.resize(1366, 700)  # a 1366 × 768 screen less the title bar and the main window's tabs
     tab.show()
@@ -328,7 +309,7 @@ def test_keys_still_work_with_the_filter_row(qtbot, filled: AppContext, monkeypa
 
 
 def test_outgoing_list_filters_and_sorts(qtbot, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
-    clerk = _actor(filled, "surat")
+    clerk = demo_actor(filled, "surat")
     dated = clock.today("WITA")
     with filled.db.transaction() as s:
         for tujuan, kode, keamanan in (

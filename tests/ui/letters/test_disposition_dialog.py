@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import select
 
 from desktop.core import clock
 from desktop.core.dates import format_date_long, office_tz
-from desktop.demo import sample_office
-from desktop.models.admin import User
-from desktop.services import system
-from desktop.services.common import auth
 from desktop.services.common.permissions import Actor
 from desktop.services.letters import dispositions as dispo
 from desktop.services.letters import incoming
@@ -27,35 +18,11 @@ from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.letters.disposition_dialog import DispositionDialog
 from desktop.ui.letters.overdue import OverduePanel
+from tests.ui.office import demo_actor
 
 KADIS = "Kepala Dinas (Dr. Ir. Hj. Fulanah Rahmawati, M.Si.)"
 SEKRETARIS = "Sekretaris (Ahmad Fauzi, S.E., M.M.)"
 KABID = "Kepala Bidang Perdagangan Dalam Negeri"
-
-
-@pytest.fixture(scope="module")
-def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo office (WITA), units, signatories and one account per role; each test gets a copy."""
-    data = tmp_path_factory.mktemp("disposisi") / "data"
-    ctx = system.open_context(data)
-    system.prepare(ctx)
-    sample_office.fill(ctx, letter_count=0)
-    ctx.db.dispose()
-    return data
-
-
-@pytest.fixture
-def filled(prepared: Path, tmp_path: Path) -> Iterator[AppContext]:
-    data = tmp_path / "data"
-    shutil.copytree(prepared, data)
-    ctx = system.open_context(data)
-    yield ctx
-    ctx.db.dispose()
-
-
-def _actor(ctx: AppContext, username: str = "surat") -> Actor:
-    with ctx.db.transaction() as s:
-        return auth.actor_for(s.scalar(select(User).where(User.username == username)))
 
 
 def _today() -> date:
@@ -84,7 +51,7 @@ def _letter(ctx: AppContext, actor: Actor, days_ago: int = 6) -> int:
 
 
 def _open(qtbot, ctx: AppContext, letter_id: int, username: str = "surat") -> DispositionDialog:  # type: ignore[no-untyped-def]
-    dialog = DispositionDialog(UiContext(ctx, _actor(ctx, username)), letter_id)
+    dialog = DispositionDialog(UiContext(ctx, demo_actor(ctx, username)), letter_id)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -100,7 +67,7 @@ def _check(dialog: DispositionDialog, label: str) -> None:
 
 
 def test_two_queued_hops_are_saved_as_one_chain(qtbot, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
-    clerk = _actor(filled)
+    clerk = demo_actor(filled)
     letter_id = _letter(filled, clerk)
     dialog = _open(qtbot, filled, letter_id)
     saved: list[int] = []
@@ -150,7 +117,7 @@ def test_two_queued_hops_are_saved_as_one_chain(qtbot, filled: AppContext) -> No
 
 
 def test_follow_up_marks_recipient_selesai_and_the_letter_with_it(qtbot, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
-    clerk = _actor(filled)
+    clerk = demo_actor(filled)
     letter_id = _letter(filled, clerk)
     with filled.db.transaction() as s:
         made = dispo.record_chain(
@@ -192,7 +159,7 @@ def test_follow_up_marks_recipient_selesai_and_the_letter_with_it(qtbot, filled:
 
 
 def test_tidak_perlu_disposisi_and_read_only_roles(qtbot, filled: AppContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    clerk = _actor(filled)
+    clerk = demo_actor(filled)
     letter_id = _letter(filled, clerk)
     dialog = _open(qtbot, filled, letter_id)
     assert dialog.no_dispo_button.isEnabled()
@@ -217,7 +184,7 @@ def test_tidak_perlu_disposisi_and_read_only_roles(qtbot, filled: AppContext, mo
 def test_overdue_panel_lists_a_late_recipient_and_opens_the_chain(
     qtbot, filled: AppContext, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    clerk = _actor(filled)
+    clerk = demo_actor(filled)
     letter_id = _letter(filled, clerk, days_ago=10)
     with filled.db.transaction() as s:
         made = dispo.record_chain(
@@ -274,7 +241,7 @@ def test_a_typed_deadline_survives_tab_and_the_caption_follows_it(
     qtbot, filled: AppContext, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)  # the queued hop is left unsaved on close
-    letter_id = _letter(filled, _actor(filled))
+    letter_id = _letter(filled, demo_actor(filled))
     dialog = _open(qtbot, filled, letter_id)
     hop_date = _today() - timedelta(days=5)
     dialog.tanggal.setDate(hop_date)
@@ -314,7 +281,7 @@ def test_a_typed_deadline_survives_tab_and_the_caption_follows_it(
 
 
 def test_an_impossible_deadline_is_refused_not_dropped(qtbot, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
-    dialog = _open(qtbot, filled, _letter(filled, _actor(filled)))
+    dialog = _open(qtbot, filled, _letter(filled, demo_actor(filled)))
     dialog.dari.setCurrentText(SEKRETARIS)
     _check(dialog, KADIS)
     batas = dialog.hop_form.batas
@@ -331,7 +298,7 @@ def test_instructions_are_one_field_typed_to_and_ticked_by_keys(
     qtbot, filled: AppContext, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)  # the queued hop is left unsaved on close
-    dialog = _open(qtbot, filled, _letter(filled, _actor(filled)))
+    dialog = _open(qtbot, filled, _letter(filled, demo_actor(filled)))
     texts = [c.text() for c in dialog.instruksi]
     assert "Koordinasikan/konfirmasikan" in texts and "Untuk ditindaklanjuti" in texts
     dialog.kepada.setFocus()
@@ -365,7 +332,7 @@ def test_instructions_are_one_field_typed_to_and_ticked_by_keys(
 
 
 def test_after_a_save_the_instruksi_column_stays_readable(qtbot, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
-    dialog = _open(qtbot, filled, _letter(filled, _actor(filled)))
+    dialog = _open(qtbot, filled, _letter(filled, demo_actor(filled)))
     hop_date = _today() - timedelta(days=5)
     head = dialog.tree.header()
     for dari, kepada in ((SEKRETARIS, KADIS), (None, KABID)):
@@ -391,7 +358,7 @@ def test_the_hop_date_is_typed_and_an_impossible_one_is_refused(
     qtbot, filled: AppContext, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)  # the queued hop is left unsaved on close
-    clerk = _actor(filled)
+    clerk = demo_actor(filled)
     letter_id = _letter(filled, clerk)
     dialog = _open(qtbot, filled, letter_id)
     dialog.dari.setCurrentText(SEKRETARIS)

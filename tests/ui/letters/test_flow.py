@@ -4,22 +4,14 @@ second hop's batas waktu passes and the letter shows on the Disposisi Terlambat 
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
-from sqlalchemy import select
 
 from desktop.core import clock
-from desktop.demo import sample_office
-from desktop.models.admin import User
-from desktop.services import system
-from desktop.services.common import auth
-from desktop.services.common.permissions import Actor
 from desktop.services.letters import dispositions as dispo
 from desktop.services.letters import incoming
 from desktop.services.system import AppContext
@@ -28,36 +20,13 @@ from desktop.ui.home import HomeTab
 from desktop.ui.letters import SuratTab
 from desktop.ui.letters.disposition_dialog import DispositionDialog
 from desktop.ui.print_preview import PrintPreviewDialog
+from tests.ui.office import demo_actor
 
 KADIS = "Kepala Dinas (Dr. Ir. Hj. Fulanah Rahmawati, M.Si.)"
 SEKRETARIS = "Sekretaris (Ahmad Fauzi, S.E., M.M.)"
 KABID = "Kepala Bidang Perdagangan Dalam Negeri"
 SENDER = "Kementerian Perdagangan Republik Indonesia"
 PERIHAL = "Permintaan Data Harga Barang Pokok Triwulan III"
-
-
-@pytest.fixture(scope="module")
-def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data = tmp_path_factory.mktemp("alur") / "data"
-    ctx = system.open_context(data)
-    system.prepare(ctx)
-    sample_office.fill(ctx, letter_count=0)
-    ctx.db.dispose()
-    return data
-
-
-@pytest.fixture
-def filled(prepared: Path, tmp_path: Path) -> Iterator[AppContext]:
-    data = tmp_path / "data"
-    shutil.copytree(prepared, data)
-    ctx = system.open_context(data)
-    yield ctx
-    ctx.db.dispose()
-
-
-def _actor(ctx: AppContext, username: str = "surat") -> Actor:
-    with ctx.db.transaction() as s:
-        return auth.actor_for(s.scalar(select(User).where(User.username == username)))
 
 
 def _today() -> date:
@@ -83,7 +52,7 @@ def _check(dialog: DispositionDialog, label: str) -> None:
 def test_masuk_dicetak_didisposisi_selesai_and_the_overdue_list(  # type: ignore[no-untyped-def]
     qtbot, filled: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    clerk = _actor(filled)
+    clerk = demo_actor(filled)
     ui = UiContext(filled, clerk)
     tab = SuratTab(ui)
     qtbot.addWidget(tab)
@@ -210,7 +179,7 @@ def test_masuk_dicetak_didisposisi_selesai_and_the_overdue_list(  # type: ignore
 
 
 def test_ctrl_f_in_the_entry_form_goes_to_the_agenda_search(qtbot, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
-    tab = SuratTab(UiContext(filled, _actor(filled)))
+    tab = SuratTab(UiContext(filled, demo_actor(filled)))
     qtbot.addWidget(tab)
     tab.resize(1366, 700)
     tab.show()

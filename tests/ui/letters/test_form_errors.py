@@ -3,44 +3,16 @@ Enter walking every field."""
 
 from __future__ import annotations
 
-import inspect
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
-from desktop.demo import sample_office
 from desktop.models.admin import User
-from desktop.services import system
 from desktop.services.common import auth
 from desktop.services.system import AppContext
 from desktop.ui.context import UiContext
 from desktop.ui.letters import SuratTab
 from desktop.ui.letters.outgoing_panel import OutgoingPanel
-
-
-@pytest.fixture(scope="module")
-def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data = tmp_path_factory.mktemp("salah") / "data"
-    ctx = system.open_context(data)
-    system.prepare(ctx)
-    params = inspect.signature(sample_office.fill).parameters
-    sample_office.fill(ctx, **({"letter_count": 0} if "letter_count" in params else {}))
-    ctx.db.dispose()
-    return data
-
-
-@pytest.fixture
-def filled(prepared: Path, tmp_path: Path) -> Iterator[AppContext]:
-    data = tmp_path / "data"
-    shutil.copytree(prepared, data)
-    ctx = system.open_context(data)
-    yield ctx
-    ctx.db.dispose()
 
 
 def _ui(app_ctx: AppContext) -> UiContext:

@@ -3,29 +3,22 @@
 from __future__ import annotations
 
 import csv
-import shutil
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import func, select
 
-from desktop.demo import sample_office
-from desktop.models.admin import User
 from desktop.models.letters import IncomingLetter
-from desktop.services import system
-from desktop.services.common import auth
-from desktop.services.common.permissions import Actor
 from desktop.services.letters import incoming_io
 from desktop.services.system import AppContext
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.letters.import_dialog import ImportDialog
 from desktop.ui.letters.incoming_list import IncomingList
+from tests.ui.office import demo_actor
 
 # An old agenda kept in Excel by hand and saved as "CSV (dipisah titik koma)": a title row above the header,
 # headers named the office's way, one that the app can't guess ("Surat Dari Instansi"), and dates typed three ways.
@@ -36,31 +29,6 @@ OLD_BOOK = (
     "8;04-11-2026 14.05;BPKAD Provinsi Kalimantan Timur;900/55/BPKAD;2026-11-01;Penyampaian DPA;Keuangan\n"
     "9;5 Nop 2026;Biro Umum Setda;800/1/BU;05/11/2026;Cuti bersama akhir tahun;Umum\n"
 )
-
-
-def _actor(app_ctx: AppContext, username: str) -> Actor:
-    with app_ctx.db.transaction() as s:
-        return auth.actor_for(s.scalar(select(User).where(User.username == username)))
-
-
-@pytest.fixture(scope="module")
-def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A migrated data dir with the demo office, units and one account per role, no letters; copied per test."""
-    data = tmp_path_factory.mktemp("impor") / "data"
-    ctx = system.open_context(data)
-    system.prepare(ctx)
-    sample_office.fill(ctx, letter_count=0)
-    ctx.db.dispose()
-    return data
-
-
-@pytest.fixture
-def filled(prepared: Path, tmp_path: Path) -> Iterator[AppContext]:
-    data = tmp_path / "data"
-    shutil.copytree(prepared, data)
-    ctx = system.open_context(data)
-    yield ctx
-    ctx.db.dispose()
 
 
 def _letters(ctx: AppContext) -> list[IncomingLetter]:
@@ -76,7 +44,7 @@ def _count(ctx: AppContext) -> int:
 
 
 def _dialog(qtbot, ctx: AppContext, username: str = "surat") -> ImportDialog:  # type: ignore[no-untyped-def]
-    dialog = ImportDialog(UiContext(ctx, _actor(ctx, username)))
+    dialog = ImportDialog(UiContext(ctx, demo_actor(ctx, username)))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -110,7 +78,7 @@ def test_csv_with_other_headers_is_mapped_by_the_clerk_and_imported(
 ) -> None:  # type: ignore[no-untyped-def]
     source = tmp_path / "agenda lama.csv"
     source.write_text(OLD_BOOK, encoding="utf-8")
-    agenda = IncomingList(UiContext(filled, _actor(filled, "surat")))
+    agenda = IncomingList(UiContext(filled, demo_actor(filled, "surat")))
     qtbot.addWidget(agenda)
     agenda.year.setValue(2025)  # the list shows another year: it moves to the imported one
     dialog = agenda.open_import()
@@ -289,7 +257,7 @@ def test_agenda_list_offers_import_to_the_clerk_and_export_to_every_viewer(
 ) -> None:  # type: ignore[no-untyped-def]
     source = tmp_path / "agenda.csv"
     source.write_text(OLD_BOOK, encoding="utf-8")
-    clerk_actor = _actor(filled, "surat")
+    clerk_actor = demo_actor(filled, "surat")
     with filled.db.transaction() as s:
         plan = incoming_io.validate_incoming(
             s, clerk_actor, incoming_io.read_table(source), {"Surat Dari Instansi": "asal"}
@@ -301,7 +269,7 @@ def test_agenda_list_offers_import_to_the_clerk_and_export_to_every_viewer(
     assert not clerk.io_button.isHidden()
     assert [a.text() for a in clerk.io_button.menu().actions() if a.isVisible()] == ["Impor…", "Ekspor…"]
 
-    head = IncomingList(UiContext(filled, _actor(filled, "kadis")))  # pimpinan: may view, may not write
+    head = IncomingList(UiContext(filled, demo_actor(filled, "kadis")))  # pimpinan: may view, may not write
     qtbot.addWidget(head)
     assert [a.text() for a in head.io_button.menu().actions() if a.isVisible()] == ["Ekspor…"]
     assert head.open_import() is None

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import select
 
 from desktop.core import clock
-from desktop.demo import sample_office
-from desktop.models.admin import User
-from desktop.services import system
-from desktop.services.common import auth
-from desktop.services.common.permissions import Actor
 from desktop.services.letters import incoming as letters
 from desktop.services.system import AppContext
 from desktop.ui import dialogs
@@ -25,38 +15,14 @@ from desktop.ui.context import UiContext
 from desktop.ui.letters.outgoing_form import OutgoingForm
 from desktop.ui.letters.outgoing_list import SentDialog
 from desktop.ui.letters.outgoing_panel import OutgoingPanel
+from tests.ui.office import demo_actor
 
 TUJUAN = "Kepala Dinas Perdagangan Kota Samarinda"
 PERIHAL = "Undangan Rapat Koordinasi Stabilisasi Harga"
 
 
-def _actor(app_ctx: AppContext, username: str) -> Actor:
-    with app_ctx.db.transaction() as s:
-        return auth.actor_for(s.scalar(select(User).where(User.username == username)))
-
-
-@pytest.fixture(scope="module")
-def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Demo office (WITA, kode unit DP2KUKM), signatories and one account per role, no letters."""
-    data = tmp_path_factory.mktemp("keluar") / "data"
-    ctx = system.open_context(data)
-    system.prepare(ctx)
-    sample_office.fill(ctx, letter_count=0)
-    ctx.db.dispose()
-    return data
-
-
-@pytest.fixture
-def filled(prepared: Path, tmp_path: Path) -> Iterator[AppContext]:
-    data = tmp_path / "data"
-    shutil.copytree(prepared, data)
-    ctx = system.open_context(data)
-    yield ctx
-    ctx.db.dispose()
-
-
 def _panel(qtbot, app_ctx: AppContext, username: str = "surat") -> OutgoingPanel:  # type: ignore[no-untyped-def]
-    panel = OutgoingPanel(UiContext(app_ctx, _actor(app_ctx, username)))
+    panel = OutgoingPanel(UiContext(app_ctx, demo_actor(app_ctx, username)))
     qtbot.addWidget(panel)
     panel.resize(1366, 700)
     panel.show()
@@ -206,7 +172,7 @@ def test_back_dated_letter_gets_a_hint_and_an_inserted_number(qtbot, filled: App
 
 
 def test_balasan_atas_resolves_an_incoming_agenda_number(qtbot, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
-    clerk = _actor(filled, "surat")
+    clerk = demo_actor(filled, "surat")
     received = clock.now("WITA") - timedelta(hours=1)
     with filled.db.transaction() as s:
         incoming = letters.register_incoming(

@@ -10,40 +10,20 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
-from sqlalchemy import select
 
 from desktop.core import clock
-from desktop.demo import sample_office
-from desktop.models.admin import User
 from desktop.services import system
-from desktop.services.common import auth
-from desktop.services.common.permissions import Actor
 from desktop.services.letters import outgoing
 from desktop.services.system import AppContext
 from desktop.ui.context import UiContext
 from desktop.ui.letters.outgoing_panel import OutgoingPanel
 from desktop.ui.widgets.reason import ReasonDialog
+from tests.ui.office import demo_actor
 
 TUJUAN = "Kepala Dinas Perdagangan Kota Samarinda"
 PERIHAL = "Undangan Rapat Koordinasi Stabilisasi Harga"
 # 10 March 2026, 09:00 WITA: a working morning in the year the book shows.
 MORNING_2026 = datetime(2026, 3, 10, 1, 0, tzinfo=UTC)
-
-
-def _actor(app_ctx: AppContext, username: str) -> Actor:
-    with app_ctx.db.transaction() as s:
-        return auth.actor_for(s.scalar(select(User).where(User.username == username)))
-
-
-@pytest.fixture(scope="module")
-def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Demo office (WITA, kode unit DP2KUKM), signatories and one account per role, no letters."""
-    data = tmp_path_factory.mktemp("keluar_batal") / "data"
-    ctx = system.open_context(data)
-    system.prepare(ctx)
-    sample_office.fill(ctx, letter_count=0)
-    ctx.db.dispose()
-    return data
 
 
 @pytest.fixture
@@ -57,7 +37,7 @@ def filled(prepared: Path, tmp_path: Path) -> Iterator[AppContext]:
 
 
 def _panel(qtbot, app_ctx: AppContext) -> OutgoingPanel:  # type: ignore[no-untyped-def]
-    panel = OutgoingPanel(UiContext(app_ctx, _actor(app_ctx, "surat")))
+    panel = OutgoingPanel(UiContext(app_ctx, demo_actor(app_ctx, "surat")))
     qtbot.addWidget(panel)
     panel.resize(1366, 700)
     panel.show()
@@ -157,7 +137,7 @@ def test_backing_out_of_the_reason_cancels_nothing(qtbot, filled: AppContext) ->
 
 def _issue_in(app_ctx: AppContext, day: date, tujuan: str) -> str:
     """A number taken on ``day`` (the clock stopped at 09:00 WITA of that day)."""
-    actor = _actor(app_ctx, "surat")
+    actor = demo_actor(app_ctx, "surat")
     at = datetime(day.year, day.month, day.day, 1, 0, tzinfo=UTC)
     with clock.fixed(at), app_ctx.db.transaction() as s:
         info = outgoing.issue_number(

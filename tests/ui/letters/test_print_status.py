@@ -5,7 +5,6 @@ went and the preview closes; a printer that fails leaves the letter unmarked wit
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
@@ -16,21 +15,18 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QFileDialog, QMainWindow, QMessageBox
-from sqlalchemy import select
 
 from desktop.core import clock
 from desktop.core.dates import office_tz
-from desktop.demo import sample_office
-from desktop.models.admin import User
-from desktop.services import system
-from desktop.services.common import audit, auth
-from desktop.services.common.permissions import SYSTEM, Actor
+from desktop.services.common import audit
+from desktop.services.common.permissions import SYSTEM
 from desktop.services.letters import incoming
 from desktop.services.system import AppContext
 from desktop.ui.context import UiContext
 from desktop.ui.letters import SuratTab
 from desktop.ui.print_preview import PrintPreviewDialog
 from tests.support.cups import TEST_QUEUE, unavailable_reason, wait_for_pdf
+from tests.ui.office import demo_actor
 
 
 @pytest.fixture(autouse=True)
@@ -40,33 +36,9 @@ def office_morning() -> Iterator[None]:
         yield
 
 
-@pytest.fixture(scope="module")
-def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data = tmp_path_factory.mktemp("cetak") / "data"
-    ctx = system.open_context(data)
-    system.prepare(ctx)
-    sample_office.fill(ctx, letter_count=0)
-    ctx.db.dispose()
-    return data
-
-
-@pytest.fixture
-def filled(prepared: Path, tmp_path: Path) -> Iterator[AppContext]:
-    data = tmp_path / "data"
-    shutil.copytree(prepared, data)
-    ctx = system.open_context(data)
-    yield ctx
-    ctx.db.dispose()
-
-
-def _actor(ctx: AppContext, username: str = "surat") -> Actor:
-    with ctx.db.transaction() as s:
-        return auth.actor_for(s.scalar(select(User).where(User.username == username)))
-
-
 def _window(qtbot, ctx: AppContext) -> tuple[QMainWindow, SuratTab, int]:  # type: ignore[no-untyped-def]
     """The Surat tab inside a main window (whose status bar the clerk reads), one letter selected."""
-    actor = _actor(ctx)
+    actor = demo_actor(ctx)
     with ctx.db.transaction() as s:
         info = incoming.register_incoming(
             s,

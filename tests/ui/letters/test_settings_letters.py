@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
-from sqlalchemy import select
 
 from desktop.core import clock
 from desktop.core.dates import roman_month
 from desktop.core.letters.rules import DEFAULT_INSTRUCTIONS
-from desktop.demo import sample_office
-from desktop.models.admin import User
-from desktop.services import system
-from desktop.services.common import auth
-from desktop.services.common.permissions import Actor
 from desktop.services.letters import incoming, outgoing
 from desktop.services.system import AppContext
 from desktop.ui import dialogs
@@ -27,26 +19,7 @@ from desktop.ui.settings import common
 from desktop.ui.settings.letters_page import InstructionDialog, LettersPage
 from desktop.ui.settings.series_dialog import SeriesDialog
 from desktop.ui.settings.settings_tab import SettingsTab
-
-
-@pytest.fixture(scope="module")
-def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Demo office (WITA, kode unit DP2KUKM) with one account per role, no letters."""
-    data = tmp_path_factory.mktemp("surat-settings") / "data"
-    ctx = system.open_context(data)
-    system.prepare(ctx)
-    sample_office.fill(ctx, letter_count=0)
-    ctx.db.dispose()
-    return data
-
-
-@pytest.fixture
-def filled(prepared: Path, tmp_path: Path) -> Iterator[AppContext]:
-    data = tmp_path / "data"
-    shutil.copytree(prepared, data)
-    ctx = system.open_context(data)
-    yield ctx
-    ctx.db.dispose()
+from tests.ui.office import demo_actor
 
 
 @pytest.fixture
@@ -63,11 +36,6 @@ def confirmations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return asked
 
 
-def _actor(ctx: AppContext, username: str) -> Actor:
-    with ctx.db.transaction() as s:
-        return auth.actor_for(s.scalar(select(User).where(User.username == username)))
-
-
 @pytest.fixture
 def tabs() -> list[SettingsTab]:
     """Holds the tabs a test opens: the page alone does not keep its tab alive."""
@@ -75,7 +43,7 @@ def tabs() -> list[SettingsTab]:
 
 
 def _page(qtbot, tabs: list[SettingsTab], ctx: AppContext, username: str = "admin") -> LettersPage:  # type: ignore[no-untyped-def]
-    tab = SettingsTab(UiContext(ctx, _actor(ctx, username)))
+    tab = SettingsTab(UiContext(ctx, demo_actor(ctx, username)))
     qtbot.addWidget(tab)
     tabs.append(tab)
     tab.resize(1366, 700)

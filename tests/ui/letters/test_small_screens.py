@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import io
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -21,14 +20,11 @@ from PySide6.QtWidgets import (
 )
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
-from sqlalchemy import select
 
 from desktop.core import clock
 from desktop.core.dates import office_tz
 from desktop.demo import sample_office
-from desktop.models.admin import User
 from desktop.services import system
-from desktop.services.common import auth
 from desktop.services.common.permissions import Actor
 from desktop.services.letters import dispositions as dispo
 from desktop.services.letters import incoming, outgoing
@@ -47,6 +43,7 @@ from desktop.ui.state import UiState
 from desktop.ui.widgets import screen_fit
 from desktop.ui.widgets.dates import DateField
 from desktop.ui.widgets.reason import ReasonDialog
+from tests.ui.office import demo_actor
 from tests.ui.screens import (
     DIALOG_ROOM,
     SCREEN_IDS,
@@ -63,11 +60,6 @@ from tests.ui.screens import (
 IMPOSSIBLE = "31022026"  # the longest reason a date caption shows: "Tanggal 31 Februari 2026 tidak ada: …"
 
 
-def _actor(ctx: AppContext, username: str = "surat") -> Actor:
-    with ctx.db.transaction() as s:
-        return auth.actor_for(s.scalar(select(User).where(User.username == username)))
-
-
 @pytest.fixture(scope="module")
 def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo office with a few dozen letters in and out (dispositions, overdue ones, a signed letter)."""
@@ -79,15 +71,6 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return data
 
 
-@pytest.fixture
-def filled(prepared: Path, tmp_path: Path) -> Iterator[AppContext]:
-    data = tmp_path / "data"
-    shutil.copytree(prepared, data)
-    ctx = system.open_context(data)
-    yield ctx
-    ctx.db.dispose()
-
-
 @pytest.fixture(autouse=True)
 def _discard_on_close(monkeypatch: pytest.MonkeyPatch) -> None:
     """The typed test dates are unsaved input: closing the window at the end throws them away unasked."""
@@ -95,7 +78,7 @@ def _discard_on_close(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _surat(qtbot, ctx: AppContext, tmp_path: Path) -> tuple[MainWindow, SuratTab]:  # type: ignore[no-untyped-def]
-    window = MainWindow(UiContext(ctx, _actor(ctx)), UiState(tmp_path / "tampilan.ini"))
+    window = MainWindow(UiContext(ctx, demo_actor(ctx)), UiState(tmp_path / "tampilan.ini"))
     qtbot.addWidget(window)
     surat = window.tab("surat")
     window.tabs.setCurrentWidget(surat)
@@ -270,7 +253,7 @@ def _letter_with_two_hops(ctx: AppContext, actor: Actor) -> int:
 def test_the_disposition_dialog_fits_with_a_chain_and_long_reasons(
     qtbot, filled: AppContext, screen: str, room: QSize
 ) -> None:  # type: ignore[no-untyped-def]
-    actor = _actor(filled)
+    actor = demo_actor(filled)
     letter_id = _letter_with_two_hops(filled, actor)
     dialog = DispositionDialog(UiContext(filled, actor), letter_id)
     qtbot.addWidget(dialog)
@@ -335,7 +318,7 @@ def test_every_step_of_the_agenda_import_fits(  # type: ignore[no-untyped-def]
 ) -> None:
     source = tmp_path / "agenda lama.csv"
     source.write_text(OLD_BOOK, encoding="utf-8")
-    dialog = ImportDialog(UiContext(filled, _actor(filled)))
+    dialog = ImportDialog(UiContext(filled, demo_actor(filled)))
     qtbot.addWidget(dialog)
     assert _dialog_fits(dialog, screen, "impor-berkas") == []
 
@@ -384,7 +367,7 @@ def _scan_files(folder: Path) -> list[Path]:
 def test_the_scans_dialog_fits_with_a_photo_and_a_pdf(  # type: ignore[no-untyped-def]
     qtbot, filled: AppContext, tmp_path: Path, screen: str, room: QSize
 ) -> None:
-    ctx = UiContext(filled, _actor(filled))
+    ctx = UiContext(filled, demo_actor(filled))
     with filled.db.transaction() as s:
         letter_id = incoming.list_incoming(s, ctx.actor, tahun=None, limit=1)[0][0].id
     dialog = ScansDialog(ctx, "M", letter_id, "agenda 1/2026")
@@ -532,7 +515,7 @@ def test_the_reason_dialog_fits_with_a_long_question_and_its_message(  # type: i
 def test_the_disposition_deadline_by_date_shows_why_a_date_is_impossible(  # type: ignore[no-untyped-def]
     qtbot, filled: AppContext, screen: str, room: QSize
 ) -> None:
-    actor = _actor(filled)
+    actor = demo_actor(filled)
     dialog = DispositionDialog(UiContext(filled, actor), _letter_with_two_hops(filled, actor))
     qtbot.addWidget(dialog)
     batas = dialog.hop_form.batas
@@ -554,7 +537,7 @@ def test_the_disposition_deadline_by_date_shows_why_a_date_is_impossible(  # typ
 def test_the_follow_up_date_says_why_it_is_impossible_under_the_field(  # type: ignore[no-untyped-def]
     qtbot, filled: AppContext, screen: str, room: QSize
 ) -> None:
-    actor = _actor(filled)
+    actor = demo_actor(filled)
     dialog = DispositionDialog(UiContext(filled, actor), _letter_with_two_hops(filled, actor))
     qtbot.addWidget(dialog)
     fits_dialog(dialog, screen)

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import inspect
-import shutil
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import select
 
 from desktop.core import clock
-from desktop.demo import sample_office
-from desktop.models.admin import User
-from desktop.services import system
-from desktop.services.common import auth
-from desktop.services.common.permissions import Actor
 from desktop.services.letters import incoming
 from desktop.services.system import AppContext
 from desktop.ui import dialogs
@@ -26,41 +15,15 @@ from desktop.ui.context import UiContext
 from desktop.ui.letters import SuratTab
 from desktop.ui.letters.incoming_form import IncomingForm
 from desktop.ui.print_preview import PrintPreviewDialog
+from tests.ui.office import demo_actor
 
 SENDER = "Bank Indonesia Perwakilan Kalimantan Timur"
 NOMOR = "B/12/KPw-Kaltim/2026"
 PERIHAL = "Undangan Rapat Koordinasi Pengendalian Inflasi Daerah"
 
 
-def _actor(app_ctx: AppContext, username: str) -> Actor:
-    with app_ctx.db.transaction() as s:
-        return auth.actor_for(s.scalar(select(User).where(User.username == username)))
-
-
-@pytest.fixture(scope="module")
-def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One migrated data dir with the demo office profile (WITA), units, signatories and one account per role,
-    no letters; each test gets a copy (preparing and hashing six passwords takes seconds)."""
-    data = tmp_path_factory.mktemp("surat") / "data"
-    ctx = system.open_context(data)
-    system.prepare(ctx)
-    params = inspect.signature(sample_office.fill).parameters
-    sample_office.fill(ctx, **({"letter_count": 0} if "letter_count" in params else {}))
-    ctx.db.dispose()
-    return data
-
-
-@pytest.fixture
-def filled(prepared: Path, tmp_path: Path) -> Iterator[AppContext]:
-    data = tmp_path / "data"
-    shutil.copytree(prepared, data)
-    ctx = system.open_context(data)
-    yield ctx
-    ctx.db.dispose()
-
-
 def _tab(qtbot, app_ctx: AppContext, username: str = "surat") -> SuratTab:  # type: ignore[no-untyped-def]
-    tab = SuratTab(UiContext(app_ctx, _actor(app_ctx, username)))
+    tab = SuratTab(UiContext(app_ctx, demo_actor(app_ctx, username)))
     qtbot.addWidget(tab)
     tab.resize(1366, 700)
     tab.show()
