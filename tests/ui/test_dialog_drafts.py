@@ -157,6 +157,21 @@ def _user(ctx: UiContext) -> QDialog:
     return AddUserDialog(ctx)
 
 
+def _user_edit(ctx: UiContext) -> QDialog:
+    from desktop.services.common import auth
+    from desktop.ui.settings.users_page import EditUserDialog
+
+    with ctx.read() as s:
+        user = next(u for u in auth.list_users(s, ctx.actor) if u.username == "surat")
+    return EditUserDialog(ctx, user)
+
+
+def _instruction(ctx: UiContext) -> QDialog:
+    from desktop.ui.settings.letters_page import InstructionDialog
+
+    return InstructionDialog(ctx, None)
+
+
 def _holiday(ctx: UiContext) -> QDialog:
     from desktop.ui.settings.holiday_dialog import HolidayDialog
 
@@ -216,6 +231,10 @@ CASES = {
         "admin", _signatory, lambda d: d.nama, lambda _c: "penanda_tangan/baru", "Dr. Rina Kartika"
     ),
     "pengguna": Case("admin", _user, lambda d: d.username, lambda _c: "pengguna/baru", "siti.aminah"),
+    "pengguna-ubah": Case("admin", _user_edit, lambda d: d.full_name, lambda _c: "pengguna/surat", " Hj."),
+    "instruksi": Case(
+        "admin", _instruction, lambda d: d.teks, lambda _c: "instruksi/baru", "Untuk dikoordinasikan"
+    ),
     "hari-libur": Case("admin", _holiday, lambda d: d.nama, lambda _c: "hari_libur/baru", "Hari Raya Nyepi"),
     "seri-nomor": Case(
         "admin", _series, lambda d: d.nama, lambda _c: "seri_nomor/baru", "Surat Keluar Bidang"

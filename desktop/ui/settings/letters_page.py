@@ -74,6 +74,13 @@ class InstructionDialog(ServiceDialog):
             self.teks.setText(instruction.teks)
             self.teks.selectAll()
         self.teks.setFocus()
+        self.keep_drafts(
+            ctx,
+            f"instruksi/{instruction.id if instruction is not None else 'baru'}",
+            self.tr("instruksi disposisi baru")
+            if instruction is None
+            else self.tr("instruksi disposisi “%1”").replace("%1", instruction.teks),
+        )
 
     def commit(self) -> None:
         if self.instruction is None:

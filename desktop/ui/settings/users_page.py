@@ -53,6 +53,9 @@ class EditUserDialog(ServiceDialog):
         f.add_field("role", self.tr("Pe&ran:"), self.role)
         f.add_field("active", "", self.active)
         self.full_name.setFocus()
+        self.keep_drafts(
+            ctx, f"pengguna/{user.username}", self.tr("pengguna %1").replace("%1", user.username)
+        )
 
     def commit(self) -> None:
         self.saved = self.ctx.call(

@@ -179,10 +179,12 @@ def test_edit_instructions_with_the_keyboard(
 
 
 def test_duplicate_instruction_message_beside_the_field(
-    qtbot, tabs: list[SettingsTab], filled: AppContext
+    qtbot, tabs: list[SettingsTab], filled: AppContext, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     page = _page(qtbot, tabs, filled)
     seen: dict[str, object] = {}
+    asked: list[str] = []  # closing with the typed text asks first; the clerk throws it away
+    monkeypatch.setattr(dialogs, "confirm", lambda _parent, title, *_a, **_k: asked.append(title) or True)
 
     def fill(dialog: QDialog) -> None:
         qtbot.keyClicks(dialog.teks, "untuk diketahui")
@@ -196,6 +198,7 @@ def test_duplicate_instruction_message_beside_the_field(
     ]
     qtbot.mouseClick(page.add_instruction_button, Qt.MouseButton.LeftButton)
     assert seen == {"error": "Instruksi “Untuk diketahui” sudah ada di daftar.", "open": True}
+    assert len(asked) == 1
     with filled.db.transaction() as s:
         assert incoming.list_instructions(s) == list(DEFAULT_INSTRUCTIONS)
 
