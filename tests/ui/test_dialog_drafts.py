@@ -186,7 +186,7 @@ def _series(ctx: UiContext) -> QDialog:
 
 
 def _add_year(ctx: UiContext) -> QDialog:
-    from desktop.ui.settings.calendar_page import AddYearDialog
+    from desktop.ui.settings.add_year_dialog import AddYearDialog
 
     return AddYearDialog(ctx, 2027)
 
