@@ -59,6 +59,11 @@ MODULES: tuple[Module, ...] = (
         key="tamu",
         title="Buku &Tamu",
         tab=None,
+        seeders=("desktop.services.guests.reference:seed_reference",),
+        seeded_tables=(
+            "desktop.models.guests:QueueService",
+            "desktop.models.guests:Keperluan",
+        ),
         summary="Penerimaan tamu di meja depan",
         features=(
             "Tamu masuk dan keluar dalam 30 detik",

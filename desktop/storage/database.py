@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -24,6 +25,9 @@ BUSY_TIMEOUT_MS = 15_000
 # Execution option that marks a read-only connection: its transactions start without the write lock.
 READ_ONLY = "sekretariat_read_only"
 BUSY_MESSAGE = "Basis data sedang dipakai proses lain; coba lagi sebentar lagi."
+# Key of ``Session.info``: callables run in a fresh transaction when the user action's transaction fails.
+AFTER_ROLLBACK = "sekretariat_after_rollback"
+log = logging.getLogger("sekretariat.storage")
 
 
 class StorageError(Exception):
@@ -126,9 +130,29 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One transaction per user action: commits on success, rolls back on any error."""
-        with self._plain_errors(), self.sessions.begin() as session:
-            yield session
+        """One transaction per user action: commits on success, rolls back on any error.
+
+        Work that must survive the rollback (a queue ticket already taken stays taken, guests.md R13) is
+        registered as ``session.info[AFTER_ROLLBACK]`` callables; they run in a fresh transaction of their own.
+        """
+        opened: Session | None = None
+        try:
+            with self._plain_errors(), self.sessions.begin() as session:
+                opened = session
+                yield session
+        except BaseException:
+            follow_up = opened.info.pop(AFTER_ROLLBACK, None) if opened is not None else None
+            if follow_up:
+                self._after_rollback(follow_up)
+            raise
+
+    def _after_rollback(self, callbacks: list[Callable[[Session], None]]) -> None:
+        try:
+            with self.sessions.begin() as session:
+                for callback in callbacks:
+                    callback(session)
+        except Exception:  # the original error is what the user must see; this one only goes to the log
+            log.exception("pekerjaan setelah rollback gagal")
 
     @contextmanager
     def read(self) -> Iterator[Session]:

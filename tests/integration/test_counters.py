@@ -42,6 +42,23 @@ def test_rolled_back_transaction_does_not_consume_a_number(ctx: AppContext) -> N
         assert next_number(s, "agenda_masuk", 2026) == 2
 
 
+def test_a_number_kept_on_rollback_leaves_a_gap_and_is_never_handed_out_again(ctx: AppContext) -> None:
+    # Queue tickets (guests.md R13): a failed save after the number was taken leaves the gap.
+    with pytest.raises(RuntimeError), ctx.db.transaction() as s:
+        assert next_number(s, "antrian:1", "2026-03-02", keep_on_rollback=True) == 1
+        raise RuntimeError("the visit failed to save")
+    with ctx.db.transaction() as s:
+        assert next_number(s, "antrian:1", "2026-03-02", keep_on_rollback=True) == 2
+    with pytest.raises(RuntimeError), ctx.db.transaction() as s:
+        next_number(s, "antrian:1", "2026-03-02", keep_on_rollback=True)
+        next_number(s, "antrian:1", "2026-03-02", keep_on_rollback=True)
+        raise RuntimeError("failed again, after two numbers")
+    with ctx.db.transaction() as s:
+        assert last_number(s, "antrian:1", "2026-03-02") == 4
+        # Without the flag a rolled-back number is simply not taken (agenda numbers).
+        assert next_number(s, "antrian:1", "2026-03-02") == 5
+
+
 def test_two_processes_get_400_distinct_consecutive_numbers(ctx: AppContext) -> None:
     url = _url(ctx)
     ctx.db.dispose()

@@ -3,6 +3,8 @@ transaction. Never MAX()+1 and never reused: a cancelled record keeps its number
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -10,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models.admin import Counter
 from desktop.services.common.errors import ValidationError
+from desktop.storage.database import AFTER_ROLLBACK
 
 
 def _ensure_row(session: Session, series: str, period: str) -> None:
@@ -19,12 +22,14 @@ def _ensure_row(session: Session, series: str, period: str) -> None:
     session.execute(stmt.on_conflict_do_nothing(index_elements=["series", "period"]))
 
 
-def next_number(session: Session, series: str, period: str | int) -> int:
+def next_number(session: Session, series: str, period: str | int, *, keep_on_rollback: bool = False) -> int:
     """Take the next number of ``series`` in ``period`` (a year, or a day for queue tickets).
 
     The UPDATE takes the row lock (PostgreSQL) or runs under the transaction's write lock (SQLite, which
     starts every transaction with BEGIN IMMEDIATE), so concurrent workstations never get the same number.
-    The number belongs to the caller's transaction: if that rolls back, so does the number.
+    The number belongs to the caller's transaction: if that rolls back, so does the number — unless
+    ``keep_on_rollback``: then a failed save leaves a gap and the number is never handed out again (queue
+    tickets, guests.md R13), recorded by a transaction of its own after the rollback.
     """
     if not series:
         raise ValidationError("Seri penomoran kosong.")
@@ -39,7 +44,21 @@ def next_number(session: Session, series: str, period: str | int) -> int:
     if value is None:
         _ensure_row(session, series, period)
         value = session.execute(stmt).scalar_one()
+    if keep_on_rollback:
+        session.info.setdefault(AFTER_ROLLBACK, []).append(_keeper(series, period, int(value)))
     return int(value)
+
+
+def _keeper(series: str, period: str, value: int) -> Callable[[Session], None]:
+    def keep(session: Session) -> None:
+        _ensure_row(session, series, period)
+        session.execute(
+            update(Counter)
+            .where(Counter.series == series, Counter.period == period, Counter.last_value < value)
+            .values(last_value=value)
+        )
+
+    return keep
 
 
 def last_number(session: Session, series: str, period: str | int) -> int:

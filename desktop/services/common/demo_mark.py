@@ -17,7 +17,16 @@ _KEY = "data_contoh"
 # them; an office's own edits of them are audited, so the audit log still tells such a folder from a new one.
 # app_setting holds preferences and the demo mark, not records.
 _NOT_OFFICE_DATA = frozenset(
-    {"holiday", "kode_klasifikasi", "instruksi_disposisi", "seri_nomor", "prestasi_kriteria", "app_setting"}
+    {
+        "holiday",
+        "kode_klasifikasi",
+        "instruksi_disposisi",
+        "seri_nomor",
+        "prestasi_kriteria",
+        "app_setting",
+        "tamu_layanan",
+        "tamu_keperluan",
+    }
 )
 
 FOLDER_HOLDS_DATA = (
