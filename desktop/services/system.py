@@ -186,6 +186,21 @@ def _seeding_due(session: Session) -> bool:
     return any(session.scalar(select(literal(1)).select_from(t).limit(1)) is None for t in tables)
 
 
+def daily_chores(ctx: AppContext) -> list[str]:
+    """Each module's start-of-day work (desktop/modules.py ``daily``); one failing never stops the others."""
+    said = []
+    for module in modules.MODULES:
+        for chore in module.daily:
+            try:
+                message = modules.resolve(chore)(ctx.db)
+            except Exception:  # logged with its traceback; the app goes on (the chore runs again next start)
+                log.exception("daily chore %s failed", chore)
+                continue
+            if message:
+                said.append(message)
+    return said
+
+
 def daily_backup(ctx: AppContext, now: datetime | None = None) -> Path | None:
     """The automatic daily backup, if none was written today."""
     if not backups.daily_backup_due(ctx.backup_dir, now):

@@ -20,6 +20,8 @@ from desktop.services.common.permissions import Actor
 KIND_LABELS: Final[dict[str, str]] = {
     "surat_masuk": "agenda surat masuk",
     "surat_keluar": "agenda surat keluar",
+    "buku_tamu": "buku tamu",
+    "skm": "data survei kepuasan masyarakat (SKM)",
 }
 MOSTLY_DUPLICATES: Final = 0.5  # share of rows matching letters already registered that earns a warning
 

@@ -711,7 +711,9 @@ def cancel(session: Session, actor: Actor, visit_id: int, reason: str) -> VisitV
     if v.identitas_dititip and v.identitas_kembali_at is None:
         v.identitas_kembali_at = now
     session.flush()
-    audit.record(session, actor, "cancel", "kunjungan", v.id, summary=f"{v.tiket} batal: {reason}"[:400])
+    # The reason stays on the visit (where retention clears it), not in the append-only audit log: it is
+    # free text and may name the guest.
+    audit.record(session, actor, "cancel", "kunjungan", v.id, summary=f"{v.tiket} batal")
     return view_many(session, [v])[0]
 
 
