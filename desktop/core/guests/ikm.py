@@ -265,7 +265,30 @@ def compute(responses: Iterable[Sequence[int | None]], bobot: Bobot = "exact") -
             responden += 1
         else:
             kosong += 1
+    return from_totals(answered, sums, responden, bobot, baris_kosong=kosong)
 
+
+def from_totals(
+    answered: Sequence[int],
+    sums: Sequence[int],
+    responden: int,
+    bobot: Bobot = "exact",
+    *,
+    baris_kosong: int = 0,
+) -> IkmResult:
+    """The same result as ``compute`` from the per-unsur counts and sums a database adds up itself
+    (``COUNT(u_i)``, ``SUM(u_i)``): a report over 50,000 answers need not bring them into Python."""
+    if bobot != "exact" and bobot not in _WEIGHT:
+        raise ValueError(f"Bobot {bobot!r} tidak dikenal; pilih exact, 0.11 atau 0.1111.")
+    count = len(UNSUR)
+    if len(answered) != count or len(sums) != count:
+        raise ValueError(f"Harus {count} unsur.")
+    for i in range(count):
+        if not answered[i] <= sums[i] <= 4 * answered[i]:
+            raise ValueError(
+                f"{UNSUR[i].kode}: jumlah {sums[i]} tidak mungkin dari {answered[i]} jawaban 1-4."
+            )
+    kosong = baris_kosong
     results: list[UnsurResult] = []
     for i, unsur in enumerate(UNSUR):
         nrr = Fraction(sums[i], answered[i]) if answered[i] else None

@@ -31,6 +31,7 @@ DOC_TYPES = {
     "bast": "Berita acara serah terima (BAST)",
     "kib_kir": "KIB / KIR",
     "kepegawaian": "Surat kepegawaian (KGB, KP, cuti)",
+    "laporan_skm": "Laporan SKM",
 }
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -7,6 +7,7 @@ from fractions import Fraction
 
 import pytest
 
+from desktop.core.guests import ikm
 from desktop.core.guests.ikm import (
     UNSUR,
     answer_value,
@@ -268,3 +269,18 @@ def test_unsur_table_of_r19() -> None:
     assert all(u.pertanyaan.endswith("?") for u in UNSUR)
     with pytest.raises(ValueError):
         answer_value(9, "1")
+
+
+def test_totals_a_database_adds_up_give_the_same_result_as_the_rows() -> None:
+    # skm.report lets SQL count and sum each unsur; the figures must be those of the row-by-row reckoning.
+    import random
+
+    rng = random.Random(14)
+    rows = [[rng.choice([None, 1, 2, 3, 4, 4, 3]) for _ in range(9)] for _ in range(500)]
+    rows = [r for r in rows if any(v is not None for v in r)]
+    answered = [sum(1 for r in rows if r[i] is not None) for i in range(9)]
+    sums = [sum(r[i] or 0 for r in rows) for i in range(9)]
+    for bobot in ("exact", "0.11", "0.1111"):
+        assert ikm.from_totals(answered, sums, len(rows), bobot) == ikm.compute(rows, bobot)
+    with pytest.raises(ValueError, match="tidak mungkin"):
+        ikm.from_totals([1] * 9, [5] * 9, 1)
