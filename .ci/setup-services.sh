@@ -37,7 +37,7 @@ pkg_installed() {
 }
 
 wanted=(cups cups-client printer-driver-cups-pdf poppler-utils fonts-liberation2
-    libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libcups2)
+    libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libcups2 chromium chromium-driver)
 have_initdb || wanted=(postgresql "${wanted[@]}")
 
 apt_run() { # apt-get "$@", waiting (up to ~10 min) while another apt/dpkg process holds the lock

@@ -69,12 +69,43 @@ def run_gui(args: argparse.Namespace, log_path: Path) -> int:
 
     with ctx.db.read() as s:
         first_run = not auth.has_users(s)
+    survey = _start_survey_page(ctx)
+    try:
+        return _run_windows(app, ctx, first_run, survey)
+    finally:
+        if survey is not None and not isinstance(survey, str):
+            survey.stop()
+
+
+def _start_survey_page(ctx):  # type: ignore[no-untyped-def]
+    """The SKM page for phones on the office network, when Pengaturan › Buku Tamu has it on (off by default).
+    A port that cannot be opened is said in the status bar, not a reason to refuse to start."""
+    from desktop.services.common.errors import ServiceError
+    from desktop.services.guests.settings import get_settings
+
+    with ctx.db.read() as s:
+        if not get_settings(s).survei_ponsel:
+            return None  # the server and its web page are not even imported: no cost at start
+    from desktop.services.guests import survey_server
+
+    try:
+        return survey_server.start_if_enabled(ctx.db)
+    except ServiceError as exc:
+        log.warning("survey page not started: %s", exc)
+        return str(exc)
+
+
+def _run_windows(app, ctx, first_run, survey) -> int:  # type: ignore[no-untyped-def]
+    from desktop.services import system
+
     while True:
         actor = _first_run(ctx) if first_run else _sign_in(ctx)
         if actor is None:
             return 0
         first_run = False
         window = _main_window(ctx, actor)
+        if isinstance(survey, str):
+            window.statusBar().showMessage(survey, 15000)
         _schedule_daily_backup(ctx, window)
         signed_out: list[bool] = []
         window.sign_out_requested.connect(functools.partial(signed_out.append, True))

@@ -33,7 +33,9 @@ class Module:
     settings_pages: tuple[SettingsPage, ...] = ()
     cli: str | None = None  # the module holding add_parser(subparsers) and run(args)
     cli_command: str | None = None  # the sub-command add_parser registers
+    extra_cli: tuple[tuple[str, str], ...] = ()  # more (sub-command, module) pairs: Buku Tamu's "skm"
     demo: str | None = None  # "module:function" the demo calls to fill the module's sample data
+    daily: tuple[str, ...] = ()  # "module:function(db) -> str | None" run once after each start (off the GUI)
 
 
 MODULES: tuple[Module, ...] = (
@@ -58,18 +60,24 @@ MODULES: tuple[Module, ...] = (
     Module(
         key="tamu",
         title="Buku &Tamu",
-        tab=None,
+        tab="desktop.ui.guests.guests_tab:GuestsTab",
         seeders=("desktop.services.guests.reference:seed_reference",),
         seeded_tables=(
             "desktop.models.guests:QueueService",
             "desktop.models.guests:Keperluan",
         ),
+        settings_pages=(SettingsPage("guests", "Buku Tamu", "desktop.ui.settings.guests_page:GuestsPage"),),
         summary="Penerimaan tamu di meja depan",
         features=(
             "Tamu masuk dan keluar dalam 30 detik",
             "Nomor antrian dan kartu tamu",
             "Survei Kepuasan Masyarakat (SKM) dan IKM",
         ),
+        cli="desktop.cli.guests",
+        cli_command="guests",
+        extra_cli=(("skm", "desktop.cli.skm"),),
+        daily=("desktop.services.guests.daily:run",),
+        demo="desktop.demo.sample_guests:fill_guests",
     ),
     Module(
         key="barang",

@@ -81,6 +81,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         for module in modules.MODULES:
             if module.cli is not None:
                 modules.resolve(module.cli).add_parser(sub)
+            for _, extra in module.extra_cli:
+                modules.resolve(extra).add_parser(sub)
     return parser
 
 
@@ -224,6 +226,7 @@ class _Commands(Mapping[str, Callable[[argparse.Namespace], int]]):
     def __init__(self, own: dict[str, Callable[[argparse.Namespace], int]]) -> None:
         self._own = own
         self._modules = {m.cli_command: m.cli for m in modules.MODULES if m.cli and m.cli_command}
+        self._modules.update({name: cli for m in modules.MODULES for name, cli in m.extra_cli})
 
     def __getitem__(self, name: str) -> Callable[[argparse.Namespace], int]:
         if name in self._own:

@@ -16,6 +16,8 @@ from desktop.models.letters import IncomingLetter, OutgoingLetter
 from desktop.models.staff import Pegawai
 from desktop.services.common import calendar, office
 from desktop.services.common.permissions import Actor, Perm, Role
+from desktop.services.guests import figures as guest_figures
+from desktop.services.guests import skm
 from desktop.services.letters import dispositions
 from desktop.services.staff import schedule
 from desktop.services.staff.schedule import JenisJadwal
@@ -184,6 +186,40 @@ def staff_summary(
     )
 
 
+@dataclass(frozen=True)
+class GuestsSummary:
+    """The Buku Tamu card (guests issue item 7): in the building now, today's visitors, the queue, the IKM of the
+    current semester (guests.md (c): the SKM period ships as semester)."""
+
+    desk: guest_figures.DeskSummary
+    open_from_earlier_days: int  # checked in on an earlier date and never checked out
+    periode: str  # "Semester II 2026"
+    responden: int
+    skm: str  # "88.75", "" with no answers yet
+    mutu: str  # "B", ""
+
+
+def guests_visible(actor: Actor) -> bool:
+    """The desk figures are for the front desk, admin and the head; other clerks have their own cards."""
+    return actor.can(Perm.WRITE_GUESTS) or actor.role is Role.PIMPINAN
+
+
+def guests_summary(session: Session, actor: Actor, today: date) -> GuestsSummary:
+    desk = guest_figures.desk_summary(session, actor)
+    half = 0 if today.month <= 6 else 1
+    period = skm.periods("semester", today.year)[half]
+    report = skm.report(session, actor, period.start, period.end)
+    earlier = guest_figures.open_before(session, actor, today)
+    return GuestsSummary(
+        desk=desk,
+        open_from_earlier_days=earlier,
+        periode=period.label,
+        responden=report.responden,
+        skm=str(report.skm) if report.skm is not None else "",
+        mutu=report.mutu,
+    )
+
+
 # --- "Perlu perhatian" ------------------------------------------------------------------------------------------
 
 
@@ -201,6 +237,7 @@ class Target(StrEnum):
     SETTINGS = "pengaturan"
     OVERDUE = "disposisi_terlambat"
     SCHEDULE = "jadwal"
+    GUESTS = "meja_depan"
 
 
 @dataclass(frozen=True)
@@ -226,7 +263,11 @@ def _by_kind(counted: Mapping[JenisJadwal, int]) -> str:
 
 
 def attention(
-    actor: Actor, day: Dashboard, mail: LettersSummary, staff: StaffSummary | None
+    actor: Actor,
+    day: Dashboard,
+    mail: LettersSummary,
+    staff: StaffSummary | None,
+    guests: GuestsSummary | None = None,
 ) -> tuple[AttentionItem, ...]:
     """Every overdue and due item of every module the actor may see, most pressing first, then the set-up notes.
 
@@ -271,6 +312,15 @@ def attention(
                 staff.segera,
             )
         )
+    if guests is not None and guests.open_from_earlier_days:
+        found.append(
+            AttentionItem(
+                f"Tamu dari hari sebelumnya belum dicatat pulang: {guests.open_from_earlier_days}.",
+                Level.DUE,
+                Target.GUESTS,
+                guests.open_from_earlier_days,
+            )
+        )
     for note in day.attention:
         found.append(AttentionItem(note, Level.SETUP, settings))
     return tuple(sorted(found, key=lambda item: _LEVEL_ORDER[item.level]))
@@ -284,10 +334,12 @@ class Beranda:
     mail: LettersSummary
     staff: StaffSummary | None  # None: the actor does not keep or answer for the deadlines
     attention: tuple[AttentionItem, ...]
+    guests: GuestsSummary | None = None  # None: not the front desk's, admin's or the head's Beranda
 
 
 def beranda(session: Session, actor: Actor, today: date, zone: str = "WIB") -> Beranda:
     day = summary(session, actor, today)
     mail = letters_summary(session, actor, today, zone)
     staff = staff_summary(session, actor, today) if staff_visible(actor) else None
-    return Beranda(day, mail, staff, attention(actor, day, mail, staff))
+    guests = guests_summary(session, actor, today) if guests_visible(actor) else None
+    return Beranda(day, mail, staff, attention(actor, day, mail, staff, guests), guests)

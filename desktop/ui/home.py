@@ -55,6 +55,7 @@ class HomeTab(QWidget):
     open_settings = Signal()
     open_overdue = Signal()
     open_schedule = Signal()  # the Kepegawaian Jadwal
+    open_guests = Signal()  # the Buku Tamu front desk
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,6 +156,11 @@ class HomeTab(QWidget):
 
         if self.staff_summary is not None:
             grid.addWidget(self._staff_card(self.staff_summary), 2, 0, 1, 2)
+        if page.guests is not None:
+            # The front desk's own figures come right under "Perlu perhatian"; after the deadlines otherwise.
+            grid.addWidget(
+                self._guests_card(page.guests), 4 if self.staff_summary is not None else 2, 0, 1, 2
+            )
 
         grid.addWidget(self._attention_card(page.attention), 1, 0)
 
@@ -178,11 +184,7 @@ class HomeTab(QWidget):
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
 
-        modules = QLabel(
-            self.tr(
-                "Modul Buku Tamu dan Barang (BMD) sedang disiapkan dan akan muncul di tabnya masing-masing."
-            )
-        )
+        modules = QLabel(self.tr("Modul Barang (BMD) sedang disiapkan dan akan muncul di tabnya sendiri."))
         modules.setWordWrap(True)
         modules.setStyleSheet("color: #555")
         layout.addWidget(modules)
@@ -203,6 +205,7 @@ class HomeTab(QWidget):
             dashboard.Target.OVERDUE: (self.tr("Lihat"), self.open_overdue),
             dashboard.Target.SCHEDULE: (self.tr("Buka jadwal"), self.open_schedule),
             dashboard.Target.SETTINGS: (self.tr("Buka Pengaturan"), self.open_settings),
+            dashboard.Target.GUESTS: (self.tr("Buka meja depan"), self.open_guests),
         }
         for index, item in enumerate(items):
             row = QHBoxLayout()
@@ -222,6 +225,34 @@ class HomeTab(QWidget):
                 row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
             box.addLayout(row)
         box.addStretch(1)
+        return card
+
+    def _guests_card(self, data: dashboard.GuestsSummary) -> QFrame:
+        card, box = _card(self.tr("Buku Tamu"))
+        desk = data.desk
+        figures = QLabel(
+            self.tr(
+                "Sedang di kantor: <b>{0}</b> ({1} orang) &nbsp;·&nbsp; Tamu hari ini: <b>{2}</b> ({3} orang)"
+                " &nbsp;·&nbsp; Antrian menunggu: <b>{4}</b>"
+            ).format(desk.on_site, desk.on_site_people, desk.today_visits, desk.today_people, desk.waiting)
+        )
+        figures.setObjectName("guests_figures")
+        box.addWidget(figures)
+        row = QHBoxLayout()
+        if data.skm:
+            ikm_text = self.tr("IKM {0}: <b>{1}</b> (mutu {2}) dari {3} responden").format(
+                data.periode, data.skm.replace(".", ","), data.mutu, data.responden
+            )
+        else:
+            ikm_text = self.tr("IKM {0}: belum ada jawaban survei.").format(data.periode)
+        ikm = QLabel(ikm_text)
+        ikm.setObjectName("guests_ikm")
+        row.addWidget(ikm, 1)
+        show = QPushButton(self.tr("Buka meja depan"))
+        show.setObjectName("show_guests")
+        show.clicked.connect(self.open_guests.emit)
+        row.addWidget(show, 0, Qt.AlignmentFlag.AlignTop)
+        box.addLayout(row)
         return card
 
     def _staff_card(self, data: dashboard.StaffSummary) -> QFrame:

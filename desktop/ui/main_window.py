@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.home.open_settings.connect(lambda: self.tabs.setCurrentWidget(self.settings))
         self.home.open_overdue.connect(self._show_overdue)
         self.home.open_schedule.connect(self._show_schedule)
+        self.home.open_guests.connect(self._show_desk)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
 
@@ -268,6 +269,11 @@ class MainWindow(QMainWindow):
     def _show_schedule(self) -> None:
         self.tabs.setCurrentWidget(self.staff)
         self.staff.show_board()
+
+    def _show_desk(self) -> None:
+        guests = self.tab("tamu")
+        self.tabs.setCurrentWidget(guests)
+        guests.show_desk()
 
     def _on_tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.home:

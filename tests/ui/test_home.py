@@ -122,3 +122,34 @@ def test_the_empty_text_only_when_nothing_is_late_or_due(qtbot, office: AppConte
     assert _texts(home) == [empty.text()]
     late = home.findChild(QLabel, "dispositions_figures")
     assert late is not None and "Tidak ada disposisi yang melewati batas waktu" in late.text()
+
+
+def test_the_front_desk_sees_its_figures_and_the_guest_forgotten_yesterday(qtbot, office: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from desktop.models.admin import OrgUnit
+    from desktop.services.guests import skm, visits
+
+    desk = _actor(office, "tamu")
+    with office.db.read() as s:
+        unit = s.scalars(select(OrgUnit.id)).first()
+    yesterday = datetime(2026, 11, 24, 10, 0, tzinfo=WITA)
+    with clock.fixed(yesterday), office.db.transaction() as s:
+        visits.check_in(
+            s, desk, visits.WalkIn(nama="Tamu Kemarin", keperluan="Audiensi", tujuan_unit_id=unit)
+        )
+    with office.db.transaction() as s:
+        for name in ("Ani", "Budi"):
+            visits.check_in(s, desk, visits.WalkIn(nama=name, keperluan="Audiensi", tujuan_unit_id=unit))
+        for answers in ((4,) * 9, (3,) * 9):
+            skm.submit(s, skm.SurveyAnswer(answers=answers), sumber="kiosk")
+    home = HomeTab(UiContext(office, desk))
+    qtbot.addWidget(home)
+    figures = home.findChild(QLabel, "guests_figures").text()
+    assert "Sedang di kantor: <b>3</b>" in figures and "Tamu hari ini: <b>2</b>" in figures
+    assert "Antrian menunggu: <b>2</b>" in figures
+    # (4 + 3) / 2 × 25 = 87.5 for every unsur: grade B.
+    assert "<b>87,50</b> (mutu B) dari 2 responden" in home.findChild(QLabel, "guests_ikm").text()
+    assert any("belum dicatat pulang: 1" in t for t in _texts(home))
+    # A letter clerk's Beranda has no desk card.
+    clerk_home = HomeTab(UiContext(office, _actor(office, "surat")))
+    qtbot.addWidget(clerk_home)
+    assert clerk_home.findChild(QLabel, "guests_figures") is None

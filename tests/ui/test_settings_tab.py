@@ -285,7 +285,15 @@ def test_pimpinan_sees_read_only_settings_without_admin_pages(
         )
     tab = make_tab(qtbot, data_ctx, head)
 
-    assert tab.page_keys() == ["profile", "units", "signatories", "letters", "calendar", "testprint"]
+    assert tab.page_keys() == [
+        "profile",
+        "units",
+        "signatories",
+        "letters",
+        "guests",
+        "calendar",
+        "testprint",
+    ]
     form = tab.profile_form
     assert form.nama_dinas.text() == PROFILE.nama_dinas
     assert form.nama_dinas.isReadOnly() and not form.zona_waktu.isEnabled()

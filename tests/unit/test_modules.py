@@ -24,6 +24,7 @@ def test_each_name_belongs_to_the_layer_that_resolves_it() -> None:
         assert m.cli is None or m.cli.startswith("desktop.cli."), m.key
         assert m.demo is None or _module_of(m.demo).startswith("desktop.demo."), m.key
         assert (m.cli is None) == (m.cli_command is None), m.key
+        assert all(cli.startswith("desktop.cli.") for _, cli in m.extra_cli), m.key
 
 
 def test_the_names_without_qt_resolve() -> None:
@@ -32,9 +33,9 @@ def test_the_names_without_qt_resolve() -> None:
             assert callable(modules.resolve(seeder)), seeder
         for table in m.seeded_tables:
             assert issubclass(modules.resolve(table), DeclarativeBase), table
-        if m.cli is not None:
-            group = modules.resolve(m.cli)
-            assert callable(group.add_parser) and callable(group.run), m.cli
+        for cli in [*([m.cli] if m.cli else []), *(c for _, c in m.extra_cli)]:
+            group = modules.resolve(cli)
+            assert callable(group.add_parser) and callable(group.run), cli
         if m.demo is not None:
             assert callable(modules.resolve(m.demo)), m.demo
 

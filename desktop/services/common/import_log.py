@@ -22,6 +22,7 @@ KIND_LABELS: Final[dict[str, str]] = {
     "surat_keluar": "agenda surat keluar",
     "buku_tamu": "buku tamu",
     "skm": "data survei kepuasan masyarakat (SKM)",
+    "pra_registrasi": "pra-registrasi tamu (e-tamu)",
 }
 MOSTLY_DUPLICATES: Final = 0.5  # share of rows matching letters already registered that earns a warning
 

@@ -43,8 +43,13 @@ def normalize_code(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch.isalnum())
 
 
-def preregister(session: Session, actor: Actor, data: WalkIn, tanggal: date) -> VisitView:
-    """Record a planned visit for ``tanggal`` and give it a registration code (no ticket until arrival)."""
+def preregister(
+    session: Session, actor: Actor, data: WalkIn, tanggal: date, *, kode: str = "", audit_each: bool = True
+) -> VisitView:
+    """Record a planned visit for ``tanggal`` and give it a registration code (no ticket until arrival).
+
+    ``kode``: a code the guest already holds (an online form's), checked unused by the caller; ``audit_each``
+    False when the caller audits a whole import once."""
     actor.require(Perm.WRITE_GUESTS)
     today = office_today(session)
     if tanggal < today:
@@ -54,15 +59,22 @@ def preregister(session: Session, actor: Actor, data: WalkIn, tanggal: date) -> 
     visit, warnings = record_visit(
         session, actor, replace(data, beri_kartu=False), tanggal, Status.PRA_REGISTRASI
     )
-    for _ in range(10):
+    code = normalize_code(kode)
+    for _ in range(0 if code else 10):
         code = new_code()
         if session.scalar(select(func.count()).select_from(Visit).where(Visit.kode_registrasi == code)) == 0:
             break
     visit.kode_registrasi = code
     session.flush()
-    audit.record(
-        session, actor, "create", "pra_registrasi", visit.id, summary=f"{code} untuk {tanggal.isoformat()}"
-    )
+    if audit_each:
+        audit.record(
+            session,
+            actor,
+            "create",
+            "pra_registrasi",
+            visit.id,
+            summary=f"{code} untuk {tanggal.isoformat()}",
+        )
     view = view_many(session, [visit])[0]
     return replace(view, warnings=tuple(warnings))
 

@@ -32,15 +32,14 @@ from desktop.services import tabular
 from desktop.services.common import audit, office
 from desktop.services.common.errors import ValidationError
 from desktop.services.common.permissions import Actor, Perm
+from desktop.services.guests.figures import HAPPENED
 from desktop.services.guests.register_io import hhmm
-from desktop.services.guests.visits import Status, office_today, zone
+from desktop.services.guests.visits import Status, zone
 
 Progress = Callable[[int, int], None]
 Per = Literal["hari", "bulan"]
 
-COUNTED: Final = frozenset(
-    {Status.MENUNGGU, Status.DIPANGGIL, Status.DILAYANI, Status.SELESAI, Status.DITOLAK}
-)
+COUNTED: Final = frozenset(HAPPENED)
 """The statuses of a visit that happened: a guest who came (refused by the host too). A visit entered by
 mistake (batal), a pre-registration and a no-show are no visit."""
 ANONYMOUS: Final = "(data pribadi dihapus, retensi)"
@@ -326,37 +325,3 @@ def _write_book(
 
 
 # --- the Beranda --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DeskSummary:
-    """The front desk on the Beranda: who is in the building, today's visitors, the queue now."""
-
-    on_site: int  # visits checked in and not out, whatever day they came
-    on_site_people: int
-    today_visits: int
-    today_people: int
-    waiting: int  # tickets of today still waiting to be called
-
-
-def desk_summary(session: Session, actor: Actor) -> DeskSummary:
-    actor.require(Perm.VIEW)
-    today = office_today(session)
-    on_site, on_site_people = session.execute(
-        select(func.count(), func.coalesce(func.sum(Visit.jumlah_orang), 0))
-        .select_from(Visit)
-        .where(Visit.datang_at.is_not(None), Visit.pulang_at.is_(None))
-    ).one()
-    today_visits, today_people = session.execute(
-        select(func.count(), func.coalesce(func.sum(Visit.jumlah_orang), 0))
-        .select_from(Visit)
-        .where(Visit.tanggal == today, Visit.status.in_([s.value for s in COUNTED]))
-    ).one()
-    waiting = session.scalar(
-        select(func.count())
-        .select_from(Visit)
-        .where(Visit.tanggal == today, Visit.status == Status.MENUNGGU.value)
-    )
-    return DeskSummary(
-        int(on_site), int(on_site_people), int(today_visits), int(today_people), int(waiting or 0)
-    )

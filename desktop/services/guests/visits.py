@@ -119,6 +119,7 @@ class VisitView:
     kode_registrasi: str | None = None
     waiting: int = 0  # people ahead in the same queue when the ticket was given
     warnings: tuple[str, ...] = field(default=())
+    alamat: str = ""
 
     @property
     def status_label(self) -> str:
@@ -213,6 +214,7 @@ def _view(v: Visit, *, layanan: str = "", waiting: int = 0, warnings: Sequence[s
         kode_registrasi=v.kode_registrasi,
         waiting=waiting,
         warnings=tuple(warnings),
+        alamat=v.alamat,
     )
 
 

@@ -17,7 +17,7 @@ from desktop.demo import sample_office
 from desktop.models.admin import AuditEntry, OrgUnit, User
 from desktop.services.common import auth
 from desktop.services.common.permissions import Actor
-from desktop.services.guests import register_io, reports, visits
+from desktop.services.guests import figures, register_io, reports, visits
 from desktop.services.system import AppContext
 
 WITA = ZoneInfo("Asia/Makassar")
@@ -137,7 +137,7 @@ def test_desk_summary_on_site_today_and_waiting(ctx: AppContext, desk: Actor, bo
             s, desk, visits.WalkIn(nama="B", keperluan="Audiensi", tujuan_unit_id=unit, jumlah_orang=3)
         )
         visits.check_out(s, desk, first.id)
-        summary = reports.desk_summary(s, desk)
-    assert summary == reports.DeskSummary(
+        summary = figures.desk_summary(s, desk)
+    assert summary == figures.DeskSummary(
         on_site=1, on_site_people=3, today_visits=2, today_people=4, waiting=1
     )

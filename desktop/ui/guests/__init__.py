@@ -1,0 +1,1 @@
+"""Buku Tamu screens: the front desk, its queue and cards."""
