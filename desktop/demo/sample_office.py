@@ -14,6 +14,7 @@ from desktop.core.calendar import WorkingCalendar
 from desktop.core.dates import BULAN, format_date, office_tz, to_roman
 from desktop.core.letters.rules import CaraTerima, Keamanan, Urgensi
 from desktop.demo import sample_staff
+from desktop.demo.sample_guests import SKM_PER_MONTH, VISITS_PER_MONTH, GuestTally, fill_guests
 from desktop.printing.sample_logo import sample_logo_png
 from desktop.services.common import auth, calendar, demo_mark, office
 from desktop.services.common.permissions import SYSTEM, Actor, Role
@@ -1167,12 +1168,15 @@ def fill(
     letter_count: int = 400,
     outgoing_count: int | None = None,
     staff_count: int | None = None,
+    guest_count: int | None = None,
 ) -> str:
     """Fill a new, empty data dir and mark it as a demo; a folder with data of its own is refused untouched
     (``FolderHoldsData``). Safe to run again on a demo folder: what is there is left alone, the rest is added.
 
     ``outgoing_count`` defaults to about 150 outgoing letters for 400 incoming ones. ``staff_count`` defaults to
     60 pegawai, and to none when ``letter_count`` is 0 (the quick fill of the tests: office, units and users).
+    ``guest_count`` defaults to six months of about 1,500 visits (and 300 SKM answers) for 400 letters, in
+    proportion for fewer, so the smaller demos of the tests stay quick.
     """
     lines = []
     with ctx.db.transaction() as s:
@@ -1218,6 +1222,25 @@ def fill(
         lines.append(
             f"{people.pegawai} pegawai contoh (PNS, CPNS dan PPPK) didaftarkan dengan {people.riwayat} entri "
             f"riwayat; jadwal 90 hari ke depan: {due or 'kosong'}."
+        )
+    # After the staff: a guest may come to see a pegawai. Not in the quick fill of the tests (letter_count 0).
+    if guest_count is None:
+        guest_count = round(letter_count * VISITS_PER_MONTH * 6 / 400)
+    guests = (
+        fill_guests(ctx, count=guest_count, skm_count=round(guest_count * SKM_PER_MONTH / VISITS_PER_MONTH))
+        if guest_count
+        else GuestTally()
+    )
+    if guests.kunjungan:
+        lines.append(
+            f"{guests.kunjungan} kunjungan tamu contoh (6 bulan) dengan {guests.orang} orang: {guests.batal} batal, "
+            f"{guests.kartu_hilang} kartu tamu hilang; {guests.di_kantor} tamu masih di kantor, "
+            f"{guests.pra_registrasi} pra-registrasi untuk hari kerja berikutnya."
+        )
+    if guests.skm:
+        ikm = f"{guests.ikm:.2f}".replace(".", ",") if guests.ikm is not None else "-"
+        lines.append(
+            f"{guests.skm} respons SKM contoh (kios, ponsel, impor); IKM 6 bulan: {ikm} ({guests.mutu})."
         )
     lines.append(f"Data contoh siap di {ctx.location}")
     return "\n".join(lines)

@@ -71,8 +71,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_tamu")),
     )
     with op.batch_alter_table("tamu", schema=None) as batch_op:
-        batch_op.create_index("ix_tamu_hp_kunci", ["hp_kunci"], unique=False)
-        batch_op.create_index("ix_tamu_nama_kunci", ["nama_kunci"], unique=False)
+        batch_op.create_index("ix_tamu_hp_kunci", ["hp_kunci", "anonim_at", "terakhir_datang"], unique=False)
+        batch_op.create_index(
+            "ix_tamu_nama_kunci", ["nama_kunci", "anonim_at", "terakhir_datang"], unique=False
+        )
         batch_op.create_index("ix_tamu_nik", ["nik"], unique=False)
 
     op.create_table(
