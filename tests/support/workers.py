@@ -93,3 +93,30 @@ def register_letters(url: str, username: str, count: int, ready: Any, tag: str) 
             numbers.append(info.nomor_agenda)
     db.dispose()
     return numbers
+
+
+def check_in_guests(
+    url: str, username: str, count: int, ready: Any, tag: str, unit_id: int, at: str
+) -> list[str]:
+    """A front desk checking in ``count`` walk-ins at the instant ``at`` (ISO, with offset); returns the tickets."""
+    from sqlalchemy import select
+
+    from desktop.core import clock
+    from desktop.models.admin import User
+    from desktop.services.common import auth
+    from desktop.services.guests import visits
+
+    clock.fix_from_env(at)  # the same office day in both processes, whatever the hour of the run
+    db = open_url(url)
+    with db.transaction() as s:
+        actor = auth.actor_for(s.scalar(select(User).where(User.username == username)))
+    ready.wait(timeout=120)
+    tickets = []
+    for i in range(count):
+        with db.transaction() as s:
+            v = visits.check_in(
+                s, actor, visits.WalkIn(nama=f"Tamu {tag} {i}", keperluan="Audiensi", tujuan_unit_id=unit_id)
+            )
+            tickets.append(v.tiket)
+    db.dispose()
+    return tickets

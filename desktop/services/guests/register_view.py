@@ -87,6 +87,19 @@ def list_visits(
     return view_many(session, rows), total
 
 
+def record_list_view(session: Session, actor: Actor, flt: RegisterFilter) -> None:
+    """R31: showing a period's visits is a view of guest data. One audit row per list shown (not per page
+    fetched), naming the period and whether a search narrowed it — never the search text, which may be a
+    guest's name and the audit log is never cleared."""
+    actor.require(Perm.VIEW)
+    parts = [f"daftar kunjungan {flt.start.isoformat()}..{flt.end.isoformat()}"]
+    if flt.status:
+        parts.append(f"status {Status(flt.status).value}")
+    if flt.text.strip():
+        parts.append("dengan pencarian")
+    audit.record(session, actor, "view", "kunjungan", "", summary=", ".join(parts))
+
+
 def _mask(text: str) -> str:
     return text if len(text) <= 4 else "*" * (len(text) - 4) + text[-4:]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import contextlib
 from datetime import date
 from pathlib import Path
 
@@ -99,6 +100,7 @@ class RegisterPanel(QWidget):
         self.count_label = muted(QLabel(self))
         self.count_label.setObjectName("countLabel")
 
+        self._audited: object = None  # the filter whose list was last recorded as viewed (R31)
         self.model = VisitTableModel(self._fetch, self.zone)
         self.table = list_table(self, "registerTable", self.model, COL_TUJUAN)
         set_widths(self.table, {0: 90, 1: 64, 2: 190, 3: 170, 4: 150, 5: 200, 6: 56, 7: 56, 8: 90, 9: 70})
@@ -214,6 +216,12 @@ class RegisterPanel(QWidget):
         except ServiceError as exc:
             self.count_label.setText(str(exc))
             return
+        flt = self.current_filter()
+        if flt is not None and flt != self._audited:
+            # The same list read again (a refresh) is not a new look at guest data.
+            with contextlib.suppress(ServiceError):
+                self.ctx.call(register_view.record_list_view, flt)
+            self._audited = flt
         self.update_actions()
 
     def update_count(self) -> None:

@@ -144,3 +144,19 @@ def test_closing_check_lists_open_visits_cards_and_identities(ctx: AppContext, d
     assert [v.nama for v in report.open_visits] == ["Dewi"]
     assert [v.kartu for v in report.cards_out] == [held.kartu]
     assert [v.identitas for v in report.identities_held] == ["KTP-el"]
+
+
+def test_two_desks_checking_in_at_once_get_distinct_tickets(ctx: AppContext, desk: Actor) -> None:
+    import multiprocessing as mp
+
+    from tests.support.workers import check_in_guests
+
+    url = ctx.db.engine.url.render_as_string(hide_password=False)
+    unit = first_unit(ctx)
+    ctx.db.dispose()
+    at = datetime(2026, 3, 2, 8, 0, tzinfo=WITA).isoformat()
+    spawn = mp.get_context("spawn")
+    with spawn.Manager() as manager, spawn.Pool(2) as pool:
+        ready = manager.Barrier(2)  # both workstations save at the same moment
+        a, b = pool.starmap(check_in_guests, [(url, desk.username, 30, ready, tag, unit, at) for tag in "XY"])
+    assert sorted(a + b) == [f"A{n:03d}" for n in range(1, 61)]  # none twice, none skipped

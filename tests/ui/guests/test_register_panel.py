@@ -79,6 +79,19 @@ def test_the_register_lists_the_days_visits_without_nik_and_search_narrows(qtbot
     assert _cells(panel) == [] and panel.count_label.text() == "0 kunjungan"
 
 
+def test_showing_a_list_is_one_audited_view_without_the_search_text(qtbot, desk: UiContext) -> None:  # type: ignore[no-untyped-def]
+    _guests(desk)
+    panel = _panel(qtbot, desk)
+    lists = [e for e in _audits(desk, "view") if e.summary.startswith("daftar kunjungan")]
+    assert [e.summary for e in lists] == ["daftar kunjungan 2026-03-02..2026-03-02"]
+    panel.reload()  # the same list again: no new row
+    qtbot.keyClicks(panel.search, "Siti")
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    lists = [e for e in _audits(desk, "view") if e.summary.startswith("daftar kunjungan")]
+    assert [e.summary for e in lists][1:] == ["daftar kunjungan 2026-03-02..2026-03-02, dengan pencarian"]
+    assert not any("Siti" in e.summary for e in _audits(desk, "view"))
+
+
 def test_opening_a_visit_is_audited_and_the_nik_shows_only_on_request(qtbot, desk: UiContext) -> None:  # type: ignore[no-untyped-def]
     _guests(desk)
     panel = _panel(qtbot, desk)
