@@ -25,7 +25,8 @@ ACTION_LABELS = {
 }
 MAX_BATCH = 500
 _RANGE = re.compile(r"^([A-Za-z]*)(\d+)\s*-\s*\1?(\d+)$")
-_ONE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-/]{0,19}$")
+# A single number has no dash: "1-x" or "1--5" is a range written wrong, not a card called that.
+_ONE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./]{0,19}$")
 
 
 @dataclass(frozen=True)

@@ -272,6 +272,7 @@ class CardsPanel(QWidget):
             self.tr("Mengapa kartu %1 ditarik (mis. rusak, patah)?").replace("%1", card.nomor),
             cancel=self.tr("Batal"),
             width=440,
+            empty=self.tr("Alasan penarikan kartu wajib diisi."),
         )
         if reason is None:
             return

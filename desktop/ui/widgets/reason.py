@@ -15,8 +15,12 @@ class ReasonDialog(QDialog):
     nothing typed (or only spaces) shows why under the field and keeps what the clerk sees: the dialog never
     closes as if it had been backed out of."""
 
-    def __init__(self, parent: QWidget | None, title: str, label: str, *, ok: str, cancel: str) -> None:
+    def __init__(
+        self, parent: QWidget | None, title: str, label: str, *, ok: str, cancel: str, empty: str = ""
+    ) -> None:
         super().__init__(parent)
+        # What an empty reason is told: a cancellation by default; a withdrawal or a loss says its own word.
+        self.empty = empty or self.tr("Alasan pembatalan wajib diisi.")
         self.setWindowTitle(title)
         self.prompt = QLabel(label, self)
         self.prompt.setWordWrap(True)
@@ -56,7 +60,7 @@ class ReasonDialog(QDialog):
 
     def accept(self) -> None:
         if not self.reason():
-            set_message(self.message, self.tr("Alasan pembatalan wajib diisi."), ERROR_COLOR)
+            set_message(self.message, self.empty, ERROR_COLOR)
             self.fit_height()
             self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
             self.edit.selectAll()
@@ -65,10 +69,10 @@ class ReasonDialog(QDialog):
 
 
 def ask_reason(
-    parent: QWidget, title: str, label: str, *, cancel: str, width: int, ok: str = "Lanjut"
+    parent: QWidget, title: str, label: str, *, cancel: str, width: int, ok: str = "Lanjut", empty: str = ""
 ) -> str | None:
     """The reason for cancelling a record, asked before the confirmation; None only when the user backs out."""
-    dialog = ReasonDialog(parent, title, label, ok=ok, cancel=cancel)
+    dialog = ReasonDialog(parent, title, label, ok=ok, cancel=cancel, empty=empty)
     # The question wraps: as tall as its lines need at this width (the size hint counts a narrower one and
     # cut a long question to one line), no wider than the screen.
     dialog.resize(min(width, screen_room(dialog).width()), dialog.sizeHint().height())

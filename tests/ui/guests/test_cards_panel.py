@@ -124,6 +124,8 @@ def test_add_1_to_5_mark_3_lost_after_confirming_and_the_history_shows_it(  # ty
         ("1 sampai 5", "tidak dikenali"),
         ("-5", "tidak dikenali"),
         ("kartu satu", "tidak dikenali"),
+        ("1-x", "tidak dikenali"),  # a range written wrong is no card called "1-x"
+        ("1--5", "tidak dikenali"),
         ("1-600", "Paling banyak 500"),
     ],
 )
