@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
-from collections import Counter
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
 from desktop.core.dates import format_date_numeric
@@ -19,15 +16,12 @@ from desktop.services.guests import skm_import
 from desktop.services.guests.skm_import import PlannedResponse, SkmImportPlan, SkmImportResult
 from desktop.services.tabular import Table
 from desktop.ui.context import UiContext
+from desktop.ui.widgets.column_mapping import UNSETTLED, Guess, MappingLook, examples, mark
 from desktop.ui.widgets.import_wizard import Checker, Importer, ImportTexts, ImportWizard
-from desktop.ui.widgets.messages import muted, set_message
-from desktop.ui.widgets.palette import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
+from desktop.ui.widgets.palette import WARNING_COLOR
 from desktop.ui.widgets.screen_fit import fit_to_screen, screen_room
 
 FILE_FILTER = "Ekspor formulir (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv *.txt);;Semua berkas (*)"
-IGNORE = "(abaikan)"
-CHOOSE = "(pilih…)"
-UNSETTLED = "?"  # the combo's data while the clerk has not decided a header the app could not place
 
 COLUMN_TEXT: dict[str, str] = {
     "waktu": "Tanggal/waktu pengisian",
@@ -72,6 +66,11 @@ IMPORT_TEXTS = ImportTexts(
         "Hasil pemeriksaan berubah sejak tadi. Tidak ada yang diimpor; periksa daftar di bawah lalu impor lagi."
     ),
     again_question="{0}\n\nTetap impor lagi? Semua respondennya akan terhitung dua kali dalam IKM.",
+    mapping_hint=(
+        "Pilih untuk setiap judul kolom: pertanyaan U1–U9, kolom profil, atau “(abaikan)”. Kolom yang dikenali "
+        "sudah diisi; kolom bertanda “(pilih…)” tidak dikenali atau bisa berarti dua unsur — tentukan sendiri."
+    ),
+    rows_noun="responden",
 )
 
 
@@ -87,6 +86,7 @@ class SkmImportDialog(ImportWizard):
     PAGE_FILE, PAGE_MAPPING, PAGE_CHECK, PAGE_DONE = range(4)
     STEPS = ("Berkas", "Pemetaan kolom", "Pemeriksaan", "Selesai")
     TEXTS = IMPORT_TEXTS
+    MAPPING_LOOK = MappingLook(choice_chars=22, sample_width=380, header_width=360)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -143,50 +143,18 @@ class SkmImportDialog(ImportWizard):
         return result if result.imported else None
 
     # ------------------------------------------------------------------ the mapping step
-    def mapping_page(self) -> QWidget:
-        self.combos: dict[str, QComboBox] = {}
-        self.header_labels: dict[str, QLabel] = {}
-        page = self.mapping_widget = QWidget(self)
-        self.file_info = QLabel(page)
-        self.file_info.setObjectName("fileInfo")
-        self.file_info.setWordWrap(True)
-        self.file_info.setTextFormat(Qt.TextFormat.RichText)
-        hint = muted(
-            QLabel(
-                self.tr(
-                    "Pilih untuk setiap judul kolom: pertanyaan U1–U9, kolom profil, atau “(abaikan)”. Kolom "
-                    "yang dikenali sudah diisi; kolom bertanda “(pilih…)” tidak dikenali atau bisa berarti dua "
-                    "unsur — tentukan sendiri."
-                ),
-                page,
-            )
-        )
-        hint.setWordWrap(True)
-        self.mapping_area = QScrollArea(page)
-        self.mapping_area.setObjectName("mappingArea")
-        self.mapping_area.setWidgetResizable(True)
-        self.mapping_area.setWidget(QWidget())
-        self.required_label = QLabel(page)
-        self.required_label.setObjectName("requiredLabel")
-        self.required_label.setWordWrap(True)
-        self.required_label.setTextFormat(Qt.TextFormat.RichText)
-        self.mapping_message = QLabel(page)
-        self.mapping_message.setObjectName("mappingMessage")
-        self.mapping_message.setWordWrap(True)
-        set_message(self.mapping_message, "", ERROR_COLOR)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(self.file_info)
-        layout.addWidget(hint)
-        layout.addWidget(self.mapping_area, 1)
-        layout.addWidget(self.required_label)
-        layout.addWidget(self.mapping_message)
-        return page
+    def mapping_columns(self) -> tuple[str, ...]:
+        return tuple(skm_import.COLUMNS)
 
-    def use_table(self, table: Table) -> None:
-        previous = self.mapping() if self.table is not None else {}
-        self.table = table
-        self.plan = None
+    def required_columns(self) -> tuple[str, ...]:
+        return ("waktu",)  # marked *; at least one question column is required too (``mapping_problems``)
+
+    def column_text(self, column: str) -> str:
+        return column_text(column)
+
+    def guess_mapping(self, table: Table) -> Guess:
+        """The service's guess; a header it could not place (unknown with data, or claimed by two unsur or
+        alongside another header) is ``UNSETTLED``, with the reason beside its example."""
         suggested, ambiguous = skm_import.suggest_mapping(table.headers)
         reasons: dict[str, str] = {}
         for key, names in ambiguous.items():
@@ -198,146 +166,54 @@ class SkmImportDialog(ImportWizard):
                     )
             else:
                 reasons[key] = self.tr("cocok dengan lebih dari satu unsur: {0}").format(", ".join(names))
-        examples = self._examples(table)
-        unsettled = {h for h in table.headers if suggested.get(h) is None and (h in reasons or h in examples)}
-        keep = set(previous) == set(table.headers)  # re-reading a fixed file keeps what the clerk chose
-
-        grid_widget = QWidget()
-        grid = QGridLayout(grid_widget)
-        grid.setContentsMargins(8, 6, 8, 6)
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(4)
-        bold = QFont(self.font())
-        bold.setBold(True)
-        for col, text in enumerate(
-            (self.tr("Judul kolom di berkas"), self.tr("Diimpor sebagai"), self.tr("Contoh isi"))
-        ):
-            label = QLabel(text, grid_widget)
-            label.setFont(bold)
-            grid.addWidget(label, 0, col)
-        self.combos = {}
-        self.header_labels = {}
-        for row, header in enumerate(table.headers, start=1):
-            name = QLabel(header, grid_widget)
-            name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            name.setToolTip(header)
-            name.setMaximumWidth(360)
-            shown = examples.get(header, "")
-            reason = reasons.get(header, "")
-            sample = muted(QLabel(grid_widget))
-            text = shown or "—"
-            if reason:
-                text = f"{reason} · {text}"
-            sample.setText(sample.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, 380))
-            sample.setToolTip(f"{reason}\n{shown}".strip())
-            combo = QComboBox(grid_widget)
-            combo.setMinimumContentsLength(22)
-            combo.setObjectName(f"map:{header}")
-            combo.setAccessibleName(self.tr("Kolom impor untuk “{0}”").format(header))
-            if header in unsettled:
-                combo.addItem(self.tr(CHOOSE), UNSETTLED)
-            combo.addItem(self.tr(IGNORE), None)
-            for column in skm_import.COLUMNS:
-                combo.addItem(self.tr(column_text(column)) + (" *" if column == "waktu" else ""), column)
-            target = previous.get(header) if keep else suggested.get(header)
-            if target is None and not keep and header in unsettled:
-                target = UNSETTLED
-            index = next((i for i in range(combo.count()) if combo.itemData(i) == target), 0)
-            combo.setCurrentIndex(index)
-            combo.currentIndexChanged.connect(lambda _i: self._mapping_changed())
-            name.setBuddy(combo)
-            grid.addWidget(name, row, 0)
-            grid.addWidget(combo, row, 1)
-            grid.addWidget(sample, row, 2)
-            self.combos[header] = combo
-            self.header_labels[header] = name
-        grid.setColumnStretch(2, 1)
-        grid.setRowStretch(len(table.headers) + 1, 1)
-        self.mapping_area.setWidget(grid_widget)
-        combos = list(self.combos.values())
-        for first, second in itertools.pairwise(combos):
-            QWidget.setTabOrder(first, second)
-        # The step opens on the first header the clerk must decide, else on the first choice.
-        first_open = next((c for h, c in self.combos.items() if c.currentData() == UNSETTLED), None)
-        self.mapping_widget.setFocusProxy(first_open or (combos[0] if combos else None))
-        where = (
-            self.tr(", judul kolom di baris {0}").format(table.header_line) if table.header_line != 1 else ""
-        )
-        self.file_info.setText(
-            self.tr("<b>{0}</b>: {1} responden, {2} kolom{3}.").format(
-                escape(table.source), format_number(len(table.rows)), len(table.headers), where
-            )
-        )
-        self._mapping_changed()
-
-    @staticmethod
-    def _examples(table: Table) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for _line, record in table.rows[:200]:
-            for header in table.headers:
-                if header not in found and record.get(header, "").strip():
-                    found[header] = " ".join(record[header].split())
-            if len(found) == len(table.headers):
-                break
-        return found
-
-    def mapping(self) -> dict[str, str | None]:
-        """File header → import column (None: ignored; ``UNSETTLED``: not decided yet), as the combos stand."""
-        return {header: combo.currentData() for header, combo in self.combos.items()}
+        found = examples(table)
+        columns = {
+            h: UNSETTLED if suggested.get(h) is None and (h in reasons or h in found) else suggested.get(h)
+            for h in table.headers
+        }
+        return Guess(columns, reasons)
 
     def recognised(self) -> list[str]:
         """The import columns the mapping fills, in the import's order (waktu, profile, U1…U9)."""
-        chosen = {c for c in self.mapping().values() if c and c != UNSETTLED}
+        chosen = self.mapping_step.chosen() if self.mapping_step is not None else set()
         return [c for c in skm_import.COLUMNS if c in chosen]
 
     def unmapped_headers(self) -> list[str]:
         """The file's columns with data that the mapping leaves out or has not decided."""
         if self.table is None:
             return []
-        examples = self._examples(self.table)
-        return [h for h, c in self.mapping().items() if c in (None, UNSETTLED) and h in examples]
+        found = examples(self.table)
+        return [h for h, c in self.mapping().items() if c in (None, UNSETTLED) and h in found]
 
     def mapping_problems(self) -> list[str]:
         """Why the rows can't be checked yet: a header not decided, no date-time or no question column, a column
         chosen twice."""
-        if self.table is None:
+        step = self.mapping_step
+        if self.table is None or step is None:
             return [self.tr("Belum ada berkas.")]
-        chosen = self.mapping()
         problems: list[str] = []
-        open_headers = [f"“{h}”" for h, c in chosen.items() if c == UNSETTLED]
+        open_headers = [f"“{h}”" for h in step.undecided()]
         if open_headers:
             problems.append(
                 self.tr("Tentukan kolom {0}: pilih unsur atau kolom profil, atau “(abaikan)”.").format(
                     ", ".join(open_headers)
                 )
             )
-        values = set(chosen.values())
-        if "waktu" not in values:
+        chosen = step.chosen()
+        if "waktu" not in chosen:
             problems.append(self.tr("Kolom tanggal/waktu pengisian belum dipetakan."))
-        if not values & set(CODES):
+        if not chosen & set(CODES):
             problems.append(self.tr("Belum ada kolom pertanyaan U1–U9 yang dipetakan."))
-        used = Counter(c for c in chosen.values() if c and c != UNSETTLED)
-        for column, count in used.items():
-            if count > 1:
-                headers = [f"“{h}”" for h, c in chosen.items() if c == column]
-                problems.append(
-                    self.tr("{0} dipilih untuk lebih dari satu kolom berkas ({1}); pilih satu saja.").format(
-                        column_text(column), ", ".join(headers)
-                    )
-                )
-        return problems
+        return problems + step.chosen_twice(column_text)
 
-    def _mapping_changed(self) -> None:
-        self.plan = None  # a new mapping needs a new check
-        current = self.mapping()
-        for header, label in self.header_labels.items():
-            label.setEnabled(current.get(header) is not None)  # greyed: this column is not imported
+    def mapping_state(self) -> str:
+        """What the mapping fills: the date-time, the questions (some only: a warning), the profile columns."""
         found = self.recognised()
         codes = [c for c in found if c in CODES]
         missing = [c for c in CODES if c not in codes]
         marks = [
-            self._mark("waktu" in found, self.tr("tanggal/waktu")),
-            self._mark(
+            mark("waktu" in found, self.tr("tanggal/waktu")),
+            mark(
                 not missing,
                 self.tr("U1–U9") if not missing else self.tr("U: {0}").format(" ".join(codes) or "—"),
                 partly=bool(codes),  # some questions only: a warning, the import goes ahead
@@ -347,7 +223,8 @@ class SkmImportDialog(ImportWizard):
         text = self.tr("Dikenali: {0}").format(" &nbsp; ".join(marks))
         if profile:
             text += " &nbsp; " + self.tr("profil: {0}").format(escape(", ".join(profile)))
-        if missing and codes and UNSETTLED not in current.values():
+        undecided = self.mapping_step.undecided() if self.mapping_step is not None else []
+        if missing and codes and not undecided:
             text += (
                 "<br>"
                 + f"<span style='color:{WARNING_COLOR}'>"
@@ -356,15 +233,4 @@ class SkmImportDialog(ImportWizard):
                 ).format(", ".join(missing))
                 + "</span>"
             )
-        self.required_label.setText(text)
-        set_message(self.mapping_message, "\n".join(self.mapping_problems()), ERROR_COLOR)
-        self.update_buttons()
-
-    @staticmethod
-    def _mark(ok: bool, text: str, *, partly: bool = False) -> str:
-        color, sign = (SUCCESS_COLOR, "✓") if ok else (WARNING_COLOR, "⚠") if partly else (ERROR_COLOR, "✗")
-        return f"<span style='color:{color}'>{sign} {escape(text)}</span>"
-
-    def mapping_failed(self, text: str) -> None:
-        set_message(self.mapping_message, text, ERROR_COLOR)
-        self.show_page(self.PAGE_MAPPING)
+        return text

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
-from collections import Counter
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QFileDialog, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
 from sqlalchemy.orm import Session
 
 from desktop.core.money import format_number
@@ -20,16 +17,14 @@ from desktop.services.tabular import Table
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.tasks import Progress, TaskHandle, run_task
+from desktop.ui.widgets.column_mapping import Guess
 from desktop.ui.widgets.failures import error_text, is_expected, report_bug
 from desktop.ui.widgets.files import remember_dir, start_dir
 from desktop.ui.widgets.import_wizard import Checker, Importer, ImportTexts, ImportWizard
-from desktop.ui.widgets.messages import muted, set_message
-from desktop.ui.widgets.palette import ERROR_COLOR, SUCCESS_COLOR
 from desktop.ui.widgets.screen_fit import fit_to_screen
 
 FILE_FILTER = "Agenda (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv *.txt);;Semua berkas (*)"
 TEMPLATE_NAME = "templat-impor-agenda-surat-masuk.xlsx"
-IGNORE = "(abaikan)"
 
 # Labels for the import columns; a column the service adds later shows its own name until it gets one here.
 COLUMN_TEXT = {
@@ -112,6 +107,11 @@ IMPORT_TEXTS = ImportTexts(
         "impor) dan lembar “Petunjuk” yang menerangkan setiap kolom."
     ),
     again_question="{0}\n\nTetap impor lagi? Semua suratnya akan tercatat dua kali di agenda.",
+    mapping_hint=(
+        "Pilih kolom impor untuk setiap judul kolom di berkas (Tab pindah ke pilihan berikutnya). Tebakan "
+        "aplikasi sudah diisi; pilih “(abaikan)” untuk kolom yang tidak diimpor. Kolom bertanda * wajib ada."
+    ),
+    rows_noun="baris surat",
 )
 
 
@@ -183,138 +183,21 @@ class ImportDialog(ImportWizard):
         return self.years if result.imported else None
 
     # ------------------------------------------------------------------ the mapping step
-    def mapping_page(self) -> QWidget:
-        self.combos: dict[str, QComboBox] = {}
-        self.header_labels: dict[str, QLabel] = {}
-        page = self.mapping_widget = QWidget(self)
-        self.file_info = QLabel(page)
-        self.file_info.setObjectName("fileInfo")
-        self.file_info.setWordWrap(True)
-        hint = muted(
-            QLabel(
-                self.tr(
-                    "Pilih kolom impor untuk setiap judul kolom di berkas (Tab pindah ke pilihan berikutnya). "
-                    "Tebakan aplikasi sudah diisi; pilih “(abaikan)” untuk kolom yang tidak diimpor. "
-                    "Kolom bertanda * wajib ada."
-                ),
-                page,
-            )
-        )
-        hint.setWordWrap(True)
-        self.mapping_area = QScrollArea(page)
-        self.mapping_area.setObjectName("mappingArea")
-        self.mapping_area.setWidgetResizable(True)
-        self.mapping_area.setWidget(QWidget())
-        self.required_label = QLabel(page)
-        self.required_label.setObjectName("requiredLabel")
-        self.required_label.setWordWrap(True)
-        self.required_label.setTextFormat(Qt.TextFormat.RichText)
-        self.mapping_message = QLabel(page)
-        self.mapping_message.setObjectName("mappingMessage")
-        self.mapping_message.setWordWrap(True)
-        set_message(self.mapping_message, "", ERROR_COLOR)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(self.file_info)
-        layout.addWidget(hint)
-        layout.addWidget(self.mapping_area, 1)
-        layout.addWidget(self.required_label)
-        layout.addWidget(self.mapping_message)
-        return page
+    def mapping_columns(self) -> list[str]:
+        return list(incoming_io.INCOMING_COLUMNS) + list(incoming_io.INCOMING_OPTIONAL_COLUMNS)
 
-    def use_table(self, table: Table) -> None:
-        previous = self.mapping() if self.table is not None else {}
-        self.table = table
-        self.plan = None
-        suggested = incoming_io.suggest_mapping(table.headers)
-        if set(previous) == set(table.headers):
-            suggested = previous  # re-reading a fixed file keeps what the clerk chose
-        columns = list(incoming_io.INCOMING_COLUMNS) + list(incoming_io.INCOMING_OPTIONAL_COLUMNS)
-        required = set(incoming_io.INCOMING_REQUIRED)
+    def required_columns(self) -> tuple[str, ...]:
+        return tuple(incoming_io.INCOMING_REQUIRED)
 
-        grid_widget = QWidget()
-        grid = QGridLayout(grid_widget)
-        grid.setContentsMargins(8, 6, 8, 6)
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(4)
-        bold = QFont(self.font())
-        bold.setBold(True)
-        for col, text in enumerate(
-            (
-                self.tr("Judul kolom di berkas"),
-                self.tr("Diimpor sebagai"),
-                self.tr("Contoh isi"),
-            )
-        ):
-            label = QLabel(text, grid_widget)
-            label.setFont(bold)
-            grid.addWidget(label, 0, col)
-        examples = self._examples(table)
-        self.combos = {}
-        self.header_labels = {}
-        for row, header in enumerate(table.headers, start=1):
-            name = QLabel(header, grid_widget)
-            name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            sample = muted(QLabel(grid_widget))
-            shown = examples.get(header, "")
-            sample.setText(
-                sample.fontMetrics().elidedText(shown, Qt.TextElideMode.ElideRight, 420) if shown else "—"
-            )
-            sample.setToolTip(shown)
-            combo = QComboBox(grid_widget)
-            combo.setMinimumContentsLength(18)
-            combo.setObjectName(f"map:{header}")
-            combo.setAccessibleName(self.tr("Kolom impor untuk “{0}”").format(header))
-            combo.addItem(self.tr(IGNORE), None)
-            for column in columns:
-                text = _column_text(column) + (" *" if column in required else "")
-                combo.addItem(text, column)
-                hint = COLUMN_HINT.get(column)
-                if hint:
-                    combo.setItemData(combo.count() - 1, self.tr(hint), Qt.ItemDataRole.ToolTipRole)
-            target = suggested.get(header)
-            combo.setCurrentIndex(max(0, combo.findData(target)) if target else 0)
-            combo.currentIndexChanged.connect(lambda _i: self._mapping_changed())
-            name.setBuddy(combo)
-            grid.addWidget(name, row, 0)
-            grid.addWidget(combo, row, 1)
-            grid.addWidget(sample, row, 2)
-            self.combos[header] = combo
-            self.header_labels[header] = name
-        grid.setColumnStretch(2, 1)
-        grid.setRowStretch(len(table.headers) + 1, 1)
-        self.mapping_area.setWidget(grid_widget)
-        # Tab walks the choices top to bottom.
-        combos = list(self.combos.values())
-        for first, second in itertools.pairwise(combos):
-            QWidget.setTabOrder(first, second)
-        self.mapping_widget.setFocusProxy(combos[0] if combos else None)  # the step opens on the first choice
+    def column_text(self, column: str) -> str:
+        return _column_text(column)
 
-        rows = format_number(len(table.rows))
-        where = (
-            self.tr(", judul kolom di baris {0}").format(table.header_line) if table.header_line != 1 else ""
-        )
-        self.file_info.setText(
-            self.tr("<b>{0}</b>: {1} baris surat, {2} kolom{3}.").format(
-                escape(table.source), rows, len(table.headers), where
-            )
-        )
-        self._mapping_changed()
+    def column_hint(self, column: str) -> str:
+        hint = COLUMN_HINT.get(column)
+        return self.tr(hint) if hint else ""
 
-    @staticmethod
-    def _examples(table: Table) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for _line, record in table.rows[:200]:
-            for header in table.headers:
-                if header not in found and record.get(header, "").strip():
-                    found[header] = " ".join(record[header].split())
-            if len(found) == len(table.headers):
-                break
-        return found
-
-    def mapping(self) -> dict[str, str | None]:
-        """File header → import column (None: ignored), as the combos stand."""
-        return {header: combo.currentData() for header, combo in self.combos.items()}
+    def guess_mapping(self, table: Table) -> Guess:
+        return Guess(incoming_io.suggest_mapping(table.headers))
 
     def unmapped_headers(self) -> list[str]:
         """The file's columns with data that the mapping as it stands leaves out (and no known layout lists as
@@ -322,51 +205,6 @@ class ImportDialog(ImportWizard):
         if self.table is None:
             return []
         return incoming_io.unmapped_headers(self.table, self.mapping())
-
-    def mapping_problems(self) -> list[str]:
-        """Why the rows can't be checked yet: required columns not mapped, a column chosen twice."""
-        if self.table is None:
-            return [self.tr("Belum ada berkas.")]
-        chosen = self.mapping()
-        problems: list[str] = []
-        missing = [c for c in incoming_io.INCOMING_REQUIRED if c not in chosen.values()]
-        if missing:
-            problems.append(
-                self.tr("Kolom wajib belum dipetakan: {0}.").format(
-                    ", ".join(_column_text(c) for c in missing)
-                )
-            )
-        used = Counter(c for c in chosen.values() if c)
-        for column, count in used.items():
-            if count > 1:
-                headers = [f"“{h}”" for h, c in chosen.items() if c == column]
-                problems.append(
-                    self.tr("{0} dipilih untuk lebih dari satu kolom berkas ({1}); pilih satu saja.").format(
-                        _column_text(column), ", ".join(headers)
-                    )
-                )
-        return problems
-
-    def _mapping_changed(self) -> None:
-        self.plan = None  # a new mapping needs a new check
-        current = self.mapping()
-        for header, label in self.header_labels.items():
-            label.setEnabled(current.get(header) is not None)  # greyed: this column is not imported
-        chosen = set(current.values())
-        marks = []
-        for column in incoming_io.INCOMING_REQUIRED:
-            ok = column in chosen
-            color = SUCCESS_COLOR if ok else ERROR_COLOR
-            marks.append(
-                f"<span style='color:{color}'>{'✓' if ok else '✗'} {escape(_column_text(column))}</span>"
-            )
-        self.required_label.setText(self.tr("Kolom wajib: {0}").format(" &nbsp; ".join(marks)))
-        set_message(self.mapping_message, "\n".join(self.mapping_problems()), ERROR_COLOR)
-        self.update_buttons()
-
-    def mapping_failed(self, text: str) -> None:
-        set_message(self.mapping_message, text, ERROR_COLOR)
-        self.show_page(self.PAGE_MAPPING)
 
 
 # ---------------------------------------------------------------------------------------------- export

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QFileDialog,
     QFrame,
@@ -35,6 +36,7 @@ from desktop.services.tabular import FILE_LINE, RowError, Table
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.tasks import Progress, TaskHandle, run_task
+from desktop.ui.widgets.column_mapping import Choice, ColumnMapping, Guess, MappingLook
 from desktop.ui.widgets.failures import error_text, is_expected, report_bug
 from desktop.ui.widgets.files import remember_dir, start_dir
 from desktop.ui.widgets.messages import muted, set_message
@@ -80,6 +82,8 @@ class ImportTexts:
     template_title: str = ""  # of the save dialog
     template_note: str = ""  # beside the template button
     again_question: str = ""  # {0} = the AlreadyImported refusal; "" = the module never refuses a file twice
+    mapping_hint: str = ""  # the column-mapping step, above the headers ("" = the module has no such step)
+    rows_noun: str = "baris"  # the mapping step's "berkas.csv: 12 {rows_noun}, 7 kolom."
 
 
 class ImportWizard(QDialog):
@@ -101,10 +105,17 @@ class ImportWizard(QDialog):
     The check step lists the reader's ``Table.notes`` (title rows, a signature block left out) with the plan's
     warnings, and a problem of the whole file (line 0) as "berkas", before the rows.
     A module whose files need their columns mapped by hand sets ``PAGE_MAPPING`` (and the page numbers after it)
-    and ``STEPS``, and gives ``mapping_page()``, ``use_table(table)`` (fills that page), ``mapping_problems()``
-    and ``mapping_failed(text)``; it calls ``update_buttons()`` when the mapping changes. The mapping page's
-    focus proxy gets the focus when the page is shown. See ``ui/letters/import_dialog.py`` (with a mapping
-    step) and ``ui/staff/staff_import_dialog.py`` (without).
+    and ``STEPS``. The step is then a ``ColumnMapping`` (a choice box per header of the file): the module gives
+    ``TEXTS.mapping_hint`` and ``TEXTS.rows_noun``, ``mapping_columns()`` (the import columns offered),
+    ``required_columns()`` (marked *, ticked under the rows, refused when missing), ``column_text(column)``,
+    if it wants ``column_hint(column)`` (a choice's tooltip) and ``MAPPING_LOOK`` (the rows' widths), and
+    ``guess_mapping(table) -> Guess``; ``mapping()`` is the clerk's choice as it stands, for ``checker``. A
+    module with more rules than the required columns and "not twice" overrides ``mapping_problems()`` and
+    ``mapping_state()`` (see ``ui/guests/skm_import_dialog.py``). A module with a mapping page of another kind
+    overrides ``mapping_page()`` and ``mapping_problems()`` (and ``use_table(table)`` to fill its page) and
+    calls ``update_buttons()`` when its mapping changes. The mapping page's focus proxy gets the focus when
+    the page is shown. See ``ui/letters/import_dialog.py`` (with a mapping step) and ``ui/staff/staff_import_dialog.py``
+    (without).
     """
 
     imported = Signal(object)  # announcement(result), after an import that wrote something
@@ -115,6 +126,7 @@ class ImportWizard(QDialog):
     PAGE_DONE = 2
     STEPS: tuple[str, ...] = ("Berkas", "Pemeriksaan", "Selesai")
     TEXTS: ImportTexts
+    MAPPING_LOOK = MappingLook()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +136,7 @@ class ImportWizard(QDialog):
         self.plan: Any = None
         self.outcome: Any = None
         self.task: TaskHandle | None = None
+        self.mapping_step: ColumnMapping | None = None  # the default mapping page, once built
 
         self.steps = QLabel(self)
         self.steps.setObjectName("steps")
@@ -236,16 +249,98 @@ class ImportWizard(QDialog):
         raise NotImplementedError
 
     def mapping_page(self) -> QWidget:
+        """The mapping step: a ``ColumnMapping``, filled by ``use_table``."""
+        step = self.mapping_step = ColumnMapping(self.TEXTS.mapping_hint, self, self.MAPPING_LOOK)
+        step.changed.connect(self.mapping_changed)
+        # The step's labels under the window's own names too: a module's messages and tests reach them there.
+        self.file_info, self.required_label, self.mapping_message = (
+            step.file_info,
+            step.required_label,
+            step.mapping_message,
+        )
+        return step
+
+    def mapping_columns(self) -> Sequence[str]:
+        """The import columns the mapping step offers for every header, in the order of its boxes."""
         raise NotImplementedError
 
+    def required_columns(self) -> Sequence[str]:
+        """The import columns some header must be mapped to."""
+        return ()
+
+    def column_text(self, column: str) -> str:
+        """An import column as the clerk reads it (in the boxes and the messages)."""
+        return column.replace("_", " ")
+
+    def column_hint(self, column: str) -> str:
+        """The tooltip of ``column`` in the boxes; "" = none."""
+        return ""
+
+    def guess_mapping(self, table: Table) -> Guess:
+        """What each header of ``table`` is imported as before the clerk looks (GUI thread)."""
+        raise NotImplementedError
+
+    def mapping_choices(self) -> list[Choice]:
+        """The items of every box after "(abaikan)": the required columns marked *."""
+        required = set(self.required_columns())
+        return [
+            Choice(
+                column,
+                self.column_text(column) + (" *" if column in required else ""),
+                self.column_hint(column),
+            )
+            for column in self.mapping_columns()
+        ]
+
+    @property
+    def combos(self) -> dict[str, QComboBox]:
+        """Header of the file → its choice box in the mapping step."""
+        return self.mapping_step.combos if self.mapping_step is not None else {}
+
+    def mapping(self) -> dict[str, str | None]:
+        """File header → import column (None: ignored; ``UNSETTLED``: not decided yet), as the step stands."""
+        return self.mapping_step.mapping() if self.mapping_step is not None else {}
+
     def use_table(self, table: Table) -> None:
-        """The file was read (GUI thread): keep it; a module with a mapping step fills that step here."""
+        """The file was read (GUI thread): keep it, and fill the mapping step (a file with the same headers as
+        the one before keeps the clerk's choices)."""
         self.table = table
         self.plan = None
+        if self.mapping_step is not None:
+            self.mapping_step.set_table(
+                table, self.mapping_choices(), self.guess_mapping(table), self.TEXTS.rows_noun
+            )
+            self.mapping_changed()
 
     def mapping_problems(self) -> list[str]:
-        """Why the rows cannot be checked yet (mapping step only); empty: they can."""
-        return []
+        """Why the rows cannot be checked yet (mapping step only): a required column not mapped, a column
+        chosen for two headers; empty: they can."""
+        step = self.mapping_step
+        if step is None:
+            return []
+        if self.table is None:
+            return [self.tr("Belum ada berkas.")]
+        problems: list[str] = []
+        missing = step.missing(self.required_columns())
+        if missing:
+            problems.append(
+                self.tr("Kolom wajib belum dipetakan: {0}.").format(
+                    ", ".join(self.column_text(c) for c in missing)
+                )
+            )
+        return problems + step.chosen_twice(self.column_text)
+
+    def mapping_state(self) -> str:
+        """Under the mapping rows (rich text): the required columns, ticked or crossed."""
+        step = self.mapping_step
+        return step.required_marks(self.required_columns(), self.column_text) if step is not None else ""
+
+    def mapping_changed(self) -> None:
+        """The mapping changed: the plan shown no longer holds; the step says what it lacks."""
+        self.plan = None  # a new mapping needs a new check
+        if self.mapping_step is not None:
+            self.mapping_step.show_state(self.mapping_state(), self.mapping_problems())
+        self.update_buttons()
 
     def unmapped_headers(self) -> list[str]:
         """The headers of the file read whose column holds data that the mapping as it stands imports nowhere
@@ -254,6 +349,10 @@ class ImportWizard(QDialog):
 
     def mapping_failed(self, text: str) -> None:
         """The check of the file as mapped was refused: say why where the clerk can fix it."""
+        if self.mapping_step is not None and self.PAGE_MAPPING is not None:
+            self.mapping_step.show_failure(text)
+            self.show_page(self.PAGE_MAPPING)
+            return
         set_message(self.file_message, text, ERROR_COLOR)
         self.show_page(self.PAGE_FILE)
 
