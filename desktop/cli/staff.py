@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.console import (
-    add_column_options,
-    column_map,
-    ignored_columns,
-    office,
-    report_check,
-    reports_failure,
-    unmapped_refusal,
-)
+from desktop.cli.console import ImportCommand, add_import_options, iso_day, office, reports_failure
 from desktop.services.common.permissions import SYSTEM
 from desktop.services.staff import records_io, schedule
 from desktop.services.system import AppContext
@@ -29,9 +20,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     actions = parser.add_subparsers(dest="action", metavar="AKSI", required=True)
     p = actions.add_parser("import", help="impor Export Data ASN SIASN (.csv) atau templat (.xlsx)")
-    p.add_argument("file", type=Path, metavar="BERKAS")
-    p.add_argument("--skip-invalid", action="store_true", help="impor baris yang valid saja")
-    add_column_options(p, "NIP_PEGAWAI=nip", "KETERANGAN")
+    add_import_options(p, "NIP_PEGAWAI=nip", "KETERANGAN")
     p = actions.add_parser("schedule", help="tulis jadwal KGB, KP dan TMT pensiun per pegawai aktif (.csv)")
     p.add_argument("--as-of", required=True, metavar="YYYY-MM-DD", help="tanggal acuan")
     p.add_argument("--out", type=Path, required=True, metavar="BERKAS", help="berkas .csv tujuan")
@@ -40,35 +29,28 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def _import(ctx: AppContext, args: argparse.Namespace) -> int:
-    """Read, check and import one file in one transaction. A column with data that nothing maps refuses the
-    file before anything is written: nothing is dropped without the user's word (``--map``/``--ignore``)."""
-    mapping = column_map(args)
-    table = records_io.read_siasn(Path(args.file), mapping)
-    skip = bool(getattr(args, "skip_invalid", False))
-    with ctx.db.transaction() as s:
-        plan = records_io.validate_siasn(s, SYSTEM, table, mapping=mapping, ignore=ignored_columns(args))
-        if plan.unmapped:
-            print(f"Gagal: {unmapped_refusal(plan.unmapped, records_io.IMPORT_FIELDS)}", file=sys.stderr)
-            return 1
-        if report_check(plan.warnings, plan.errors, skip):
-            return 1
-        result = records_io.import_staff(s, SYSTEM, plan, skip_invalid=skip)
-    message = (
-        f"{table.source}: {result.created} pegawai baru, {result.updated} diperbarui, {result.unchanged} tetap, "
+def _imported(result: records_io.StaffImportResult, source: str) -> str:
+    return (
+        f"{source}: {result.created} pegawai baru, {result.updated} diperbarui, {result.unchanged} tetap, "
         f"{result.riwayat} entri riwayat"
     )
-    if result.skipped:
-        message += f"; {result.skipped} baris tidak valid dilewati"
-    print(message + ".")
-    return 0
+
+
+# Importing a SIASN file again updates the same pegawai rather than adding them twice: no --again.
+_IMPORT = ImportCommand(
+    records_io.read_siasn,
+    records_io.validate_siasn,
+    records_io.import_staff,
+    _imported,
+    records_io.IMPORT_FIELDS,
+    again=False,
+    read_with_map=True,
+)
 
 
 def _schedule(ctx: AppContext, args: argparse.Namespace) -> int:
-    try:
-        as_of = date.fromisoformat(args.as_of)
-    except ValueError:
-        print(f"--as-of harus berformat YYYY-MM-DD, bukan {args.as_of!r}.", file=sys.stderr)
+    as_of = iso_day(args.as_of, "--as-of")
+    if as_of is None:
         return 2
     with ctx.db.transaction() as s:
         count = schedule.export_next_dates_csv(s, SYSTEM, as_of, Path(args.out))
@@ -88,6 +70,6 @@ def run(args: argparse.Namespace) -> int:
     if action not in ("import", "schedule"):
         print(f"Aksi tidak dikenal: {action} (pilih import, schedule atau template).", file=sys.stderr)
         return 2
-    work = _import if action == "import" else _schedule
+    work = _IMPORT if action == "import" else _schedule
     with office(args) as ctx:
         return work(ctx, args)

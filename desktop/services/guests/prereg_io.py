@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,7 +21,7 @@ from desktop.services.common import audit, import_log
 from desktop.services.common.permissions import Actor, Perm
 from desktop.services.guests import prereg
 from desktop.services.guests.visits import WalkIn, office_today
-from desktop.services.tabular import AllOrNothing, RowError, Table, date_problem, fold, parse_when
+from desktop.services.tabular import RowError, Table, date_problem, fold, parse_when
 
 __all__ = [
     "IMPORT_COLUMNS",
@@ -99,17 +99,8 @@ class PlannedPrereg:
 
 
 @dataclass(frozen=True)
-class PreregPlan(AllOrNothing):
+class PreregPlan(tabular.SheetPlan[PlannedPrereg]):
     """What the import would do; ``errors`` block unless the user chooses the valid rows only."""
-
-    valid: list[PlannedPrereg]
-    errors: list[RowError]
-    warnings: list[RowError] = field(default_factory=list)
-    mapping: dict[str, str | None] = field(default_factory=dict)
-    source: str = ""
-    rows_read: int = 0
-    sha256: str = ""
-    unmapped: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -194,74 +185,40 @@ def validate_preregs(
     unit or pegawai answers to, a code malformed, already given out or written twice in the file."""
     actor.require(Perm.WRITE_GUESTS)
     resolved = resolve_mapping(table.headers, mapping)
-    ignored = tabular.ignore_headers(table.headers, ignore)
-    unmapped = [
-        h for h in tabular.unmapped_columns(table, resolved, HEADERS.known_unused) if h not in ignored
-    ]
-    notes = list(table.notes)
-    if unmapped:
-        names = ", ".join(f"\u201c{h}\u201d" for h in unmapped)
-        notes.append(
-            RowError.for_file(f"kolom {names} berisi data tetapi tidak dipetakan; isinya tidak diimpor")
-        )
-    by_column = {column: header for header, column in resolved.items() if column}
-    base: dict[str, Any] = {
-        "mapping": resolved,
-        "source": table.source,
-        "rows_read": len(table.rows),
-        "sha256": table.sha256,
-        "unmapped": unmapped,
-    }
-    missing = [c for c in REQUIRED if c not in by_column]
-    if missing:
-        names = ", ".join(f"{LABELS[c]} ({c})" for c in missing)
-        reason = (
-            f"kolom wajib tidak ditemukan: {names}; petakan kolomnya dengan --map atau di langkah pemetaan"
-        )
-        return PreregPlan([], [RowError.for_header(table.header_line, reason)], notes, **base)
+    unmapped, notes = tabular.column_report(table, resolved, HEADERS.known_unused, ignore, note_ignored=False)
+    by_column = tabular.columns_read(resolved)
+    refused = tabular.missing_columns(table, by_column, REQUIRED, LABELS, tabular.MAP_HINT)
+    if refused:
+        return PreregPlan.for_table(table, [], refused, notes, mapping=resolved, unmapped=unmapped)
     today = today or office_today(session)
     hosts = _Hosts(session)
     master = {fold(k): k for k in session.scalars(select(Keperluan.nama))}
-    rows = [
-        (
-            line,
-            {
-                c: " ".join(values.get(by_column[c], "").split()) if c in by_column else ""
-                for c in IMPORT_COLUMNS
-            },
-        )
-        for line, values in table.rows
-    ]
-    written_codes = [prereg.normalize_code(cells["kode"]) for _line, cells in rows if cells["kode"]]
+    rows = list(tabular.row_cells(table, by_column))
+    written_codes = [prereg.normalize_code(cells.get("kode")) for _line, cells in rows if cells.get("kode")]
     twice = {c for c, n in Counter(written_codes).items() if n > 1}
     in_use = _codes_in_use(session, (c for c in written_codes if CODE_FORM.fullmatch(c)))
     valid: list[PlannedPrereg] = []
     errors: list[RowError] = []
     for line, cells in rows:
-        problems = [f"{LABELS[c]} kosong" for c in REQUIRED if not cells[c]]
-        problems += [
-            f"{LABELS[c]} terlalu panjang (maksimal {limit} karakter)"
-            for c, limit in _LIMITS.items()
-            if len(cells[c]) > limit
-        ]
+        problems = tabular.blank_or_long(cells, REQUIRED, _LIMITS, LABELS)
         day: date | None = None
-        if cells["tanggal"]:
+        if cells.get("tanggal"):
             try:
-                day = parse_when(cells["tanggal"])[0]
+                day = parse_when(cells.get("tanggal"))[0]
             except ValueError as exc:
-                problems.append(date_problem("tanggal kunjungan", cells["tanggal"], exc))
+                problems.append(date_problem("tanggal kunjungan", cells.get("tanggal"), exc))
             else:
                 if day < today:
                     problems.append(f"tanggal kunjungan {day:%d/%m/%Y} sudah lewat")
                 elif (day - today).days > prereg.MAX_DAYS_AHEAD:
                     problems.append(f"tanggal kunjungan {day:%d/%m/%Y} lebih dari satu tahun ke depan")
-        host = hosts.match(cells["tujuan"]) if cells["tujuan"] else None
+        host = hosts.match(cells.get("tujuan")) if cells.get("tujuan") else None
         if isinstance(host, str):
             problems.append(host)
-        code = prereg.normalize_code(cells["kode"])
-        if cells["kode"]:
+        code = prereg.normalize_code(cells.get("kode"))
+        if cells.get("kode"):
             if not CODE_FORM.fullmatch(code):
-                problems.append(f"kode \u201c{cells['kode']}\u201d harus 6 sampai 12 huruf atau angka")
+                problems.append(f"kode \u201c{cells.get('kode')}\u201d harus 6 sampai 12 huruf atau angka")
             elif code in in_use:
                 problems.append(f"kode {code} sudah dipakai pendaftaran lain")
             elif code in twice:
@@ -274,18 +231,18 @@ def validate_preregs(
             PlannedPrereg(
                 line=line,
                 tanggal=day,
-                nama=cells["nama"],
+                nama=cells.get("nama"),
                 # An entry of the master list written in another case is that entry; other text is kept.
-                keperluan=master.get(fold(cells["keperluan"]), cells["keperluan"]),
+                keperluan=master.get(fold(cells.get("keperluan")), cells.get("keperluan")),
                 tujuan=label,
                 tujuan_unit_id=unit_id,
                 tujuan_pegawai_id=pegawai_id,
-                instansi=cells["instansi"],
-                no_hp=cells["no_hp"],
+                instansi=cells.get("instansi"),
+                no_hp=cells.get("no_hp"),
                 kode=code,
             )
         )
-    return PreregPlan(valid, errors, notes, **base)
+    return PreregPlan.for_table(table, valid, errors, notes, mapping=resolved, unmapped=unmapped)
 
 
 def import_preregs(

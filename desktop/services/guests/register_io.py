@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Final
@@ -20,8 +20,9 @@ from desktop.services import tabular
 from desktop.services.common import audit, import_log
 from desktop.services.common.errors import ValidationError
 from desktop.services.common.permissions import Actor, Perm
+from desktop.services.guests import skm
 from desktop.services.guests.visits import MAX_GROUP, Status, name_key, office_today, phone_key, zone
-from desktop.services.tabular import AllOrNothing, AuditIn, RowError, Table, date_problem, fold, parse_when
+from desktop.services.tabular import AuditIn, RowError, Table, fold
 
 __all__ = [
     "EXPORT_COLUMNS",
@@ -120,17 +121,6 @@ _TIME: Final = re.compile(
     re.IGNORECASE,
 )
 _DAY_FRACTION: Final = re.compile(r"0?[.,]\d+")
-_GENDER: Final[dict[str, str]] = {
-    "l": "L",
-    "lk": "L",
-    "laki laki": "L",
-    "laki": "L",
-    "pria": "L",
-    "p": "P",
-    "pr": "P",
-    "perempuan": "P",
-    "wanita": "P",
-}
 _NON_DIGIT: Final = re.compile(r"\D")
 
 
@@ -184,18 +174,9 @@ class PastVisit:
 
 
 @dataclass(frozen=True)
-class ImportPlan(AllOrNothing):
+class ImportPlan(tabular.SheetPlan[PastVisit]):
     """What an import would do. ``errors`` block unless the user chooses the valid rows only; ``warnings``
     never block; ``unmapped`` are headers with data that nothing takes (the CLI refuses the file for them)."""
-
-    valid: list[PastVisit]
-    errors: list[RowError]
-    warnings: list[RowError] = field(default_factory=list)
-    mapping: dict[str, str | None] = field(default_factory=dict)
-    source: str = ""
-    rows_read: int = 0
-    sha256: str = ""
-    unmapped: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -204,13 +185,6 @@ class ImportResult:
     skipped: int
     guests_new: int = 0
     guests_matched: int = 0
-
-
-def _cells(values: Mapping[str, str], by_column: Mapping[str, str]) -> dict[str, str]:
-    """Every import column's cell (blank when the file lacks it), runs of white space folded to one."""
-    return {
-        c: " ".join(values.get(by_column[c], "").split()) if c in by_column else "" for c in IMPORT_COLUMNS
-    }
 
 
 def parse_time(text: str) -> time:
@@ -255,58 +229,27 @@ def validate_visits(
     its problems; the columns with data that nothing maps are the plan's ``unmapped`` (unless ``ignore``)."""
     actor.require(Perm.WRITE_GUESTS)
     resolved = resolve_mapping(table.headers, mapping)
-    ignored = tabular.ignore_headers(table.headers, ignore)
-    unmapped = [
-        h for h in tabular.unmapped_columns(table, resolved, HEADERS.known_unused) if h not in ignored
-    ]
-    notes = list(table.notes)
-    if unmapped:
-        names = ", ".join(f"\u201c{h}\u201d" for h in unmapped)
-        notes.append(
-            RowError.for_file(f"kolom {names} berisi data tetapi tidak dipetakan; isinya tidak diimpor")
-        )
-    by_column = {column: header for header, column in resolved.items() if column}
-    missing = [c for c in REQUIRED if c not in by_column]
-    plan_base: dict[str, Any] = {
-        "mapping": resolved,
-        "source": table.source,
-        "rows_read": len(table.rows),
-        "sha256": table.sha256,
-        "unmapped": unmapped,
-    }
-    if missing:
-        names = ", ".join(f"{LABELS[c]} ({c})" for c in missing)
-        reason = (
-            f"kolom wajib tidak ditemukan: {names}; petakan kolomnya dengan --map atau di langkah pemetaan"
-        )
-        return ImportPlan([], [RowError.for_header(table.header_line, reason)], notes, **plan_base)
+    unmapped, notes = tabular.column_report(table, resolved, HEADERS.known_unused, ignore, note_ignored=False)
+    by_column = tabular.columns_read(resolved)
+    refused = tabular.missing_columns(table, by_column, REQUIRED, LABELS, tabular.MAP_HINT)
+    if refused:
+        return ImportPlan.for_table(table, [], refused, notes, mapping=resolved, unmapped=unmapped)
     today = today or office_today(session)
     units = _unit_matcher(session)
     master = {fold(k): k for k in session.scalars(select(Keperluan.nama))}
     valid: list[PastVisit] = []
     errors: list[RowError] = []
     warnings: list[RowError] = []
-    for line, values in table.rows:
-        cells = _cells(values, by_column)
-        get = cells.__getitem__
-        problems = [f"{LABELS[c]} kosong" for c in REQUIRED if not get(c)]
-        problems += [
-            f"{LABELS[c]} terlalu panjang (maksimal {limit} karakter)"
-            for c, limit in _LIMITS.items()
-            if len(get(c)) > limit
-        ]
+    for line, cells in tabular.row_cells(table, by_column):
+        get = cells.get
+        problems = tabular.blank_or_long(cells, REQUIRED, _LIMITS, LABELS)
         day: date | None = None
         written_time: time | None = None
-        if get("tanggal"):
-            try:
-                day, written_time = parse_when(get("tanggal"))
-            except ValueError as exc:
-                problems.append(date_problem("tanggal", get("tanggal"), exc))
-            else:
-                if day > today:
-                    problems.append(f"tanggal {day.isoformat()} di masa depan")
-                elif day.year < 1900:
-                    problems.append(f"tahun tanggal tidak masuk akal (\u201c{get('tanggal')}\u201d)")
+        when = tabular.parse_date_cell("tanggal", get("tanggal"), problems)
+        if when is not None:
+            day, written_time = when
+            if day > today:
+                problems.append(f"tanggal {day.isoformat()} di masa depan")
         times: dict[str, time | None] = {"jam_datang": written_time, "jam_pulang": None}
         for column in times:
             if get(column):
@@ -319,7 +262,7 @@ def validate_visits(
             problems.append(f"jam pulang {pulang:%H:%M} sebelum jam datang {datang:%H:%M}")
         gender = ""
         if get("jenis_kelamin"):
-            gender = _GENDER.get(fold(get("jenis_kelamin")), "")
+            gender = skm.gender_code(get("jenis_kelamin"))
             if not gender:
                 problems.append(
                     f"jenis kelamin \u201c{get('jenis_kelamin')}\u201d tidak dikenal (L/P, laki-laki/perempuan)"
@@ -359,12 +302,12 @@ def validate_visits(
                 jenis_kelamin=gender,
                 jumlah_orang=jumlah,
                 nik=nik,
-                keterangan=values.get(by_column.get("keterangan", ""), "").strip(),
+                keterangan=cells.raw("keterangan"),
             )
         )
         if not (tujuan or bertemu):
             warnings.append(RowError(line, "tujuan dan bertemu kosong; kunjungan dicatat tanpa tujuan"))
-    return ImportPlan(valid, errors, notes + warnings, **plan_base)
+    return ImportPlan.for_table(table, valid, errors, notes + warnings, mapping=resolved, unmapped=unmapped)
 
 
 # --- import -------------------------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ __all__ = [
     "TrendPoint",
     "UnsurRow",
     "csv_rows",
+    "gender_code",
     "jenis_kelamin_value",
     "pekerjaan_value",
     "pendidikan_value",
@@ -131,12 +132,18 @@ _PEKERJAAN_WORDS: Final[dict[str, str]] = {
 }
 
 
+def gender_code(text: str) -> str:
+    """ "L" or "P" for the words people write (L/P, Lk/Pr, Laki-laki/Perempuan, Pria/Wanita, any case); "" for
+    any other text. The SKM answers and the buku tamu import read jenis kelamin through it."""
+    return _JENIS_KELAMIN_WORDS.get(fold(text), "")
+
+
 def jenis_kelamin_value(text: str) -> str:
     """ "L", "P" or "" from L/P, Laki-laki/Perempuan, Pria/Wanita (any case); ValueError otherwise."""
     if not text.strip():
         return ""
-    found = _JENIS_KELAMIN_WORDS.get(fold(text))
-    if found is None:
+    found = gender_code(text)
+    if not found:
         raise ValueError(
             f"jenis kelamin \u201c{text.strip()}\u201d tidak dikenal (isi L/Laki-laki atau P/Perempuan)"
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any, Final
@@ -22,7 +22,7 @@ from desktop.services.common import audit, import_log
 from desktop.services.common.errors import ValidationError
 from desktop.services.common.permissions import Actor, Perm
 from desktop.services.guests import skm, visits
-from desktop.services.tabular import AllOrNothing, RowError, Table, fold, header_key
+from desktop.services.tabular import RowError, Table, fold, header_key
 
 __all__ = [
     "COLUMNS",
@@ -310,18 +310,9 @@ class PlannedResponse:
 
 
 @dataclass(frozen=True)
-class SkmImportPlan(AllOrNothing):
+class SkmImportPlan(tabular.SheetPlan[PlannedResponse]):
     """What an import would write. ``errors`` block unless the user imports the valid rows only; ``unmapped``
     (headers with data nothing maps) refuse the file until mapped or ignored; warnings never block."""
-
-    valid: list[PlannedResponse]
-    errors: list[RowError]
-    warnings: list[RowError]
-    mapping: dict[str, str | None] = field(default_factory=dict)
-    source: str = ""
-    rows_read: int = 0
-    sha256: str = ""
-    unmapped: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -350,7 +341,7 @@ def validate_responses(
     resolved, unmapped_all = resolve_mapping(table.headers, mapping, ignore)
     filled = {h for _line, values in table.rows for h, v in values.items() if v.strip()}
     unmapped = [h for h in unmapped_all if h in filled]
-    by_column = {column: header for header, column in resolved.items() if column}
+    by_column = tabular.columns_read(resolved)
     if "waktu" not in by_column:
         raise ValidationError(
             f"Berkas {table.source}: tidak ada kolom tanggal/waktu pengisian (mis. \u201cTimestamp\u201d, "
@@ -376,12 +367,8 @@ def validate_responses(
     today = today or clock.today(zone)
     valid: list[PlannedResponse] = []
     errors: list[RowError] = []
-    for line, values in table.rows:
-
-        def get(column: str, values: Mapping[str, str] = values) -> str:
-            header = by_column.get(column)
-            return values.get(header, "").strip() if header else ""
-
+    for line, cells in tabular.row_cells(table, by_column):
+        get = cells.raw
         problems: list[str] = []
         parsed: dict[str, Any] = {}
         stamp = get("waktu")
@@ -430,16 +417,7 @@ def validate_responses(
             errors.append(RowError(line, "; ".join(problems)))
         else:
             valid.append(PlannedResponse(line=line, **parsed))
-    return SkmImportPlan(
-        valid=valid,
-        errors=errors,
-        warnings=warnings,
-        mapping=resolved,
-        source=table.source,
-        rows_read=len(table.rows),
-        sha256=table.sha256,
-        unmapped=unmapped,
-    )
+    return SkmImportPlan.for_table(table, valid, errors, warnings, mapping=resolved, unmapped=unmapped)
 
 
 def _reason(exc: ValueError) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Any, Final, Generic, TypeVar
+from typing import Any, Final
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -18,7 +18,19 @@ from desktop.services import tabular
 from desktop.services.common import audit, import_log
 from desktop.services.common.permissions import Actor, Perm
 from desktop.services.common.sql import insert_ignoring_conflicts
-from desktop.services.tabular import AllOrNothing, AuditIn, RowError, Table, date_problem, parse_when
+from desktop.services.tabular import AuditIn
+
+# What every import checks was first written here; it lives in ``tabular`` now and keeps its names here for
+# the agenda masuk and keluar importers.
+from desktop.services.tabular import Cells as Cells
+from desktop.services.tabular import blank_or_long as blank_or_long
+from desktop.services.tabular import column_report as column_report
+from desktop.services.tabular import missing_columns as missing_columns
+from desktop.services.tabular import parse_date_cell as parse_date_cell
+from desktop.services.tabular import row_cells as row_cells
+
+LetterPlan = tabular.SheetPlan
+"""What an import into an agenda would do (``tabular.SheetPlan``)."""
 
 EXAMPLE_ROW = "baris contoh dari templat; hapus baris ini sebelum impor"
 """The reason given for the template's example row left in a file."""
@@ -55,66 +67,6 @@ GUIDE_KODE_KEAMANAN: Final[tuple[tuple[str, str, str], ...]] = (
 """The template guide's rows for the kode klasifikasi and keamanan columns (column, required, explanation)."""
 
 # --- the rows of a file -------------------------------------------------------------------------------------
-
-
-class Cells:
-    """One row's cells by column name (a column the file lacks reads as blank)."""
-
-    def __init__(self, values: Mapping[str, str]) -> None:
-        self._values = values
-
-    def get(self, column: str) -> str:
-        """The cell with its runs of white space folded to one space."""
-        return " ".join(self._values.get(column, "").split())
-
-    def raw(self, column: str) -> str:
-        """The cell only stripped: free text keeps its line breaks."""
-        return self._values.get(column, "")
-
-
-def row_cells(table: Table, by_column: Mapping[str, str]) -> Iterator[tuple[int, Cells]]:
-    """Each row of ``table`` as (row number, its cells), read through ``by_column`` (column → header)."""
-    for line, record in table.rows:
-        yield line, Cells({column: record.get(header, "").strip() for column, header in by_column.items()})
-
-
-def missing_columns(
-    table: Table, by_column: Mapping[str, str], required: Sequence[str], labels: Mapping[str, str]
-) -> list[RowError]:
-    """The error of a file that lacks a ``required`` column (none when it has them all)."""
-    missing = [c for c in required if c not in by_column]
-    if not missing:
-        return []
-    names = ", ".join(f"{labels[c]} ({c})" for c in missing)
-    reason = f"kolom wajib tidak ditemukan: {names}; petakan kolomnya atau pakai templat impor"
-    return [RowError.for_header(table.header_line, reason)]
-
-
-def blank_or_long(
-    cells: Cells, required: Iterable[str], limits: Mapping[str, int], labels: Mapping[str, str]
-) -> list[str]:
-    """The reasons a row breaks: a ``required`` cell blank, a cell longer than its limit."""
-    problems = [f"{labels[column]} kosong" for column in required if not cells.get(column)]
-    for column, limit in limits.items():
-        if len(cells.get(column)) > limit:
-            problems.append(f"{labels[column]} terlalu panjang (maksimal {limit} karakter)")
-    return problems
-
-
-def parse_date_cell(label: str, text: str, problems: list[str]) -> tuple[date, time | None] | None:
-    """A date cell (with its time of day, if written); None when blank, or when unreadable or before 1900,
-    which adds its reason to ``problems``."""
-    if not text:
-        return None
-    try:
-        day, at = parse_when(text)
-    except ValueError as exc:
-        problems.append(date_problem(label, text, exc))
-        return None
-    if day.year < 1900:
-        problems.append(f"tahun {label} tidak masuk akal (\u201c{text}\u201d)")
-        return None
-    return day, at
 
 
 def parse_sifat(keamanan: str, urgensi: str, problems: list[str]) -> tuple[Keamanan, Urgensi]:
@@ -155,48 +107,6 @@ def unknown_code_note(kode: str, skema: str, codes: Mapping[str, set[str]]) -> s
 
 
 # --- the plan and the import ---------------------------------------------------------------------------------
-
-Row = TypeVar("Row")
-
-
-@dataclass(frozen=True)
-class LetterPlan(AllOrNothing, Generic[Row]):
-    """What an import into an agenda would do: its ``valid`` rows; ``errors`` block unless the user chooses to
-    import the valid rows only; ``warnings`` never block."""
-
-    valid: list[Row]
-    errors: list[RowError]
-    warnings: list[RowError] = field(default_factory=list)
-    mapping: dict[str, str | None] = field(default_factory=dict)
-    source: str = ""
-    rows_read: int = 0
-    sha256: str = ""  # of the file; empty for a plan not read from a file
-    # Headers whose cells hold data that no column takes and nobody chose to ignore, found before anything is
-    # written: the command line refuses the file while there are any, the wizard shows them when mapping.
-    unmapped: list[str] = field(default_factory=list)
-
-
-def column_report(
-    table: Table,
-    resolved: Mapping[str, str | None],
-    known_unused: Collection[str],
-    ignore: Iterable[str] = (),
-) -> tuple[list[str], list[RowError]]:
-    """The headers with data that ``resolved`` leaves unmapped (``tabular.unmapped_columns``), less those
-    ``ignore`` names (``tabular.ignore_headers``: ValidationError for a name that is no header), and the file's
-    warnings: what the reader skipped around the table (``Table.notes``), and the unmapped columns."""
-    ignored = tabular.ignore_headers(table.headers, ignore)
-    unmapped = [h for h in tabular.unmapped_columns(table, resolved, known_unused) if h not in ignored]
-    warnings = list(table.notes)
-    if unmapped:
-        names = ", ".join(f"\u201c{h}\u201d" for h in unmapped)
-        warnings.append(
-            RowError.for_file(f"kolom {names} berisi data tetapi tidak dipetakan; isinya tidak diimpor")
-        )
-    if ignored:
-        names = ", ".join(f"\u201c{h}\u201d" for h in table.headers if h in ignored)
-        warnings.append(RowError.for_file(f"kolom {names} diabaikan sesuai permintaan"))
-    return unmapped, warnings
 
 
 def start_import(
