@@ -227,20 +227,22 @@ def _checked(answer: SurveyAnswer) -> SurveyAnswer:
     )
 
 
-def submit(session: Session, answer: SurveyAnswer, *, sumber: str, token: str | None = None) -> None:
+def submit(
+    session: Session, answer: SurveyAnswer, *, sumber: str, token: str | None = None, zone: str | None = None
+) -> None:
     """Store one anonymous respondent (R19-R20) in the caller's transaction, dated in office time.
 
     With ``token`` (the QR of a visit's ticket, R25) the visit's survey is marked as used by a guarded UPDATE
     in the same transaction: of two phones sending the same token at once, one UPDATE changes the row and the
     other changes nothing and is refused, so the token counts once. Neither the token nor the visit is kept
-    with the answers.
+    with the answers. ``zone``: the office's zone when the caller already read it (a batch of phone answers).
     """
     if sumber not in SOURCES:
         raise ValidationError(f"Sumber survei {sumber!r} tidak dikenal.", "sumber")
     clean = _checked(answer)
     if token is not None:
         _use_token(session, token)
-    now = clock.now(visits.zone(session))
+    now = clock.now(zone or visits.zone(session))
     session.add(
         SurveyResponse(
             tanggal=now.date(),
