@@ -25,7 +25,7 @@ from desktop.services.common.permissions import Role
 from desktop.services.guests import skm
 from desktop.storage.database import StorageError
 from desktop.ui.context import UiContext
-from desktop.ui.widgets.palette import ERROR_COLOR
+from desktop.ui.widgets.palette import ERROR_COLOR, SUCCESS_COLOR
 
 __all__ = ["IDLE_MS", "THANKS_MS", "KioskWindow", "open_kiosk"]
 
@@ -44,7 +44,7 @@ QLabel#kemajuan { font-size: 16px; color: #555555; }
 QLabel#unsur { font-size: 22px; font-weight: bold; color: #1e5aa8; }
 QLabel#tanya { font-size: 24px; }
 QLabel#catatan { font-size: 15px; color: #555555; }
-QLabel#terima { font-size: 34px; font-weight: bold; color: #1e7a34; }
+QLabel#terima { font-size: 34px; font-weight: bold; color: SUCCESS; }
 QPushButton { font-size: 18px; min-height: 48px; min-width: 56px; padding: 6px 14px; border: 1px solid #9a9a9a;
     border-radius: 10px; background: #f4f4f4; }
 QPushButton:checked { background: #1e5aa8; color: #ffffff; border-color: #1e5aa8; }
@@ -52,7 +52,7 @@ QPushButton#utama { font-size: 24px; min-height: 72px; background: #1e5aa8; colo
 QPushButton#jawaban { min-height: 150px; border-width: 2px; }
 QPushButton#sudut { border: 0; background: transparent; min-height: 0; padding: 0; }
 QLineEdit { font-size: 20px; min-height: 44px; padding: 2px 8px; }
-"""
+""".replace("SUCCESS", SUCCESS_COLOR)
 
 
 class _AnswerButton(QPushButton):

@@ -217,8 +217,8 @@ class RegisterPanel(QWidget):
             self.count_label.setText(str(exc))
             return
         flt = self.current_filter()
-        if flt is not None and flt != self._audited:
-            # The same list read again (a refresh) is not a new look at guest data.
+        if flt is not None and flt != self._audited and self.model.total:
+            # The same list read again (a refresh) is not a new look at guest data, nor is an empty list.
             with contextlib.suppress(ServiceError):
                 self.ctx.call(register_view.record_list_view, flt)
             self._audited = flt

@@ -105,6 +105,8 @@ RETURNS_NO_LETTER_TEXT: dict[str, str] = {
     "common.attachments.sniff": "file type from the first bytes it is given",
     "letters.settings.can_manage_instructions": "a permission check",
     "dashboard.staff_visible": "a permission check",
+    "dashboard.guests_visible": "a permission check",
+    "dashboard.guests_summary": "front-desk counts and the SKM index; reads no letter table",
     "dashboard.attention": "sentences from the counts it is given (walked inside dashboard.beranda)",
     "letters.settings.can_manage_series": "a permission check",
     "letters.settings.preview_number": "formats a sample number from a template",
