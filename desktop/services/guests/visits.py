@@ -655,19 +655,14 @@ def check_out(
         raise NotFound("Kunjungan tidak ditemukan.")
     if v.datang_at is None or v.pulang_at is not None:
         raise ValidationError(f"{v.nama} tidak sedang tercatat di kantor.")
-    if v.identitas_dititip and v.identitas_kembali_at is None and not identitas_kembali:
-        # The guest may not leave without their card being accounted for: the desk must say so explicitly.
-        pass
     now = clock.utc_now()
     v.pulang_at = now
     v.petugas_pulang = actor.username
     if bertemu.strip():
         v.bertemu = " ".join(bertemu.split())[:200]
     if v.status in (Status.MENUNGGU, Status.DIPANGGIL, Status.DILAYANI):
-        if v.status == Status.MENUNGGU and v.dipanggil_at is None:
-            v.status = Status.SELESAI.value  # left without being called: still a visit that happened
-        else:
-            v.status = Status.SELESAI.value
+        # Also a guest who left before being called: still a visit that happened.
+        v.status = Status.SELESAI.value
         v.selesai_at = v.selesai_at or now
     _return_card(session, actor, v, lost=not kartu_kembali)
     if v.identitas_dititip and identitas_kembali and v.identitas_kembali_at is None:

@@ -7,9 +7,7 @@ from collections import Counter
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -30,7 +28,7 @@ from desktop.ui.widgets.flow import FlowRow
 from desktop.ui.widgets.messages import set_message
 from desktop.ui.widgets.palette import DIMMED_COLOR, ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
 from desktop.ui.widgets.reason import ask_reason
-from desktop.ui.widgets.tables import heading, keep_columns_on_screen
+from desktop.ui.widgets.tables import heading, keep_columns_on_screen, style_list
 
 COLUMNS = ("Nomor", "Status", "Dipakai oleh", "Keterangan")
 COL_NOMOR, COL_STATUS, COL_HOLDER, COL_NOTE = range(4)
@@ -68,19 +66,7 @@ class CardsPanel(QWidget):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("cardTable")
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        style_list(self.table, COL_NOTE)
         for column, width in ((COL_NOMOR, 90), (COL_STATUS, 100), (COL_HOLDER, 280)):
             self.table.setColumnWidth(column, width)
         keep_columns_on_screen(self.table, (COL_HOLDER,))

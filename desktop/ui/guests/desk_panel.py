@@ -10,11 +10,9 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -52,7 +50,7 @@ from desktop.ui.guests.walk_in_form import WalkInForm
 from desktop.ui.print_preview import PrintPreviewDialog
 from desktop.ui.widgets.messages import muted
 from desktop.ui.widgets.screen_fit import scroll_form
-from desktop.ui.widgets.tables import heading, keep_columns_on_screen
+from desktop.ui.widgets.tables import heading, keep_columns_on_screen, style_list
 
 REFRESH_MS = 60_000  # the "lama" column and the closing check move with the clock
 CLOSING_STATE_KEY = "tamu/peringatan_tutup"  # the office date the closing warning was last shown here
@@ -81,21 +79,9 @@ class DeskPanel(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("onSiteTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Tujuan takes the spare width; on a 1024 px screen nama and instansi give up width in proportion (nama
         # keeps the larger share), so ticket, card, status and lama stay in view.
-        header.setSectionResizeMode(COL_TUJUAN, QHeaderView.ResizeMode.Stretch)
+        style_list(self.table, COL_TUJUAN, several=True)
         digits = self.table.fontMetrics().horizontalAdvance("0")
         for column, chars in (
             (COL_TIKET, 5),

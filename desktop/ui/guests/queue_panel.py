@@ -8,10 +8,8 @@ from datetime import datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QHideEvent, QKeySequence, QMouseEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -34,7 +32,7 @@ from desktop.ui.context import UiContext
 from desktop.ui.widgets.flow import FlowRow
 from desktop.ui.widgets.messages import muted, set_message
 from desktop.ui.widgets.palette import ERROR_COLOR, SUCCESS_COLOR, WARNING_COLOR
-from desktop.ui.widgets.tables import heading, keep_columns_on_screen
+from desktop.ui.widgets.tables import heading, keep_columns_on_screen, style_list
 
 STATE_LOKET = "tamu/loket"
 STATE_SERVICE = "tamu/loket_layanan"
@@ -266,19 +264,7 @@ class QueuePanel(QWidget):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("queueDayTable")
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_NAMA, QHeaderView.ResizeMode.Stretch)
+        style_list(self.table, COL_NAMA)
         for column, width in (
             (COL_TIKET, 64),
             (COL_LAYANAN, 150),

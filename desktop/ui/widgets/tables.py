@@ -59,8 +59,18 @@ def list_table(parent: QWidget, name: str, model: PagedTableModel[Any], stretch:
     table = QTableView(parent)
     table.setObjectName(name)
     table.setModel(model)
+    return style_list(table, stretch)
+
+
+def style_list(table: QTableView, stretch: int, *, several: bool = False) -> QTableView:
+    """The look and keys of every read-only list (also a QTableWidget): whole rows, one selected at a time
+    (``several``: Shift/Ctrl pick more), compact rows, ``stretch`` taking the spare width."""
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection
+        if several
+        else QAbstractItemView.SelectionMode.SingleSelection
+    )
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
