@@ -36,7 +36,7 @@ pkg_installed() {
     dpkg-query -W -f='${db:Status-Abbrev}' "$1" 2>/dev/null | grep -q '^ii'
 }
 
-wanted=(cups cups-client printer-driver-cups-pdf poppler-utils fonts-liberation2
+wanted=(cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools fonts-liberation2
     libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libcups2 chromium chromium-driver)
 have_initdb || wanted=(postgresql "${wanted[@]}")
 
