@@ -61,6 +61,38 @@ def _keeper(series: str, period: str, value: int) -> Callable[[Session], None]:
     return keep
 
 
+def take_block(session: Session, series: str, period: str | int, count: int) -> int:
+    """Take ``count`` consecutive numbers of ``series`` at once (a batch of identical items); returns the first.
+    One UPDATE instead of ``count``: an imported KIB of 10,000 rows takes its numbers in 10,000 statements
+    fewer."""
+    if count < 1:
+        raise ValueError("count must be positive")
+    period = str(period)
+    stmt = (
+        update(Counter)
+        .where(Counter.series == series, Counter.period == period)
+        .values(last_value=Counter.last_value + count)
+        .returning(Counter.last_value)
+    )
+    value = session.execute(stmt).scalar_one_or_none()
+    if value is None:
+        _ensure_row(session, series, period)
+        value = session.execute(stmt).scalar_one()
+    return int(value) - count + 1
+
+
+def raise_to(session: Session, series: str, period: str | int, value: int) -> None:
+    """Make sure the next number of ``series`` is above ``value``: numbers written on paper elsewhere and brought
+    in (registers of an imported KIB) are taken, so the counter never hands them out again."""
+    period = str(period)
+    _ensure_row(session, series, period)
+    session.execute(
+        update(Counter)
+        .where(Counter.series == series, Counter.period == period, Counter.last_value < value)
+        .values(last_value=value)
+    )
+
+
 def last_number(session: Session, series: str, period: str | int) -> int:
     """The last number handed out ("nomor terakhir"), 0 when none yet."""
     value = session.scalar(

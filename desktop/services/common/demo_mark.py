@@ -26,6 +26,10 @@ _NOT_OFFICE_DATA = frozenset(
         "app_setting",
         "tamu_layanan",
         "tamu_keperluan",
+        "kode_barang",
+        "aset_masa_manfaat",
+        "aset_pita_pemeliharaan",
+        "aset_ambang",
     }
 )
 

@@ -1,0 +1,1 @@
+"""Barang (BMD): kode barang, assets and their ledger, rooms and KIR, BAST, labels, penyusutan, inventarisasi."""
