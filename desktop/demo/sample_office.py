@@ -14,6 +14,7 @@ from desktop.core.calendar import WorkingCalendar
 from desktop.core.dates import BULAN, format_date, office_tz, to_roman
 from desktop.core.letters.rules import CaraTerima, Keamanan, Urgensi
 from desktop.demo import sample_staff
+from desktop.demo.sample_assets import ASSETS_PER_400_LETTERS, AssetTally, fill_assets
 from desktop.demo.sample_guests import SKM_PER_MONTH, VISITS_PER_MONTH, GuestTally, fill_guests
 from desktop.printing.sample_logo import sample_logo_png
 from desktop.services.common import auth, calendar, demo_mark, office
@@ -1169,6 +1170,7 @@ def fill(
     outgoing_count: int | None = None,
     staff_count: int | None = None,
     guest_count: int | None = None,
+    asset_count: int | None = None,
 ) -> str:
     """Fill a new, empty data dir and mark it as a demo; a folder with data of its own is refused untouched
     (``FolderHoldsData``). Safe to run again on a demo folder: what is there is left alone, the rest is added.
@@ -1176,7 +1178,8 @@ def fill(
     ``outgoing_count`` defaults to about 150 outgoing letters for 400 incoming ones. ``staff_count`` defaults to
     60 pegawai, and to none when ``letter_count`` is 0 (the quick fill of the tests: office, units and users).
     ``guest_count`` defaults to six months of about 1,500 visits (and 300 SKM answers) for 400 letters, in
-    proportion for fewer, so the smaller demos of the tests stay quick.
+    proportion for fewer, so the smaller demos of the tests stay quick. ``asset_count`` likewise defaults to
+    about 600 assets (KIB A-F, 25 rooms, BASTs, labels, an inventarisasi) for 400 letters, none for 0.
     """
     lines = []
     with ctx.db.transaction() as s:
@@ -1241,6 +1244,16 @@ def fill(
         ikm = f"{guests.ikm:.2f}".replace(".", ",") if guests.ikm is not None else "-"
         lines.append(
             f"{guests.skm} respons SKM contoh (kios, ponsel, impor); IKM 6 bulan: {ikm} ({guests.mutu})."
+        )
+    if asset_count is None:
+        asset_count = round(letter_count * ASSETS_PER_400_LETTERS / 400)
+    goods = fill_assets(ctx, count=asset_count) if asset_count else AssetTally()
+    if goods.aset:
+        per = ", ".join(f"{n} KIB {g}" for g, n in sorted(goods.golongan.items()))
+        lines.append(
+            f"{goods.aset} barang contoh ({per}) di {goods.ruang} ruangan; BAST: {goods.bast_final} final, "
+            f"{goods.bast_draft} draf; {goods.label} label dicetak"
+            + ("; inventarisasi semester ini sedang berjalan." if goods.inventarisasi else ".")
         )
     lines.append(f"Data contoh siap di {ctx.location}")
     return "\n".join(lines)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from io import BytesIO
 
+from PIL import Image
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
@@ -40,6 +41,19 @@ class _Line:
     text: FittedText
     font: str
     space_above: float = 0.0  # in em, on top of the leading
+
+
+def on_white(png: bytes) -> ImageReader:
+    """The logo with any transparency laid on white paper. A page holding a see-through image is turned into
+    one flat picture by the PostScript step of a CUPS print, so the printed letter loses its text layer (it can
+    no longer be searched or read back); an opaque logo prints the same and keeps the page as text."""
+    with Image.open(BytesIO(png)) as image:
+        if image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info):
+            rgba = image.convert("RGBA")
+            flat = Image.new("RGB", rgba.size, (255, 255, 255))
+            flat.paste(rgba, mask=rgba.getchannel("A"))
+            return ImageReader(flat)
+    return ImageReader(BytesIO(png))
 
 
 def logo_size(png: bytes) -> tuple[int, int]:
@@ -156,7 +170,7 @@ def draw_kop(
     logo_w = logo_h = 0.0
     if header.logo_png:
         px_w, px_h = logo_size(header.logo_png)
-        logo = ImageReader(BytesIO(header.logo_png))
+        logo = on_white(header.logo_png)
         logo_h = _LOGO_HEIGHT * scale
         logo_w = logo_h * px_w / px_h
         if logo_w > _LOGO_MAX_WIDTH * scale:  # a wide emblem: keep its aspect ratio within the box

@@ -14,6 +14,7 @@ from desktop.core.calendar import Holiday
 from desktop.core.dates import office_tz
 from desktop.models.letters import IncomingLetter, OutgoingLetter
 from desktop.models.staff import Pegawai
+from desktop.services.assets import figures as asset_figures
 from desktop.services.common import calendar, office
 from desktop.services.common.permissions import Actor, Perm, Role
 from desktop.services.guests import figures as guest_figures
@@ -220,6 +221,11 @@ def guests_summary(session: Session, actor: Actor, today: date) -> GuestsSummary
     )
 
 
+def assets_visible(actor: Actor) -> bool:
+    """The goods figures are for the pengurus barang, admin and the head; other clerks have their own cards."""
+    return actor.can(Perm.WRITE_ASSETS) or actor.role is Role.PIMPINAN
+
+
 # --- "Perlu perhatian" ------------------------------------------------------------------------------------------
 
 
@@ -238,6 +244,7 @@ class Target(StrEnum):
     OVERDUE = "disposisi_terlambat"
     SCHEDULE = "jadwal"
     GUESTS = "meja_depan"
+    ASSETS = "barang"
 
 
 @dataclass(frozen=True)
@@ -268,6 +275,7 @@ def attention(
     mail: LettersSummary,
     staff: StaffSummary | None,
     guests: GuestsSummary | None = None,
+    assets: asset_figures.AssetFigures | None = None,
 ) -> tuple[AttentionItem, ...]:
     """Every overdue and due item of every module the actor may see, most pressing first, then the set-up notes.
 
@@ -321,6 +329,21 @@ def attention(
                 guests.open_from_earlier_days,
             )
         )
+    if assets is not None and assets.kir_berubah:
+        found.append(
+            AttentionItem(
+                f"KIR berubah sejak terakhir dicetak: {assets.kir_berubah} ruangan.",
+                Level.DUE,
+                Target.ASSETS,
+                assets.kir_berubah,
+            )
+        )
+    if assets is not None and assets.bast_menunggu:
+        found.append(
+            AttentionItem(
+                f"BAST belum final: {assets.bast_menunggu}.", Level.DUE, Target.ASSETS, assets.bast_menunggu
+            )
+        )
     for note in day.attention:
         found.append(AttentionItem(note, Level.SETUP, settings))
     return tuple(sorted(found, key=lambda item: _LEVEL_ORDER[item.level]))
@@ -335,6 +358,7 @@ class Beranda:
     staff: StaffSummary | None  # None: the actor does not keep or answer for the deadlines
     attention: tuple[AttentionItem, ...]
     guests: GuestsSummary | None = None  # None: not the front desk's, admin's or the head's Beranda
+    assets: asset_figures.AssetFigures | None = None  # None: not the pengurus barang's, admin's or head's
 
 
 def beranda(session: Session, actor: Actor, today: date, zone: str = "WIB") -> Beranda:
@@ -342,4 +366,5 @@ def beranda(session: Session, actor: Actor, today: date, zone: str = "WIB") -> B
     mail = letters_summary(session, actor, today, zone)
     staff = staff_summary(session, actor, today) if staff_visible(actor) else None
     guests = guests_summary(session, actor, today) if guests_visible(actor) else None
-    return Beranda(day, mail, staff, attention(actor, day, mail, staff, guests), guests)
+    assets = asset_figures.asset_figures(session, actor) if assets_visible(actor) else None
+    return Beranda(day, mail, staff, attention(actor, day, mail, staff, guests, assets), guests, assets)

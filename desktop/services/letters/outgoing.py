@@ -25,13 +25,14 @@ from desktop.models.admin import Signatory
 from desktop.models.letters import IncomingLetter, NumberSeries, OutgoingLetter
 from desktop.services.common import audit, counters, office
 from desktop.services.common.errors import NotFound, ValidationError
+from desktop.services.common.numbering import DEFAULT_SERIES_NAME as DEFAULT_SERIES_NAME
+from desktop.services.common.numbering import counter_series as counter_series  # shared with other modules
+from desktop.services.common.numbering import ensure_default_series as ensure_default_series
 from desktop.services.common.permissions import Actor, Perm
 from desktop.services.common.secrecy import SECRET_CODES, hidden_from
 from desktop.services.common.secrecy import SECRET_MASK as SECRET_MASK  # re-exported for the callers
-from desktop.services.common.sql import insert_ignoring_conflicts
 from desktop.services.letters import incoming
 
-DEFAULT_SERIES_NAME = "Surat Keluar"
 MAX_SISIPAN = 99
 FUTURE_DAYS = 31  # a letter dated further ahead than this is a typing mistake (2062 for 2026), not a plan
 
@@ -51,11 +52,6 @@ MEDIA_LABELS = {
     "langsung": "Diambil langsung",
     "lainnya": "Lainnya",
 }
-
-
-def counter_series(seri_id: int) -> str:
-    """The counter row of a series' regular numbers (one row per year)."""
-    return f"surat_keluar:{seri_id}"
 
 
 def sisipan_series(seri_id: int, urut: int) -> str:
@@ -93,29 +89,6 @@ def _series_data(row: NumberSeries) -> SeriesData:
     return SeriesData(
         nama=row.nama, template=row.template, kode_unit=row.kode_unit, aktif=row.aktif, id=row.id
     )
-
-
-def ensure_default_series(session: Session) -> int:
-    """The id of the series to use by default, creating "Surat Keluar" on first use.
-
-    Safe when several workstations start at once on a new shared database: the insert skips a name that is
-    already there, and every workstation then reads the same row.
-    """
-    existing = session.scalars(
-        select(NumberSeries).order_by(NumberSeries.aktif.desc(), NumberSeries.id)
-    ).first()
-    if existing is not None:
-        return existing.id
-    unit = _squash(office.get_profile(session).kode_unit)
-    insert_ignoring_conflicts(
-        session,
-        NumberSeries,
-        [{"nama": DEFAULT_SERIES_NAME, "template": DEFAULT_TEMPLATE, "kode_unit": unit, "aktif": True}],
-        ["nama"],
-    )
-    created = session.scalar(select(NumberSeries.id).where(NumberSeries.nama == DEFAULT_SERIES_NAME))
-    assert created is not None
-    return created
 
 
 def list_series(session: Session, *, include_inactive: bool = False) -> list[SeriesData]:
