@@ -82,13 +82,27 @@ MODULES: tuple[Module, ...] = (
     Module(
         key="barang",
         title="&Barang (BMD)",
-        tab=None,
+        tab="desktop.ui.assets.assets_tab:AssetsTab",
+        settings_pages=(SettingsPage("barang", "Barang", "desktop.ui.settings.assets_page:AssetsPage"),),
+        seeders=(
+            "desktop.services.assets.kode:seed_reference",
+            "desktop.services.assets.reference:seed_reference",
+        ),
+        seeded_tables=(
+            "desktop.models.assets:KodeBarang",
+            "desktop.models.assets:MasaManfaat",
+            "desktop.models.assets:PitaPemeliharaan",
+            "desktop.models.assets:AmbangKapitalisasi",
+        ),
         summary="Barang milik daerah",
         features=(
             "KIB A–F dan KIR per ruangan",
             "Penerimaan dan serah terima barang dengan BAST tercetak",
             "Label barcode/QR, persediaan, inventarisasi",
         ),
+        cli="desktop.cli.assets",
+        cli_command="assets",
+        demo="desktop.demo.sample_assets:fill_assets",
     ),
     Module(
         key="pegawai",

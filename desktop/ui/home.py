@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core import clock
 from desktop.core.dates import format_date, format_date_long
+from desktop.core.money import format_number
 from desktop.services import dashboard, system
+from desktop.services.assets.figures import AssetFigures
 from desktop.services.common import office
 from desktop.services.common.permissions import Perm
 from desktop.services.staff.schedule import JenisJadwal
@@ -56,6 +58,7 @@ class HomeTab(QWidget):
     open_overdue = Signal()
     open_schedule = Signal()  # the Kepegawaian Jadwal
     open_guests = Signal()  # the Buku Tamu front desk
+    open_assets = Signal()  # the Barang (BMD) tab
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,6 +165,11 @@ class HomeTab(QWidget):
                 self._guests_card(page.guests), 4 if self.staff_summary is not None else 2, 0, 1, 2
             )
 
+        if page.assets is not None:
+            # The pengurus barang's own figures come right under "Perlu perhatian"; after the others otherwise.
+            alone = self.staff_summary is None and page.guests is None
+            grid.addWidget(self._assets_card(page.assets), 2 if alone else 5, 0, 1, 2)
+
         grid.addWidget(self._attention_card(page.attention), 1, 0)
 
         card, box = _card(self.tr("Data dan cadangan"))
@@ -183,11 +191,6 @@ class HomeTab(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
-
-        modules = QLabel(self.tr("Modul Barang (BMD) sedang disiapkan dan akan muncul di tabnya sendiri."))
-        modules.setWordWrap(True)
-        modules.setStyleSheet("color: #555")
-        layout.addWidget(modules)
         layout.addStretch(1)
         # Every text breaks into lines: at 1024 px or with a large font the page scrolls down, never sideways,
         # and no card's text is cut at its edge.
@@ -206,6 +209,7 @@ class HomeTab(QWidget):
             dashboard.Target.SCHEDULE: (self.tr("Buka jadwal"), self.open_schedule),
             dashboard.Target.SETTINGS: (self.tr("Buka Pengaturan"), self.open_settings),
             dashboard.Target.GUESTS: (self.tr("Buka meja depan"), self.open_guests),
+            dashboard.Target.ASSETS: (self.tr("Buka Barang"), self.open_assets),
         }
         for index, item in enumerate(items):
             row = QHBoxLayout()
@@ -251,6 +255,35 @@ class HomeTab(QWidget):
         show = QPushButton(self.tr("Buka meja depan"))
         show.setObjectName("show_guests")
         show.clicked.connect(self.open_guests.emit)
+        row.addWidget(show, 0, Qt.AlignmentFlag.AlignTop)
+        box.addLayout(row)
+        return card
+
+    def _assets_card(self, data: AssetFigures) -> QFrame:
+        card, box = _card(self.tr("Barang (BMD)"))
+        figures = QLabel(
+            self.tr(
+                "Barang aktif: <b>{0}</b> (Rp {1}) &nbsp;·&nbsp; Baik: <b>{2}</b> &nbsp;·&nbsp; "
+                "Rusak ringan: <b>{3}</b> &nbsp;·&nbsp; Rusak berat: <b>{4}</b>"
+            ).format(
+                format_number(data.total), format_number(data.nilai), format_number(data.baik),
+                format_number(data.rusak_ringan), format_number(data.rusak_berat),
+            )
+        )  # fmt: skip
+        figures.setObjectName("assets_figures")
+        box.addWidget(figures)
+        row = QHBoxLayout()
+        status = QLabel(
+            self.tr(
+                "BAST belum final: <b>{0}</b> &nbsp;·&nbsp; KIR perlu dicetak ulang: <b>{1}</b> ruangan"
+                " &nbsp;·&nbsp; Barang KIB B/E tanpa ruangan: <b>{2}</b>"
+            ).format(data.bast_menunggu, data.kir_berubah, format_number(data.tanpa_ruang))
+        )
+        status.setObjectName("assets_status")
+        row.addWidget(status, 1)
+        show = QPushButton(self.tr("Buka Barang"))
+        show.setObjectName("show_assets")
+        show.clicked.connect(self.open_assets.emit)
         row.addWidget(show, 0, Qt.AlignmentFlag.AlignTop)
         box.addLayout(row)
         return card

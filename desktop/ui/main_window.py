@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.home.open_overdue.connect(self._show_overdue)
         self.home.open_schedule.connect(self._show_schedule)
         self.home.open_guests.connect(self._show_desk)
+        self.home.open_assets.connect(lambda: self.tabs.setCurrentWidget(self.tab("barang")))
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
 

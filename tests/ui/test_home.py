@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -153,3 +154,29 @@ def test_the_front_desk_sees_its_figures_and_the_guest_forgotten_yesterday(qtbot
     clerk_home = HomeTab(UiContext(office, _actor(office, "surat")))
     qtbot.addWidget(clerk_home)
     assert clerk_home.findChild(QLabel, "guests_figures") is None
+
+
+def test_the_pengurus_barang_sees_the_goods_figures_and_opens_the_tab(qtbot, office: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services.assets import items, rooms
+
+    pengurus = _actor(office, "barang")
+    with office.db.transaction() as s:
+        room = rooms.save_room(s, pengurus, rooms.RoomData(kode="R-01", nama="R. Subbag Umum")).id
+        chairs = items.AssetInput(
+            kode_barang="1.3.2.05.02.01.004", nama="Kursi Kayu", tahun=2025, harga=750_000
+        )
+        items.create_assets(s, pengurus, chairs, 3, today=NOW.date())
+        items.create_assets(s, pengurus, replace(chairs, ruang_id=room), 2, today=NOW.date())
+    home = HomeTab(UiContext(office, pengurus))
+    qtbot.addWidget(home)
+    figures = home.findChild(QLabel, "assets_figures").text()
+    assert "Barang aktif: <b>5</b> (Rp 3.750.000)" in figures and "Baik: <b>5</b>" in figures
+    status = home.findChild(QLabel, "assets_status").text()
+    assert "KIR perlu dicetak ulang: <b>1</b>" in status and "tanpa ruangan: <b>3</b>" in status
+    assert any("KIR berubah sejak terakhir dicetak: 1 ruangan." in t for t in _texts(home))
+    with qtbot.waitSignal(home.open_assets):
+        qtbot.mouseClick(home.findChild(QPushButton, "show_assets"), Qt.MouseButton.LeftButton)
+    # A letter clerk's Beranda has no goods card.
+    clerk_home = HomeTab(UiContext(office, _actor(office, "surat")))
+    qtbot.addWidget(clerk_home)
+    assert clerk_home.findChild(QLabel, "assets_figures") is None

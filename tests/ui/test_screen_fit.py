@@ -80,3 +80,23 @@ def test_a_scrolled_pane_grows_with_its_wrapped_lines_instead_of_cutting_them(qt
     qtbot.waitExposed(pane)
     qtbot.waitUntil(lambda: reason.height() >= reason.heightForWidth(reason.width()))
     assert content.minimumHeight() > 120  # taller than the pane: it scrolls rather than cut the reason
+
+
+def test_closing_a_dialog_with_the_focus_in_its_scrolled_form_raises_nothing(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The focus moves while Qt destroys a dialog; the scrolling helper of its deleted form must not follow it
+    (pytest-qt fails the test on an exception in the event loop)."""
+    outer = QDialog()
+    qtbot.addWidget(outer)
+    outer.show()
+    inner = QDialog(outer)
+    content = QWidget()
+    field = QLineEdit(content)
+    QVBoxLayout(content).addWidget(field)
+    QVBoxLayout(inner).addWidget(screen_fit.scroll_form(content, inner))
+    inner.show()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus, timeout=2000)
+    inner.close()
+    outer.close()
+    outer.deleteLater()
+    qtbot.wait(50)

@@ -291,6 +291,7 @@ def test_pimpinan_sees_read_only_settings_without_admin_pages(
         "signatories",
         "letters",
         "guests",
+        "barang",
         "calendar",
         "testprint",
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
@@ -38,6 +39,10 @@ class _KeepFocusInView(QObject):
             app.focusChanged.connect(self._focus_changed)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        # The focus also moves while a dialog is being destroyed, after Qt deleted the area but before this
+        # child of it is gone: a deleted area has nothing to scroll.
+        if new is None or not shiboken6.isValid(self._area):
+            return
         content = self._area.widget()
         if new is not None and content is not None and content.isAncestorOf(new):
             self._area.ensureWidgetVisible(new, 10, 10)
