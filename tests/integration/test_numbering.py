@@ -134,3 +134,14 @@ def test_an_inactive_series_is_refused(ctx: AppContext, series_id: int) -> None:
         outgoing.save_series(s, admin, outgoing.SeriesData("Seri Lama", "{kka}/{urut}/{tahun}", aktif=False))
     with pytest.raises(ValidationError, match="tidak aktif"):
         _take(ctx, _actor(ctx, "barang"), seri_nama="Seri Lama")
+
+
+def test_series_names_lists_the_active_series_for_a_modules_setting(ctx: AppContext, series_id: int) -> None:
+    admin = _actor(ctx, "admin")
+    with ctx.db.transaction() as s:
+        outgoing.save_series(s, admin, outgoing.SeriesData("Berita Acara Barang", "{kka}/{urut}/{unit}/{tahun}"))
+        outgoing.save_series(s, admin, outgoing.SeriesData("Seri Lama", "{urut}/{tahun}", aktif=False))
+    with ctx.db.transaction() as s:
+        names = numbering.series_names(s)
+        default = next(x.nama for x in outgoing.list_series(s) if x.id == series_id)
+    assert names == [default, "Berita Acara Barang"]  # in the order they were made; inactive ones left out

@@ -60,6 +60,15 @@ class NumberTaken:
     seri_nama: str
 
 
+def series_names(session: Session) -> list[str]:
+    """The names of the active number series, for a module's setting that picks the one its documents use."""
+    return list(
+        session.scalars(
+            select(NumberSeries.nama).where(NumberSeries.aktif.is_(True)).order_by(NumberSeries.id)
+        )
+    )
+
+
 def _series_named(session: Session, seri_nama: str | None) -> NumberSeries:
     name = _squash(seri_nama or "")
     if not name:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.core import clock
 from desktop.services.assets import settings as aset_settings
 from desktop.services.assets.settings import AssetSettings
-from desktop.services.common import office
+from desktop.services.common import numbering, office
 from desktop.services.common.errors import ServiceError, ValidationError
 from desktop.services.common.permissions import Perm
 from desktop.ui.assets.staff_picker import StaffPicker
@@ -171,6 +171,7 @@ class AssetsPage(common.SettingsPage):
         self.loaded = True
         with self.ctx.read() as session:
             stored = aset_settings.get_settings(session)
+            self.series = numbering.series_names(session)
         if not self.dirty:  # what was typed stays when the page is shown again
             self.load(stored)
 
@@ -187,8 +188,10 @@ class AssetsPage(common.SettingsPage):
             self.harga_ribuan.setChecked(data.harga_ribuan)
             common.select_data(self.register_digit, data.register_digit)
             self.bast_seri.clear()
-            if data.bast_seri:
-                self.bast_seri.addItem(data.bast_seri)
+            names = list(getattr(self, "series", []))
+            if data.bast_seri and data.bast_seri not in names:
+                names.insert(0, data.bast_seri)
+            self.bast_seri.addItems(names)
             self.bast_seri.setEditText(data.bast_seri)
             self.bast_rangkap.setValue(int(data.bast_rangkap))
             common.select_data(self.bast_kertas, data.bast_kertas)

@@ -90,6 +90,7 @@ RETURNS_NO_LETTER_TEXT: dict[str, str] = {
     "common.numbering.counter_series": "the name of a counter series",
     "letters.outgoing.sisipan_series": "the name of a counter series",
     "common.numbering.ensure_default_series": "returns a series id",
+    "common.numbering.series_names": "the names of the number series",
     "common.numbering.take_document_number": "numbers another module's document; returns its number only",
     "common.numbering.cancel_document_number": "marks another module's number batal; returns nothing",
     "letters.outgoing.list_series": "numbering series settings",

@@ -40,6 +40,9 @@ def test_settings_typed_are_saved_and_read_back(qtbot, pengurus) -> None:  # typ
     qtbot.waitUntil(lambda: QApplication.activeWindow() is tab, timeout=2000)
     page = tab.show_page("barang")
     assert isinstance(page, AssetsPage)
+    # The BAST series is picked from the letters' series (through services/common), not typed from memory.
+    series = [page.bast_seri.itemText(i) for i in range(page.bast_seri.count())]
+    assert series and all(series), series
     qtbot.keyClicks(page.kode_lokasi, "11.01.34.00.01.001.001")
     qtbot.keyClicks(page.provinsi, "Kalimantan Timur")
     page.kir_layout.setCurrentIndex(page.kir_layout.findData("47/2021"))
