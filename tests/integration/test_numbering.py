@@ -139,7 +139,9 @@ def test_an_inactive_series_is_refused(ctx: AppContext, series_id: int) -> None:
 def test_series_names_lists_the_active_series_for_a_modules_setting(ctx: AppContext, series_id: int) -> None:
     admin = _actor(ctx, "admin")
     with ctx.db.transaction() as s:
-        outgoing.save_series(s, admin, outgoing.SeriesData("Berita Acara Barang", "{kka}/{urut}/{unit}/{tahun}"))
+        outgoing.save_series(
+            s, admin, outgoing.SeriesData("Berita Acara Barang", "{kka}/{urut}/{unit}/{tahun}")
+        )
         outgoing.save_series(s, admin, outgoing.SeriesData("Seri Lama", "{urut}/{tahun}", aktif=False))
     with ctx.db.transaction() as s:
         names = numbering.series_names(s)

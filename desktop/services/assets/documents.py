@@ -56,6 +56,7 @@ __all__ = [
     "KIB_JENIS",
     "kartu_barang_pdf",
     "kib_pdf",
+    "kib_signers",
     "kir_pdf",
     "label_ids_for_bast",
     "label_ids_for_room",
@@ -103,6 +104,12 @@ def _pengurus(session: Session, actor: Actor, s: AssetSettings) -> Signer | None
     if actor.user_id is None or not actor.full_name.strip():
         return None
     return Signer(jabatan="Pengurus Barang", nama=actor.full_name)
+
+
+def kib_signers(session: Session, actor: Actor) -> tuple[Signer | None, Signer | None]:
+    """The two signers of the KIB (Kepala SKPD, Pengurus Barang), for the module's other reports (R31)."""
+    s = get_settings(session)
+    return _kepala(session, s), _pengurus(session, actor, s)
 
 
 def _lokasi(s: AssetSettings) -> Lokasi:

@@ -52,6 +52,30 @@ def sniff(data: bytes) -> tuple[str, str]:
     raise ValidationError("Berkas pindaian harus PDF, JPG atau PNG.", "file")
 
 
+def check_upload(data: bytes) -> tuple[str, str]:
+    """(mime, extension) of a file about to be stored: not empty, within MAX_BYTES, a PDF/JPG/PNG by its bytes.
+    Shared by every module that keeps files in the database (letters' scans, assets' photos and BAST scans)."""
+    if not data:
+        raise ValidationError("Berkas kosong.", "file")
+    if len(data) > MAX_BYTES:
+        raise ValidationError(f"Berkas terlalu besar (maksimal {MAX_BYTES // (1024 * 1024)} MB).", "file")
+    return sniff(data)
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_checked(data: bytes, expected: str, nama_berkas: str, hint: str) -> bytes:
+    """``data`` when it still matches the SHA-256 stored with it; IntegrityError naming the file otherwise
+    (``hint`` says how to get a good copy back)."""
+    if sha256_of(data) != expected:
+        raise IntegrityError(
+            f"Isi berkas {nama_berkas} tidak cocok dengan sidik SHA-256 yang tersimpan: berkas rusak. {hint}"
+        )
+    return data
+
+
 def _letter(session: Session, jenis: str, surat_id: int) -> IncomingLetter | OutgoingLetter:
     row: IncomingLetter | OutgoingLetter | None
     if jenis == "M":
@@ -96,11 +120,7 @@ def add(
 ) -> AttachmentInfo:
     actor.require(Perm.WRITE_LETTERS)
     letter = _letter(session, jenis, surat_id)
-    if not data:
-        raise ValidationError("Berkas kosong.", "file")
-    if len(data) > MAX_BYTES:
-        raise ValidationError(f"Berkas terlalu besar (maksimal {MAX_BYTES // (1024 * 1024)} MB).", "file")
-    mime, ext = sniff(data)
+    mime, ext = check_upload(data)
     last = session.scalar(
         select(func.max(LetterAttachment.urutan)).where(
             LetterAttachment.jenis == jenis, LetterAttachment.surat_id == surat_id
@@ -115,7 +135,7 @@ def add(
         nama_asli=original_name[-255:],
         mime=mime,
         ukuran=len(data),
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256_of(data),
         konten=data,
         created_at=clock.utc_now(),
         created_by=actor.user_id,
@@ -153,12 +173,9 @@ def open_bytes(session: Session, actor: Actor, attachment_id: int) -> tuple[Atta
     if row is None:
         raise NotFound("Pindaian tidak ditemukan.")
     secret = _check_secret(actor, _letter(session, row.jenis, row.surat_id))
-    data = row.konten
-    if hashlib.sha256(data).hexdigest() != row.sha256:
-        raise IntegrityError(
-            f"Isi berkas {row.nama_berkas} tidak cocok dengan sidik SHA-256 yang tersimpan: berkas rusak. "
-            "Pulihkan dari cadangan atau pindai ulang surat aslinya."
-        )
+    data = sha256_checked(
+        row.konten, row.sha256, row.nama_berkas, "Pulihkan dari cadangan atau pindai ulang surat aslinya."
+    )
     if secret:
         audit.record(
             session, actor, "lihat", "pindaian", row.id, summary=f"Pindaian rahasia {row.nama_berkas} dibuka"
@@ -171,6 +188,6 @@ def verify_all(session: Session, actor: Actor) -> list[str]:
     actor.require(Perm.MANAGE_BACKUPS)
     bad = []
     for row in session.scalars(select(LetterAttachment).order_by(LetterAttachment.id)):
-        if hashlib.sha256(row.konten).hexdigest() != row.sha256:
+        if sha256_of(row.konten) != row.sha256:
             bad.append(row.nama_berkas)
     return bad

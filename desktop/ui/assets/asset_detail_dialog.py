@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.dates import format_date, format_date_numeric
 from desktop.core.money import format_number, format_rupiah
-from desktop.services.assets import items, rooms
+from desktop.services.assets import documents, items, rooms
 from desktop.services.assets import kode as kode_service
 from desktop.services.assets.items import KONDISI_TEXT, AssetInfo
 from desktop.services.assets.ledger import MutationInfo
@@ -31,10 +31,12 @@ from desktop.ui import dialogs
 from desktop.ui.assets.action_dialogs import ActionDialog, ConditionDialog, MaintenanceDialog, MoveDialog
 from desktop.ui.assets.asset_form import SPECIALS
 from desktop.ui.assets.asset_model import intra_text
+from desktop.ui.assets.attachments_box import AttachmentsBox
 from desktop.ui.assets.correction_dialog import CorrectionDialog
 from desktop.ui.assets.kode_picker import golongan_text
 from desktop.ui.assets.write_off_dialog import WriteOffDialog
 from desktop.ui.context import UiContext
+from desktop.ui.print_preview import PrintPreviewDialog
 from desktop.ui.widgets.forms import form_layout
 from desktop.ui.widgets.messages import muted
 from desktop.ui.widgets.screen_fit import fit_to_screen, scroll_form
@@ -78,9 +80,11 @@ FIELD_NAMES = {
 
 class AssetDetailDialog(QDialog):
     """The item as the KIB and the Kartu Barang know it. Users who may not change assets (pimpinan) see the
-    same dialog without the action buttons enabled. ``changed`` is sent after each change, for the list."""
+    same dialog without the action buttons enabled. ``changed`` is sent after each change, for the list;
+    ``labels_requested`` (the item's id in a list) when the clerk sends it to the Label page."""
 
     changed = Signal(int)
+    labels_requested = Signal(list)
 
     def __init__(self, ctx: UiContext, aset_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +92,7 @@ class AssetDetailDialog(QDialog):
         self.aset_id = aset_id
         self.setObjectName("assetDetail")
         self.action: ActionDialog | None = None
+        self.preview: PrintPreviewDialog | None = None
         self.room_names = {r.id: r.nama for r in ctx.query(rooms.list_rooms, include_inactive=True)}
 
         self.title = QLabel(self)
@@ -137,18 +142,40 @@ class AssetDetailDialog(QDialog):
         close.setAutoDefault(False)
         close.clicked.connect(self.accept)
         row.addWidget(close)
+        self.kartu_button = QPushButton(self.tr("Cetak Kartu &Barang"), self)
+        self.kartu_button.setObjectName("kartuButton")
+        self.kartu_button.setToolTip(self.tr("Identitas barang dan seluruh riwayatnya, untuk dicetak"))
+        self.kartu_button.clicked.connect(self.print_kartu)
+        self.kartu_button.setVisible(ctx.actor.can(Perm.PRINT))
+        self.label_button = QPushButton(self.tr("Cetak &label"), self)
+        self.label_button.setObjectName("labelButton")
+        self.label_button.setToolTip(self.tr("Ke halaman Label dengan barang ini"))
+        self.label_button.clicked.connect(self.request_label)
+        self.label_button.setVisible(ctx.actor.can(Perm.WRITE_ASSETS))
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        for button in (self.kartu_button, self.label_button):
+            button.setAutoDefault(False)
+            top.addWidget(button)
         self.read_only_note = muted(
             QLabel(self.tr("Hanya pengurus barang yang dapat mengubah data barang."), self), True
         )
         self.read_only_note.setObjectName("readOnlyNote")
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(top)
         layout.addWidget(self.identity)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.read_only_note)
         layout.addLayout(row)
         self.load()
+        # Photos and scans: a change there is not a mutation, so it neither reloads the item nor its history.
+        self.files_box = AttachmentsBox(
+            ctx, aset_id=aset_id, editable=self.info.status == "aktif", parent=self
+        )
+        self.files_box.changed.connect(self._files_counted)
+        self.tabs.addTab(self.files_box, "")
+        self._files_counted()
         fit_to_screen(self, 900, 640)
 
     # ------------------------------------------------------------------ showing
@@ -173,7 +200,13 @@ class AssetDetailDialog(QDialog):
         can = self.ctx.actor.can(Perm.WRITE_ASSETS) and a.status == "aktif"
         for button in self.buttons.values():
             button.setEnabled(can)
+        self.label_button.setEnabled(can)  # a written-off item gets no new label (the service refuses it)
         self.read_only_note.setVisible(not self.ctx.actor.can(Perm.WRITE_ASSETS))
+
+    def _files_counted(self) -> None:
+        count = len(self.files_box.files_info)
+        text = self.tr("&Foto && dokumen") + (f" ({count})" if count else "")
+        self.tabs.setTabText(self.tabs.indexOf(self.files_box), text)
 
     def _fill_fields(self) -> None:
         while self.fields_form.rowCount():
@@ -307,6 +340,27 @@ class AssetDetailDialog(QDialog):
             [self.history.item(r, c).text() for c in range(self.history.columnCount())]
             for r in range(self.history.rowCount())
         ]
+
+    # ------------------------------------------------------------------ printing
+    def print_kartu(self) -> PrintPreviewDialog | None:
+        """The Kartu Barang in the preview (one item: built at once, no progress needed)."""
+        try:
+            pdf = self.ctx.call(documents.kartu_barang_pdf, self.aset_id)
+        except ServiceError as exc:
+            dialogs.error(self, self.tr("Kartu Barang"), str(exc))
+            return None
+        name = self.info.kode_register.replace(".", "-").replace(" ", "")
+        self.preview = PrintPreviewDialog(
+            pdf, self.tr("Kartu Barang {0}").format(self.info.kode_register), self,
+            suggested_filename=f"kartu-barang-{name}.pdf",
+        )  # fmt: skip
+        self.preview.open()
+        return self.preview
+
+    def request_label(self) -> None:
+        """To the Label page with this item; the dialog closes so the page is seen."""
+        self.labels_requested.emit([self.aset_id])
+        self.accept()
 
     # ------------------------------------------------------------------ acting
     def run_action(self, cls: type[ActionDialog]) -> bool:

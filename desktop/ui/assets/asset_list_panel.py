@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QLabel,
@@ -30,6 +31,7 @@ from desktop.ui.assets.asset_model import (
     PAGE,
     AssetTableModel,
 )
+from desktop.ui.assets.kib_print_dialog import KibPrintDialog
 from desktop.ui.context import UiContext
 from desktop.ui.widgets.flow import FlowRow
 from desktop.ui.widgets.keys import is_enter, sequence
@@ -52,6 +54,7 @@ SEARCH_DELAY_MS = 150
 NEW_KEY = sequence("Ctrl+N")
 FIND_KEY = sequence("Ctrl+F")
 RELOAD_KEY = sequence("F5")
+KIB_KEY = sequence("Ctrl+P")
 EMPTY_TEXT = "Belum ada barang. Tekan Ctrl+N untuk mencatat barang pertama."
 NONE_FOUND_TEXT = "Tidak ada barang yang cocok dengan pencarian dan saringan ini."
 SHORT_GOLONGAN = {
@@ -66,7 +69,12 @@ SHORT_GOLONGAN = {
 
 class AssetListPanel(QWidget):
     """Golongan buttons (Alt+S, Alt+A … Alt+F), search as you type (Ctrl+F), filters, the paged table; Enter or
-    a double click opens the item; Ctrl+N records new items (pengurus barang only)."""
+    a double click opens the item; Ctrl+N records new items (pengurus barang only). Ctrl+P prints a KIB;
+    Shift/Ctrl pick several items for "Cetak label" and "Serahkan (BAST)", which the tab hands to those pages
+    through ``labels_requested`` and ``bast_requested`` (the ids in list order)."""
+
+    labels_requested = Signal(list)
+    bast_requested = Signal(list)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +83,8 @@ class AssetListPanel(QWidget):
         self.can_write = ctx.actor.can(Perm.WRITE_ASSETS)
         self.form: AssetForm | None = None
         self.detail: AssetDetailDialog | None = None
+        self.kib_dialog: KibPrintDialog | None = None
+        self.can_print = ctx.actor.can(Perm.PRINT)
 
         self.title = heading(self.tr("Daftar Barang"), self)
         self.golongan_group = QButtonGroup(self)
@@ -150,6 +160,8 @@ class AssetListPanel(QWidget):
         self.model = AssetTableModel(self._fetch)
         # The holder is the column most often empty: it takes what is left; nama gives way last.
         self.table = list_table(self, "assetTable", self.model, COL_PEMEGANG)
+        # Several items at once for labels and a BAST; Enter and "Buka" open the first of them.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         set_widths(self.table, {0: 134, 1: 60, 2: 230, 3: 150, 4: 46, 5: 100, 6: 92, 7: 150, 9: 76})
         self.fitter = keep_columns_on_screen(self.table, (COL_NAMA, COL_MERK, COL_RUANG), minimum=90)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
@@ -173,13 +185,34 @@ class AssetListPanel(QWidget):
         self.open_button = QPushButton(self.tr("B&uka (Enter)"), self)
         self.open_button.setObjectName("openButton")
         self.open_button.clicked.connect(self.open_selected)
+        self.kib_button = QPushButton(self.tr("Cetak &KIB… (Ctrl+P)"), self)
+        self.kib_button.setObjectName("kibButton")
+        self.kib_button.clicked.connect(self.print_kib)
+        self.kib_button.setVisible(self.can_print)
+        self.label_button = QPushButton(self.tr("Cetak &label…"), self)
+        self.label_button.setObjectName("labelButton")
+        self.label_button.setToolTip(
+            self.tr("Barang yang dipilih (Shift/Ctrl untuk memilih beberapa) ke halaman Label")
+        )
+        self.label_button.clicked.connect(self.request_labels)
+        self.bast_button = QPushButton(self.tr("Serahkan (BAS&T)…"), self)
+        self.bast_button.setObjectName("bastButton")
+        self.bast_button.setToolTip(self.tr("BAST baru dengan barang yang dipilih"))
+        self.bast_button.clicked.connect(self.request_bast)
+        for button in (self.label_button, self.bast_button):
+            button.setVisible(self.can_write)
         actions = QWidget(self)
         actions_flow = FlowRow(actions)
-        actions_flow.add(self.new_button)
-        actions_flow.add(self.open_button)
-        actions_flow.add(self.message, grow=True)
-        for button in (self.new_button, self.open_button):
+        for button in (
+            self.new_button,
+            self.open_button,
+            self.kib_button,
+            self.label_button,
+            self.bast_button,
+        ):
+            actions_flow.add(button)
             button.setAutoDefault(False)
+        actions_flow.add(self.message, grow=True)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 8)
@@ -192,6 +225,7 @@ class AssetListPanel(QWidget):
 
         self.keys = {
             NEW_KEY: self.new_assets,
+            KIB_KEY: self.print_kib,
             FIND_KEY: lambda: focus_search(self.search),
             RELOAD_KEY: self.reload,
         }
@@ -249,10 +283,17 @@ class AssetListPanel(QWidget):
         self.update_actions()
 
     def update_actions(self) -> None:
-        self.open_button.setEnabled(self.selected() is not None)
+        chosen = self.selected() is not None
+        for button in (self.open_button, self.label_button, self.bast_button):
+            button.setEnabled(chosen)
 
     def selected(self) -> AssetInfo | None:
         return selected_row(self.table, self.model)
+
+    def selected_ids(self) -> list[int]:
+        """The ids of every selected row, in list order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [info.id for info in (self.model.info(r) for r in rows) if info is not None]
 
     # ------------------------------------------------------------------ acting
     def new_assets(self) -> None:
@@ -270,6 +311,31 @@ class AssetListPanel(QWidget):
             select_key(self.table, self.model, form.result.assets[0].id, fetch=True)
         self.table.setFocus()
 
+    def print_kib(self) -> KibPrintDialog | None:
+        """Cetak KIB of the golongan shown (the dialog stays until the clerk closes it)."""
+        if not self.can_print:
+            return None
+        self.kib_dialog = KibPrintDialog(self.ctx, self.current_filter().golongan, self)
+        self.kib_dialog.setModal(True)
+        self.kib_dialog.finished.connect(self._kib_closed)
+        self.kib_dialog.open()
+        return self.kib_dialog
+
+    def _kib_closed(self) -> None:
+        dialog, self.kib_dialog = self.kib_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()  # not kept as a hidden child of the panel
+
+    def request_labels(self) -> None:
+        ids = self.selected_ids()
+        if ids and self.can_write:
+            self.labels_requested.emit(ids)
+
+    def request_bast(self) -> None:
+        ids = self.selected_ids()
+        if ids and self.can_write:
+            self.bast_requested.emit(ids)
+
     def open_selected(self) -> None:
         info = self.selected()
         if info is not None:
@@ -278,6 +344,7 @@ class AssetListPanel(QWidget):
     def open_asset(self, aset_id: int) -> None:
         self.detail = AssetDetailDialog(self.ctx, aset_id, self)
         self.detail.changed.connect(lambda _id: self._after_change(aset_id))
+        self.detail.labels_requested.connect(self.labels_requested.emit)
         self.detail.exec()
         self.detail.deleteLater()
         self.detail = None

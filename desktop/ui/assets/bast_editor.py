@@ -39,6 +39,7 @@ from desktop.services.assets.items import KONDISI_TEXT, AssetFilter, AssetInfo
 from desktop.services.assets.settings import get_settings
 from desktop.services.common.errors import ServiceError, ValidationError
 from desktop.ui import dialogs
+from desktop.ui.assets.attachments_box import AttachmentsBox
 from desktop.ui.assets.fields import RupiahEdit
 from desktop.ui.assets.kode_picker import KodePicker
 from desktop.ui.assets.staff_picker import StaffPicker
@@ -47,7 +48,7 @@ from desktop.ui.print_preview import PrintPreviewDialog
 from desktop.ui.widgets.dates import DateField
 from desktop.ui.widgets.forms import FormRows, form_layout, hbox
 from desktop.ui.widgets.keys import is_enter
-from desktop.ui.widgets.messages import set_message
+from desktop.ui.widgets.messages import muted, set_message
 from desktop.ui.widgets.palette import ERROR_COLOR, SUCCESS_COLOR
 from desktop.ui.widgets.reason import ask_reason
 from desktop.ui.widgets.screen_fit import screen_room
@@ -368,6 +369,17 @@ class BastEditor(QDialog):
         footer.addWidget(self.total_label)
         items_layout.addLayout(footer)
 
+        # --- files: the supplier's BA, the signed scan (added after the BAST is final, never removed then)
+        self.files_group = QGroupBox(self.tr("Berkas: BA penyedia, pindaian BAST bertanda tangan"), self)
+        self.files_group.setObjectName("bastFiles")
+        self.files_layout = QVBoxLayout(self.files_group)
+        self.files_layout.setContentsMargins(8, 4, 8, 4)
+        self.files_note = muted(
+            QLabel(self.tr("Simpan draf lebih dahulu untuk melampirkan berkas."), self), True
+        )
+        self.files_layout.addWidget(self.files_note)
+        self.files_box: AttachmentsBox | None = None
+
         # --- state and actions
         self.state_label = QLabel(self)
         self.state_label.setObjectName("bastState")
@@ -417,6 +429,7 @@ class BastEditor(QDialog):
         body_layout.addLayout(columns)
         body_layout.addWidget(self.kelengkapan_box)
         body_layout.addWidget(items_box, 1)
+        body_layout.addWidget(self.files_group)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -506,6 +519,31 @@ class BastEditor(QDialog):
         self.print_button.setVisible(status != "batal")
         self.print_button.setText(self.tr("&Cetak…") if status == "draft" else self.tr("&Cetak ulang…"))
         self.preview_button.setVisible(True)
+        self._show_files()
+
+    def _show_files(self) -> None:
+        """The saved BAST's files; a final one still takes its signed scan (its files' Hapus is disabled)."""
+        info = self.info
+        self.files_note.setVisible(info is None)
+        if info is None:
+            return
+        open_for_files = info.status != "batal"
+        if self.files_box is not None and self.files_box.dokumen_id == info.id:
+            stale = self.files_box.can_write and not open_for_files  # just cancelled: Tambah must go
+            if not stale:
+                self.files_box.reload()  # after Final the files lose their Hapus
+                return
+        if self.files_box is not None:
+            self.files_box.deleteLater()
+        self.files_box = AttachmentsBox(
+            self.ctx,
+            dokumen_id=info.id,
+            editable=open_for_files,
+            mnemonics=False,
+            parent=self.files_group,
+        )
+        self.files_box.setMaximumHeight(170)
+        self.files_layout.addWidget(self.files_box)
 
     # ------------------------------------------------------------------ loading
     def load(self, info: BastInfo) -> None:
