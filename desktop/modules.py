@@ -59,7 +59,7 @@ MODULES: tuple[Module, ...] = (
     ),
     Module(
         key="tamu",
-        title="Buku &Tamu",
+        title="B&uku Tamu",
         tab="desktop.ui.guests.guests_tab:GuestsTab",
         seeders=("desktop.services.guests.reference:seed_reference",),
         seeded_tables=(
@@ -81,7 +81,7 @@ MODULES: tuple[Module, ...] = (
     ),
     Module(
         key="barang",
-        title="&Barang (BMD)",
+        title="Barang (BM&D)",
         tab="desktop.ui.assets.assets_tab:AssetsTab",
         settings_pages=(SettingsPage("barang", "Barang", "desktop.ui.settings.assets_page:AssetsPage"),),
         seeders=(

@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.home = HomeTab(ctx)
-        self.tabs.addTab(self.home, self.tr("&Beranda"))
+        self.tabs.addTab(self.home, self.tr("Be&randa"))
         # A tab not yet opened is an empty stand-in; opening it builds the real tab (and imports its module's
         # UI) in the same place, so adding a module does not slow the first window (design.md §2).
         self._pending: dict[QWidget, Callable[[], QWidget]] = {}

@@ -127,6 +127,31 @@ def _window(qtbot, app_ctx: AppContext, actor: Actor, tmp_path: Path) -> MainWin
     return window
 
 
+def _mnemonic(text: str) -> str:
+    """The letter after a single "&" (Alt + that letter), "" when the text has none."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else ""
+
+
+def test_every_menu_and_tab_of_the_main_window_has_its_own_alt_letter(
+    qtbot, app_ctx: AppContext, admin: Actor, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Alt+B opened the Berkas menu, never the Barang tab (nor Beranda): two targets of one letter make the
+    keyboard cycle between them or pick the menu. The menu bar and the tab bar share one keyboard."""
+    window = _window(qtbot, app_ctx, admin, tmp_path)
+    menus = [a.text() for a in window.menuBar().actions()]
+    tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    letters = [_mnemonic(t) for t in menus + tabs]
+    assert all(letters), list(zip(menus + tabs, letters, strict=True))
+    assert len(set(letters)) == len(letters), list(zip(menus + tabs, letters, strict=True))
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        entries = [a.text() for a in menu.actions() if not a.isSeparator()]
+        inside = [_mnemonic(t) for t in entries if _mnemonic(t)]
+        assert len(set(inside)) == len(inside), (menu_action.text(), entries)
+
+
 def test_main_window_tabs_status_bar_and_remembered_state(
     qtbot, app_ctx: AppContext, admin: Actor, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
