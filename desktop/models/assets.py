@@ -78,7 +78,7 @@ class Aset(Base):
         # The unfiltered list in KIB order: without it SQLite sorts every row for the first page (bench).
         Index("ix_aset_status_kode", "status", "kode_barang", "register", "id"),
         Index("ix_aset_ruang", "ruang_id", "status"),
-        Index("ix_aset_nama_kunci", "nama_kunci"),
+        Index("ix_aset_register", "register"),  # a number typed in the search: register or NIBAR
         Index("ix_aset_no_pabrik", "no_pabrik"),
         Index("ix_aset_no_rangka", "no_rangka"),
         Index("ix_aset_no_polisi", "no_polisi"),

@@ -1,7 +1,9 @@
-"""Full-text search conditions for the letter registers (SQLite FTS5 / PostgreSQL text search).
+"""Full-text search conditions for the letter registers and the asset lists (SQLite FTS5 / PostgreSQL text
+search).
 
-The index itself is created by migration 0005; this module turns what a clerk types into a condition that
-uses it. Every word must match, the last one as a prefix, so results follow the typing.
+The indexes themselves are created by migrations 0005 (surat masuk) and 0014 (aset); this module turns what a
+clerk types into a condition that uses them. Every word must match, the last one as a prefix, so results follow
+the typing; the asset lists take every word as a prefix.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from sqlalchemy.orm import QueryableAttribute, Session
 T = TypeVar("T")
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-FTS_NAMES = ("surat_masuk_fts",)
+FTS_NAMES = ("surat_masuk_fts", "aset_fts")
 # PostgreSQL keeps the document in a stored generated column made by migration 0005 (punctuation becomes
 # spaces first: the default parser would read "440/1234/DINKES" as one file-path token).
 PG_COLUMN = "surat_masuk.fts_doc"
+ASSET_PG_COLUMN = "aset.fts_doc"
 
 
 def words(query: str) -> list[str]:
@@ -47,6 +50,21 @@ def incoming_condition(
         select(column("rowid", Integer))
         .select_from(text("surat_masuk_fts"))
         .where(text("surat_masuk_fts MATCH :fts_query").bindparams(fts_query=sqlite_match(tokens)))
+    )
+    return id_column.in_(matches)
+
+
+def asset_condition(
+    session: Session, id_column: ColumnElement[int] | QueryableAttribute[int], tokens: list[str]
+) -> ColumnElement[bool]:
+    """A WHERE condition on aset: every token starts a word of its name, merk/spesifikasi or its factory,
+    frame, engine or police number (``tokens`` from ``words``, not empty)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return literal_column(ASSET_PG_COLUMN).op("@@")(func.to_tsquery("simple", pg_tsquery(tokens)))
+    matches = (
+        select(column("rowid", Integer))
+        .select_from(table("aset_fts"))
+        .where(literal_column("aset_fts").op("MATCH")(sqlite_match(tokens)))
     )
     return id_column.in_(matches)
 

@@ -22,7 +22,7 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest revision in migrations/versions, written here so that a start on a current database needs no
 # alembic (its import is a tenth of the cold start); alembic is imported only to upgrade or to judge an unknown
 # revision. tests/integration/test_storage_migrations.py checks it against the scripts' head.
-HEAD_REVISION = "0013_barang_bmd"
+HEAD_REVISION = "0014_barang_search"
 VERSION_TABLE = "alembic_version"
 
 

@@ -229,6 +229,41 @@ def test_audit_entity_id_widened_keeping_rows_and_append_only(raw_ctx: AppContex
         assert conn.execute(text("SELECT count(*) FROM audit_log")).scalar_one() == 3
 
 
+def test_assets_kept_before_the_word_index_are_found_by_it(raw_ctx: AppContext) -> None:
+    """Migration 0014 indexes the assets already recorded (names and factory/police numbers) on both engines,
+    and the index follows later changes."""
+    from desktop.services.assets import items
+    from desktop.services.common.permissions import SYSTEM
+
+    migrate.upgrade(raw_ctx.db.engine, "0013_barang_bmd")
+    with raw_ctx.db.engine.begin() as conn:
+        _insert_row(
+            conn,
+            "aset",
+            1,
+            nama="Mobil Penumpang",
+            nama_kunci="mobil penumpang toyota innova",
+            kode_barang="1.3.2.02.01.01.004",
+            no_polisi="KT 1234 AB",
+            golongan="B",
+            status="aktif",
+        )
+        _insert_row(conn, "aset", 2, nama="Meja Kerja", nama_kunci="meja kerja", status="aktif", golongan="B")
+    system.prepare(raw_ctx)
+
+    def found(words: str) -> list[str]:
+        with raw_ctx.db.read() as s:
+            return [a.nama for a in items.list_assets(s, SYSTEM, items.AssetFilter(text=words))[0]]
+
+    assert found("inno") == ["Mobil Penumpang"]
+    assert found("kt 1234") == ["Mobil Penumpang"]
+    assert found("mej ker") == ["Meja Kerja"]
+    with raw_ctx.db.engine.begin() as conn:
+        conn.execute(text("UPDATE aset SET nama_kunci = 'meja rapat' WHERE id = 2"))
+    assert found("ker") == []
+    assert found("rapat") == ["Meja Kerja"]
+
+
 def test_the_head_revision_written_in_the_code_is_the_scripts_head() -> None:
     """A start reads the head revision from a constant, without alembic: a new migration must update it."""
     assert migrate.script_directory().get_current_head() == migrate.HEAD_REVISION

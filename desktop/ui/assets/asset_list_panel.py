@@ -274,7 +274,13 @@ class AssetListPanel(QWidget):
 
     def update_count(self) -> None:
         total = self.model.total
-        self.count_label.setText(self.tr("{0} barang").format(format_number(total)))
+        if total > items.SEARCH_COUNT_CAP and self.current_filter().text.strip():
+            text = self.tr("lebih dari {0} barang cocok — persempit pencarian").format(
+                format_number(items.SEARCH_COUNT_CAP)
+            )
+        else:
+            text = self.tr("{0} barang").format(format_number(total))
+        self.count_label.setText(text)
         if total:
             self.empty.hide()
         else:

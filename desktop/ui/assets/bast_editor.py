@@ -655,8 +655,13 @@ class BastEditor(QDialog):
                     more = (
                         self.tr(" (ditampilkan {0} pertama)").format(len(rows)) if total > len(rows) else ""
                     )
+                    how_many = (
+                        self.tr("Lebih dari {0}").format(format_number(items.SEARCH_COUNT_CAP))
+                        if total > items.SEARCH_COUNT_CAP
+                        else format_number(total)
+                    )
                     self._line_message(
-                        self.tr("{0} barang cocok{1}: pilih dengan ↓ lalu Enter.").format(total, more),
+                        self.tr("{0} barang cocok{1}: pilih dengan ↓ lalu Enter.").format(how_many, more),
                         ok=True,
                     )
                     return False

@@ -156,12 +156,56 @@ def test_search_by_words_code_prefix_register_and_scan(office: AppContext, pengu
 
         assert names("thinkpad lenovo") == ["Laptop"]
         assert names("kursi olymp") == ["Kursi Kayu"] * 3
+        assert names("KURSI  Kay") == ["Kursi Kayu"] * 3  # any case, any spacing, each word's start
         assert names("1.3.2.10") == ["Laptop"]
+        assert names("1.3.2.10.") == ["Laptop"]
+        assert names("1.3.2.05 kursi") == ["Kursi Kayu"] * 3
+        assert names("1.3.2.1") == ["Laptop"]  # the list follows the typing, character by character
         assert names("PF3ABC12") == ["Laptop"]
+        assert names("pf3a") == ["Laptop"]  # the start of a factory number
+        assert names("2") == ["Kursi Kayu"]  # a register
+        assert names(laptop.nibar) == ["Laptop"]
         assert names("zzz") == []
+        assert names("top") == []  # words are found by their start, like the agenda's search
+        assert names("l_ptop") == names("l%ptop") == []  # no wildcard reaches SQL
+        assert len(names("%")) == len(names(" - ")) == 4  # punctuation alone is no search
         assert items.find_by_scan(s, pengurus, laptop.full_id + "\r\n") == laptop
         assert items.find_by_scan(s, pengurus, laptop.nibar) == laptop
         assert items.find_by_scan(s, pengurus, "1.3.2.10.01.02.002.000009") is None
+
+
+def test_a_search_counts_up_to_the_cap_and_pages_through_every_hit(
+    office: AppContext, pengurus: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past SEARCH_COUNT_CAP hits the count says "more" (cap + 1) and the pages still come in KIB order; a
+    corrected name is found by its new words and no longer by the old."""
+    monkeypatch.setattr(items, "SEARCH_COUNT_CAP", 5)
+    with office.db.transaction() as s:
+        laptops = items.create_assets(
+            s,
+            pengurus,
+            AssetInput(kode_barang=LAPTOP, nama="Laptop", tahun=2024, harga=15_000_000),
+            4,
+            today=TODAY,
+        ).assets
+        chairs = items.create_assets(s, pengurus, _chairs(nama="Kursi Lipat"), 4, today=TODAY).assets
+    in_kib_order = [a.id for a in chairs + laptops]  # 1.3.2.05… before 1.3.2.10…
+    with office.db.transaction() as s:
+        pages = [
+            items.list_assets(s, pengurus, AssetFilter(text="1.3.2"), limit=3, offset=offset)
+            for offset in (0, 3, 6)
+        ]
+        assert {total for _, total in pages} == {6}
+        assert [a.id for rows, _ in pages for a in rows] == in_kib_order
+        rows, total = items.list_assets(s, pengurus, AssetFilter(text="l"), limit=3, offset=3)
+        assert total == 6 and [a.id for a in rows] == in_kib_order[3:6]
+        rows, total = items.list_assets(s, pengurus, AssetFilter(text="lap"), limit=3, offset=3)
+        assert (total, [a.id for a in rows]) == (4, [laptops[3].id])
+    with office.db.transaction() as s:
+        items.correct(s, pengurus, chairs[0].id, {"nama": "Bangku Taman"}, alasan="salah nama", today=TODAY)
+    with office.db.transaction() as s:
+        assert [a.id for a in items.list_assets(s, pengurus, AssetFilter(text="bangku"))[0]] == [chairs[0].id]
+        assert items.list_assets(s, pengurus, AssetFilter(text="kursi"))[1] == 3
 
 
 def test_moves_conditions_and_corrections_are_ledger_rows(office: AppContext, pengurus: Actor) -> None:

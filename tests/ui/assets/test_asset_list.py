@@ -144,6 +144,7 @@ def test_search_as_typed_finds_by_words_and_by_code_prefix(qtbot, pengurus: UiCo
     panel.search.clear()
     qtbot.keyClicks(panel.search, "1.3.2.05")  # a code prefix
     qtbot.waitUntil(lambda: _column(panel, COL_NAMA) == ["Kursi Kayu"] * 3, timeout=3000)
+    assert panel.count_label.text() == "3 barang"
     panel.search.clear()
     qtbot.waitUntil(lambda: panel.model.total == 4, timeout=3000)
     qtbot.keyClick(panel, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # KIB A: nothing yet
@@ -152,6 +153,20 @@ def test_search_as_typed_finds_by_words_and_by_code_prefix(qtbot, pengurus: UiCo
     assert "Tidak ada barang" in panel.empty.text()
     qtbot.mouseClick(panel.golongan_group.buttons()[2], Qt.MouseButton.LeftButton)
     assert panel.model.total == 4
+
+
+def test_a_search_with_too_many_hits_says_so(  # type: ignore[no-untyped-def]
+    qtbot, pengurus: UiContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The count of a search stops past SEARCH_COUNT_CAP: the label asks for more words instead of a number."""
+    monkeypatch.setattr(items, "SEARCH_COUNT_CAP", 2)
+    _record(pengurus, AssetInput(kode_barang=KURSI, nama="Kursi Kayu", tahun=2025, harga=750_000), 3)
+    panel = _panel(qtbot, pengurus)
+    assert panel.count_label.text() == "3 barang"  # the plain list is counted in full
+    qtbot.keyClicks(panel.search, "kursi")
+    qtbot.waitUntil(lambda: "persempit" in panel.count_label.text(), timeout=3000)
+    assert panel.count_label.text() == "lebih dari 2 barang cocok — persempit pencarian"
+    assert _column(panel, COL_NAMA) == ["Kursi Kayu"] * 3  # every hit is still listed
 
 
 def test_a_scanned_label_opens_its_item(qtbot, pengurus: UiContext) -> None:  # type: ignore[no-untyped-def]
