@@ -14,6 +14,7 @@ from desktop.cli.console import (
     add_import_options,
     iso_day,
     office,
+    print_warnings,
     reports_failure,
     run_import,
 )
@@ -64,8 +65,7 @@ def _imported(result: kib_io.KibImportResult, source: str) -> str:
     message = f"{result.imported} barang ({result.lines} baris) diimpor dari {source}"
     if result.nibar_kept:
         message += f", {result.nibar_kept} NIBAR dari berkas dipertahankan"
-    for warning in result.warnings[:20]:
-        print(f"peringatan {warning}")
+    print_warnings(result.warnings)
     return message
 
 

@@ -40,13 +40,18 @@ def office(args: argparse.Namespace) -> Iterator[system.AppContext]:
         ctx.db.dispose()
 
 
-def report_check(warnings: Sequence[RowError], errors: Sequence[RowError], skip_invalid: bool) -> bool:
-    """Print a checked file's outcome: the first warnings, every bad row on stderr, and why nothing is
-    imported. True when the import stops there (bad rows and no ``--skip-invalid``)."""
+def print_warnings(warnings: Sequence[object]) -> None:
+    """The first MAX_WARNINGS_SHOWN warnings, then how many more."""
     for warning in warnings[:MAX_WARNINGS_SHOWN]:
         print(f"peringatan {warning}")
     if len(warnings) > MAX_WARNINGS_SHOWN:
         print(f"… dan {len(warnings) - MAX_WARNINGS_SHOWN} peringatan lain.")
+
+
+def report_check(warnings: Sequence[RowError], errors: Sequence[RowError], skip_invalid: bool) -> bool:
+    """Print a checked file's outcome: the first warnings, every bad row on stderr, and why nothing is
+    imported. True when the import stops there (bad rows and no ``--skip-invalid``)."""
+    print_warnings(warnings)
     for error in errors:
         print(str(error), file=sys.stderr)
     if errors and not skip_invalid:

@@ -160,3 +160,15 @@ def test_kode_import_adds_codes_from_the_bpkad_list(
     path.write_text("kode,uraian\n1.3.2.10.01.02.099,Laptop Lipat Khusus\n", encoding="utf-8")
     assert _run(ctx, "kode-import", str(path)) == 0
     assert "1 kode baru" in capsys.readouterr().out
+
+
+def test_a_file_of_many_doubtful_rows_shows_the_first_warnings_and_counts_the_rest(
+    ctx: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [f"{KURSI},Kursi Kayu,{n:06d},,2025,,,750.000,,1" for n in range(1, 26)]  # kondisi left empty
+    assert _run(ctx, "import", str(_csv(tmp_path / "kib.csv", *rows))) == 0
+    out = capsys.readouterr().out
+    shown = [line for line in out.splitlines() if line.startswith("peringatan ")]
+    assert len(shown) == 20 and "kondisi kosong; dicatat Baik" in shown[0]
+    assert out.count("… dan 5 peringatan lain.") == 1
+    assert _count(ctx) == 25
