@@ -24,7 +24,7 @@ from desktop.services.assets import items
 from desktop.services.assets.ledger import DocRef
 from desktop.services.assets.parties import Party, snapshot
 from desktop.services.assets.settings import BAST_PAPERS, get_settings
-from desktop.services.common import audit, numbering, office
+from desktop.services.common import audit, numbering, office, printed
 from desktop.services.common.errors import NotFound, ValidationError
 from desktop.services.common.permissions import Actor, Perm
 
@@ -704,6 +704,16 @@ def render_pdf(session: Session, actor: Actor, bast_id: int, *, mark_printed: bo
         after={"status": row.status, "nomor": row.nomor, "cetak_count": row.cetak_count},
     )  # fmt: skip
     return pdf
+
+
+def record_preview_copy(session: Session, actor: Actor, bast_id: int, delivery: printed.Delivery) -> None:
+    """The preview's copy (DRAF without a number, or a numbered copy marked CETAK ULANG) went out, mostly as a
+    saved PDF: one audit row naming the file or printer. It neither takes a number nor counts as a print of
+    the BAST: only ``render_pdf`` with ``mark_printed`` does (R28)."""
+    actor.require(Perm.PRINT)
+    row = _row(session, bast_id)
+    what = f"BAST {row.nomor}" if row.nomor else f"BAST (draf #{row.id})"
+    printed.record(session, actor, "bast", row.id, what, delivery)
 
 
 def send_to_printer(session: Session, actor: Actor, bast_id: int, printer: str | None) -> PrintJob:

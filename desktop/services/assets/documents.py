@@ -48,7 +48,7 @@ from desktop.services.assets import items, ledger, rooms
 from desktop.services.assets.items import RINCIAN_FIELDS, AssetFilter
 from desktop.services.assets.parties import snapshot
 from desktop.services.assets.settings import LABEL_CODES, LABEL_LAYOUTS, AssetSettings, get_settings
-from desktop.services.common import audit, office
+from desktop.services.common import audit, office, printed
 from desktop.services.common.errors import NotFound, ValidationError
 from desktop.services.common.permissions import Actor, Perm
 
@@ -61,6 +61,8 @@ __all__ = [
     "label_ids_for_bast",
     "label_ids_for_room",
     "labels_pdf",
+    "record_kartu_barang_printed",
+    "record_kib_printed",
 ]
 
 Progress = Callable[[int, int], None]
@@ -309,8 +311,9 @@ def kib_pdf(
     cancelled: Callable[[], bool] | None = None,
 ) -> bytes:
     """The KIB of ``golongan`` (F4 landscape, R8-R10): all active items in KIB order, intra, ekstra or both;
-    ``ribuan`` None takes the setting (R9). Signed by the Kepala SKPD and the pengurus barang; audited in the
-    caller's transaction. ``progress``/``cancelled`` as the register reports (raises ``Cancelled``)."""
+    ``ribuan`` None takes the setting (R9). Signed by the Kepala SKPD and the pengurus barang. Nothing is
+    recorded here (opening a preview is not printing): :func:`record_kib_printed` records the real print.
+    ``progress``/``cancelled`` as the register reports (raises ``Cancelled``)."""
     actor.require(Perm.PRINT)
     s = get_settings(session)
     profile = office.get_profile(session)
@@ -326,12 +329,21 @@ def kib_pdf(
         pengurus=_pengurus(session, actor, s), ribuan=s.harga_ribuan if ribuan is None else ribuan,
         jenis_text=KIB_JENIS[jenis], printed_at=_printed_at(profile.zona_waktu),
     )  # fmt: skip
-    pdf = build_kib(data, progress, cancelled)
-    audit.record(
-        session, actor, "cetak", "kib", golongan,
-        summary=f"KIB {golongan} {KIB_JENIS[jenis].lower()} dicetak: {len(rows)} baris",
-    )  # fmt: skip
-    return pdf
+    return build_kib(data, progress, cancelled)
+
+
+def record_kib_printed(
+    session: Session, actor: Actor, golongan: str, delivery: printed.Delivery, *, jenis: str = "gabungan"
+) -> None:
+    """The KIB of ``golongan`` really went out: a printer took the job or its PDF was saved (one audit row
+    naming the printer or the file). Building it for the preview records nothing."""
+    actor.require(Perm.PRINT)
+    golongan = golongan.strip().upper()
+    if golongan not in GOLONGAN:
+        raise ValidationError("Golongan KIB A sampai F.", "golongan")
+    if jenis not in KIB_JENIS:
+        raise ValidationError("Jenis KIB: gabungan, intra atau ekstra.", "jenis")
+    printed.record(session, actor, "kib", golongan, f"KIB {golongan} {KIB_JENIS[jenis].lower()}", delivery)
 
 
 # --- KIR -----------------------------------------------------------------------------------------------------
@@ -490,7 +502,8 @@ def _first_photo(session: Session, aset_id: int) -> bytes | None:
 
 
 def kartu_barang_pdf(session: Session, actor: Actor, aset_id: int, *, tanggal: date | None = None) -> bytes:
-    """The Kartu Barang (R30): the item's identity and photo, and every mutation oldest first in words."""
+    """The Kartu Barang (R30): the item's identity and photo, and every mutation oldest first in words. Nothing
+    is recorded here: :func:`record_kartu_barang_printed` records the real print."""
     actor.require(Perm.PRINT)
     info = items.get_asset(session, actor, aset_id)
     history = items.history(session, actor, aset_id)
@@ -523,11 +536,17 @@ def kartu_barang_pdf(session: Session, actor: Actor, aset_id: int, *, tanggal: d
         tanggal=tanggal or office.today(session), pengurus=_pengurus(session, actor, s),
         photo=_first_photo(session, aset_id), printed_at=_printed_at(profile.zona_waktu),
     )  # fmt: skip
-    pdf = build_kartu_barang(data)
-    audit.record(
-        session, actor, "cetak", "aset", aset_id, summary=f"Kartu Barang {info.kode_register} dicetak"
-    )
-    return pdf
+    return build_kartu_barang(data)
+
+
+def record_kartu_barang_printed(
+    session: Session, actor: Actor, aset_id: int, delivery: printed.Delivery
+) -> None:
+    """The item's Kartu Barang really went out (printer or saved PDF): one audit row; the preview records
+    nothing."""
+    actor.require(Perm.PRINT)
+    info = items.get_asset(session, actor, aset_id)
+    printed.record(session, actor, "aset", aset_id, f"Kartu Barang {info.kode_register}", delivery)
 
 
 # --- labels --------------------------------------------------------------------------------------------------

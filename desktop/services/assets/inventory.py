@@ -33,12 +33,13 @@ from desktop.services.assets import items, rooms
 from desktop.services.assets.ledger import DocRef
 from desktop.services.assets.parties import snapshot
 from desktop.services.assets.settings import get_settings
-from desktop.services.common import audit, office
+from desktop.services.common import audit, office, printed
 from desktop.services.common.errors import NotFound, ValidationError
 from desktop.services.common.permissions import Actor, Perm
 
 __all__ = [
     "CAKUPAN",
+    "CENSUS_PRINTS",
     "DOC_JENIS",
     "GROUPS",
     "KEBERADAAN",
@@ -62,6 +63,7 @@ __all__ = [
     "list_censuses",
     "lki_pdf",
     "progress",
+    "record_census_printed",
     "set_result",
     "start",
 ]
@@ -986,7 +988,8 @@ def _kepala(session: Session) -> Signer | None:
 
 
 def lki_pdf(session: Session, actor: Actor, inv_id: int, *, ruang_id: int | None = None) -> bytes:
-    """The worksheet of the census (or of one room of it), printed before the walk-through."""
+    """The worksheet of the census (or of one room of it), printed before the walk-through. Building records
+    nothing: :func:`record_census_printed` records the real print (so do ``lhi_pdf`` and ``ba_pdf``)."""
     actor.require(Perm.PRINT)
     info = get_census(session, actor, inv_id)
     s = get_settings(session)
@@ -1025,11 +1028,7 @@ def lki_pdf(session: Session, actor: Actor, inv_id: int, *, ruang_id: int | None
         ketua=_ketua(actor),
         printed_at=_printed_at(profile.zona_waktu),
     )
-    pdf = build_lki(data)
-    audit.record(
-        session, actor, "cetak", "inventarisasi", inv_id, summary=f"LKI {info.nama} dicetak ({scope})"
-    )
-    return pdf
+    return build_lki(data)
 
 
 def _lhi_line(line: LineInfo, key: str, scheme: str) -> LhiLine:
@@ -1098,9 +1097,7 @@ def lhi_pdf(session: Session, actor: Actor, inv_id: int) -> bytes:
         pengguna_barang=_kepala(session),
         printed_at=_printed_at(profile.zona_waktu),
     )
-    pdf = build_lhi(data)
-    audit.record(session, actor, "cetak", "inventarisasi", inv_id, summary=f"LHI {info.nama} dicetak")
-    return pdf
+    return build_lhi(data)
 
 
 def counts(session: Session, actor: Actor, inv_id: int) -> BaCounts:
@@ -1143,13 +1140,30 @@ def ba_pdf(session: Session, actor: Actor, inv_id: int, *, nomor: str = "") -> b
         pengguna_barang=kepala,
         tindak_lanjut=[(f"{g.judul}: {g.tindakan}", len(g.lines)) for g in groups],
     )
-    pdf = build_ba(data)
-    audit.record(
-        session,
-        actor,
-        "cetak",
-        "inventarisasi",
-        inv_id,
-        summary=f"BA Hasil Inventarisasi {info.nama} dicetak",
-    )
-    return pdf
+    return build_ba(data)
+
+
+# The census prints that :func:`record_census_printed` records, by key.
+CENSUS_PRINTS = {"lki": "LKI", "lhi": "LHI", "ba": "BA Hasil Inventarisasi"}
+
+
+def record_census_printed(
+    session: Session,
+    actor: Actor,
+    inv_id: int,
+    dokumen: str,
+    delivery: printed.Delivery,
+    *,
+    ruang_id: int | None = None,
+) -> None:
+    """The census's LKI (of one room when ``ruang_id``), LHI or BA (``dokumen``: a key of ``CENSUS_PRINTS``)
+    really went out: a printer took the job or its PDF was saved. One audit row; building the PDF for the
+    preview records nothing."""
+    actor.require(Perm.PRINT)
+    if dokumen not in CENSUS_PRINTS:
+        raise ValidationError("Dokumen inventarisasi tidak dikenal.", "dokumen")
+    info = get_census(session, actor, inv_id)
+    what = f"{CENSUS_PRINTS[dokumen]} {info.nama}"
+    if dokumen == "lki" and ruang_id is not None and info.cakupan != "ruang":
+        what += f" — Ruangan {rooms.room_names(session, [ruang_id]).get(ruang_id, '')}"
+    printed.record(session, actor, "inventarisasi", inv_id, what, delivery)

@@ -23,7 +23,7 @@ from desktop.services import tabular
 from desktop.services.assets import depreciation
 from desktop.services.assets.documents import kib_signers
 from desktop.services.assets.settings import get_settings
-from desktop.services.common import audit, office
+from desktop.services.common import audit, office, printed
 from desktop.services.common.errors import ValidationError
 from desktop.services.common.permissions import Actor, Perm
 from desktop.services.tabular import AuditIn
@@ -42,6 +42,8 @@ __all__ = [
     "last_semester_end",
     "mutasi",
     "penyusutan_pdf",
+    "record_penyusutan_printed",
+    "record_report_printed",
     "rekap",
     "report_pdf",
     "report_xlsx",
@@ -653,8 +655,8 @@ def report_pdf(
     cancelled: Callable[[], bool] | None = None,
 ) -> bytes:
     """Report ``key`` (of ``LAPORAN_REPORTS``) for the semester or year as PDF: F4 landscape, the KIB's header
-    lines and its two signers (Kepala SKPD, Pengurus Barang); audited in the caller's transaction.
-    Rekap and penyusutan are taken at the period's last day."""
+    lines and its two signers (Kepala SKPD, Pengurus Barang). Rekap and penyusutan are taken at the period's
+    last day. Nothing is recorded here: :func:`record_report_printed` records the real print."""
     actor.require(Perm.PRINT)
     return _pdf(session, actor, key, _table(session, actor, key, tahun, semester), progress, cancelled)
 
@@ -668,7 +670,8 @@ def penyusutan_pdf(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> bytes:
-    """The penyusutan ``report`` (at any date) per golongan or per item (``by="barang"``) as PDF."""
+    """The penyusutan ``report`` (at any date) per golongan or per item (``by="barang"``) as PDF; the real print
+    is recorded by :func:`record_penyusutan_printed`."""
     actor.require(Perm.PRINT)
     key = "penyusutan_barang" if by == "barang" else "penyusutan_golongan"
     return _pdf(session, actor, key, _penyusutan_table(key, report), progress, cancelled)
@@ -709,16 +712,31 @@ def _pdf(
         notes=table.notes,
         printed_at=f"dicetak {format_date_numeric(now.date())} {now:%H.%M}",
     )
-    pdf = build_report(data, progress, cancelled)
-    audit.record(
-        session,
-        actor,
-        "cetak",
-        "laporan_barang",
-        key,
-        summary=f"{LAPORAN_REPORTS[key]} {table.subtitle} dicetak: {table.count} baris",
-    )
-    return pdf
+    return build_report(data, progress, cancelled)
+
+
+def record_report_printed(
+    session: Session, actor: Actor, key: str, tahun: int, semester: int | None, delivery: printed.Delivery
+) -> None:
+    """Report ``key`` of :func:`report_pdf` really went out (a printer took the job or its PDF was saved): one
+    audit row naming the period and where it went. Building it for the preview records nothing."""
+    actor.require(Perm.PRINT)
+    if key not in LAPORAN_REPORTS:
+        raise ValidationError("Jenis laporan tidak dikenal.", "laporan")
+    start, end = semester_period(tahun, semester)
+    period = _periode(start, end) if key in ("laporan", "mutasi") else f"per {format_date(end)}"
+    printed.record(session, actor, "laporan_barang", key, f"{LAPORAN_REPORTS[key]} {period}", delivery)
+
+
+def record_penyusutan_printed(
+    session: Session, actor: Actor, as_of: date, by: str, delivery: printed.Delivery
+) -> None:
+    """The penyusutan list of :func:`penyusutan_pdf` (at ``as_of``, per golongan or ``by="barang"``) really went
+    out: one audit row. Building it for the preview records nothing."""
+    actor.require(Perm.PRINT)
+    key = "penyusutan_barang" if by == "barang" else "penyusutan_golongan"
+    what = f"{LAPORAN_REPORTS[key]} per {format_date(as_of)}"
+    printed.record(session, actor, "laporan_barang", key, what, delivery)
 
 
 def report_xlsx(

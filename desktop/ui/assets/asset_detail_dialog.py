@@ -27,6 +27,7 @@ from desktop.services.assets.items import KONDISI_TEXT, AssetInfo
 from desktop.services.assets.ledger import MutationInfo
 from desktop.services.common.errors import ServiceError
 from desktop.services.common.permissions import Perm
+from desktop.services.common.printed import Delivery
 from desktop.ui import dialogs
 from desktop.ui.assets.action_dialogs import ActionDialog, ConditionDialog, MaintenanceDialog, MoveDialog
 from desktop.ui.assets.asset_form import SPECIALS
@@ -343,9 +344,10 @@ class AssetDetailDialog(QDialog):
 
     # ------------------------------------------------------------------ printing
     def print_kartu(self) -> PrintPreviewDialog | None:
-        """The Kartu Barang in the preview (one item: built at once, no progress needed)."""
+        """The Kartu Barang in the preview (one item: built at once, no progress needed); printing or saving
+        it from there is recorded, looking is not."""
         try:
-            pdf = self.ctx.call(documents.kartu_barang_pdf, self.aset_id)
+            pdf = self.ctx.query(documents.kartu_barang_pdf, self.aset_id)
         except ServiceError as exc:
             dialogs.error(self, self.tr("Kartu Barang"), str(exc))
             return None
@@ -354,8 +356,17 @@ class AssetDetailDialog(QDialog):
             pdf, self.tr("Kartu Barang {0}").format(self.info.kode_register), self,
             suggested_filename=f"kartu-barang-{name}.pdf",
         )  # fmt: skip
+        # Looking is not printing: only a job a printer took, or the PDF saved, is recorded.
+        aset_id = self.aset_id
+        self.preview.delivered.connect(lambda delivery: self._kartu_printed(aset_id, delivery))
         self.preview.open()
         return self.preview
+
+    def _kartu_printed(self, aset_id: int, delivery: Delivery) -> None:
+        try:
+            self.ctx.call(documents.record_kartu_barang_printed, aset_id, delivery)
+        except ServiceError as exc:
+            dialogs.error(self, self.tr("Kartu Barang"), str(exc))
 
     def request_label(self) -> None:
         """To the Label page with this item; the dialog closes so the page is seen."""

@@ -38,6 +38,7 @@ from desktop.services.assets.bast import BastInfo, BastInput, NewGoodsLine
 from desktop.services.assets.items import KONDISI_TEXT, AssetFilter, AssetInfo
 from desktop.services.assets.settings import get_settings
 from desktop.services.common.errors import ServiceError, ValidationError
+from desktop.services.common.printed import Delivery
 from desktop.ui import dialogs
 from desktop.ui.assets.attachments_box import AttachmentsBox
 from desktop.ui.assets.fields import RupiahEdit
@@ -828,7 +829,18 @@ class BastEditor(QDialog):
         # A print from the preview is not the numbered, recorded print: Cetak here does that.
         self.preview_dialog.print_button.hide()
         self.preview_dialog.print_default_button.hide()
+        # Saving the PDF is recorded (without a number); looking is not.
+        bast_id = self.bast_id
+        self.preview_dialog.delivered.connect(lambda delivery: self._copy_delivered(bast_id, delivery))
         self.preview_dialog.open()
+
+    def _copy_delivered(self, bast_id: int, delivery: Delivery) -> None:
+        try:
+            self.ctx.call(bast.record_preview_copy, bast_id, delivery)
+        except ServiceError as exc:
+            self.show_error(None, str(exc))
+            return
+        set_message(self.summary, delivery.describe(), SUCCESS_COLOR)
 
     def print_bast(self) -> bool:
         """Straight to the printer chosen, in rangkap copies; the first print takes the number. A job the

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -29,8 +30,9 @@ from desktop.printing.assets.kib import Cancelled
 from desktop.services.assets import depreciation, reports
 from desktop.services.assets.depreciation import DepreciationReport, DepreciationRow
 from desktop.services.common.errors import ServiceError
+from desktop.services.common.printed import Delivery
 from desktop.ui.context import UiContext
-from desktop.ui.print_preview import PrintPreviewDialog
+from desktop.ui.print_preview import PrintPreviewDialog, status_text
 from desktop.ui.tasks import Progress, TaskCancelled, run_task
 from desktop.ui.widgets.dates import DateField
 from desktop.ui.widgets.messages import muted, set_message
@@ -258,7 +260,8 @@ class DepreciationPanel(QWidget):
 
         def work(progress: Progress) -> bytes:
             try:
-                with ctx.transaction() as session:
+                # Building writes nothing (the print is recorded on delivery): no write lock is taken.
+                with ctx.read() as session:
                     return reports.penyusutan_pdf(
                         session, ctx.actor, report, by,
                         progress=lambda d, t: progress.set(d, t, text), cancelled=lambda: progress.cancelled,
@@ -270,11 +273,21 @@ class DepreciationPanel(QWidget):
             self.preview = PrintPreviewDialog(
                 pdf, self.tr("Penyusutan"), self, suggested_filename=f"penyusutan-{by}-{report.as_of}.pdf"
             )
+            self.preview.delivered.connect(lambda delivery: self._printed(report.as_of, by, delivery))
             self.preview.open()
             if done is not None:
                 done(self.preview)
 
         run_task(self, self.tr("Cetak penyusutan"), work, on_done=show, on_error=self._failed)
+
+    def _printed(self, as_of: date, by: str, delivery: Delivery) -> None:
+        """A printer took the list or its PDF was saved: recorded once (the preview alone is not)."""
+        try:
+            self.ctx.call(reports.record_penyusutan_printed, as_of, by, delivery)
+        except ServiceError as exc:
+            set_message(self.message, str(exc), ERROR_COLOR)
+            return
+        set_message(self.message, status_text(delivery, self.tr("Penyusutan")), SUCCESS_COLOR)
 
     def _failed(self, exc: BaseException) -> None:
         self.compute_button.setEnabled(True)

@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 from desktop.core.assets.kondisi import KONDISI, kondisi_nama
 from desktop.services.assets import inventory, rooms
 from desktop.services.assets.inventory import CensusInfo, LineFilter, LineInfo, ScanResult
-from desktop.services.common.errors import ValidationError
+from desktop.services.common.errors import ServiceError, ValidationError
 from desktop.services.common.permissions import Perm
+from desktop.services.common.printed import Delivery
 from desktop.ui import dialogs
 from desktop.ui.assets.inventory_start_dialog import plain_table, table_item
 from desktop.ui.context import UiContext
-from desktop.ui.print_preview import PrintPreviewDialog
+from desktop.ui.print_preview import PrintPreviewDialog, status_text
 from desktop.ui.widgets.forms import FormRows, form_layout
 from desktop.ui.widgets.messages import set_message
 from desktop.ui.widgets.palette import ERROR_COLOR, SUCCESS_COLOR, WARNING_BACKGROUND, WARNING_COLOR
@@ -509,39 +510,60 @@ class CheckingView(QWidget):
         set_message(self.message, self.tr("{0} barang ditindaklanjuti.").format(done), SUCCESS_COLOR)
         self.refresh()
 
-    def _preview(self, make: Callable[[], bytes], title: str, filename: str) -> None:
+    def _preview(
+        self, make: Callable[[], bytes], title: str, filename: str, dokumen: str, ruang: int | None = None
+    ) -> None:
+        """Build the census print (nothing recorded) and preview it; a print or saved PDF from the preview is
+        recorded as ``dokumen`` of ``inventory.CENSUS_PRINTS``."""
+        assert self.census is not None
+        inv_id = self.census.id
         try:
             pdf = make()
         except ValidationError as exc:
             dialogs.error(self, title, str(exc))
             return
         self.preview_dialog = PrintPreviewDialog(pdf, title, self, suggested_filename=filename)
+        self.preview_dialog.delivered.connect(
+            lambda delivery: self._printed(inv_id, dokumen, ruang, title, delivery)
+        )
         self.preview_dialog.open()
+
+    def _printed(self, inv_id: int, dokumen: str, ruang: int | None, title: str, delivery: Delivery) -> None:
+        try:
+            self.ui.call(inventory.record_census_printed, inv_id, dokumen, delivery, ruang_id=ruang)
+        except ServiceError as exc:
+            set_message(self.message, str(exc), ERROR_COLOR)
+            return
+        set_message(self.message, status_text(delivery, title), SUCCESS_COLOR)
 
     def _print_lki(self) -> None:
         assert self.census is not None
         census = self.census
         ruang = self.room.currentData() if census.cakupan != "ruang" else None
         self._preview(
-            lambda: self.ui.call(inventory.lki_pdf, census.id, ruang_id=ruang),
+            lambda: self.ui.query(inventory.lki_pdf, census.id, ruang_id=ruang),
             self.tr("Lembar Kerja Inventarisasi"),
             f"lki-{census.id}.pdf",
+            "lki",
+            ruang,
         )
 
     def _print_lhi(self) -> None:
         assert self.census is not None
         census = self.census
         self._preview(
-            lambda: self.ui.call(inventory.lhi_pdf, census.id),
+            lambda: self.ui.query(inventory.lhi_pdf, census.id),
             self.tr("Laporan Hasil Inventarisasi"),
             f"lhi-{census.id}.pdf",
+            "lhi",
         )
 
     def _print_ba(self) -> None:
         assert self.census is not None
         census = self.census
         self._preview(
-            lambda: self.ui.call(inventory.ba_pdf, census.id),
+            lambda: self.ui.query(inventory.ba_pdf, census.id),
             self.tr("BA Hasil Inventarisasi"),
             f"ba-inventarisasi-{census.id}.pdf",
+            "ba",
         )

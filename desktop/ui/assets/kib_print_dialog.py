@@ -25,8 +25,10 @@ from desktop.printing.assets.kib import Cancelled
 from desktop.services.assets import documents, kib_io
 from desktop.services.assets.documents import KIB_JENIS
 from desktop.services.assets.settings import get_settings
+from desktop.services.common.errors import ServiceError
+from desktop.services.common.printed import Delivery
 from desktop.ui.context import UiContext
-from desktop.ui.print_preview import PrintPreviewDialog
+from desktop.ui.print_preview import PrintPreviewDialog, status_text
 from desktop.ui.tasks import Progress, TaskCancelled, TaskHandle, run_task
 from desktop.ui.widgets.dates import DateField
 from desktop.ui.widgets.forms import form_layout
@@ -170,7 +172,8 @@ class KibPrintDialog(QDialog):
 
         def work(progress: Progress) -> bytes:
             try:
-                with self.ctx.transaction() as session:
+                # Building writes nothing (the print is recorded on delivery): no write lock is taken.
+                with self.ctx.read() as session:
                     return documents.kib_pdf(
                         session, self.ctx.actor, golongan, jenis=jenis, ribuan=ribuan, tanggal=tanggal,
                         progress=lambda done, total: progress.set(done, total, text),
@@ -191,7 +194,17 @@ class KibPrintDialog(QDialog):
         self.preview = PrintPreviewDialog(
             pdf, title, self, suggested_filename=f"kib-{golongan.lower()}-{jenis}.pdf"
         )
+        # Looking is not printing: only a job a printer took, or the PDF saved, is recorded.
+        self.preview.delivered.connect(lambda delivery: self._printed(golongan, jenis, title, delivery))
         self.preview.open()
+
+    def _printed(self, golongan: str, jenis: str, title: str, delivery: Delivery) -> None:
+        try:
+            self.ctx.call(documents.record_kib_printed, golongan, delivery, jenis=jenis)
+        except ServiceError as exc:
+            set_message(self.message, str(exc), ERROR_COLOR)
+            return
+        set_message(self.message, status_text(delivery, title), SUCCESS_COLOR)
 
     def export_xlsx(self, path: Path | None = None) -> TaskHandle[int] | None:
         """The golongan's workbook; ``path`` None asks where to save it."""

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 from desktop.printing.assets.kib import Cancelled
 from desktop.services.assets import reports
 from desktop.services.common.errors import ServiceError
+from desktop.services.common.printed import Delivery
 from desktop.ui.context import UiContext
-from desktop.ui.print_preview import PrintPreviewDialog
+from desktop.ui.print_preview import PrintPreviewDialog, status_text
 from desktop.ui.tasks import Progress, TaskCancelled, run_task
 from desktop.ui.widgets.forms import form_layout
 from desktop.ui.widgets.messages import muted, set_message
@@ -128,7 +129,8 @@ class AssetReportsPanel(QWidget):
 
         def work(progress: Progress) -> bytes:
             try:
-                with ctx.transaction() as session:
+                # Building writes nothing (the print is recorded on delivery): no write lock is taken.
+                with ctx.read() as session:
                     return reports.report_pdf(
                         session, ctx.actor, key, tahun, semester,
                         progress=lambda d, t: progress.set(d, t, text), cancelled=lambda: progress.cancelled,
@@ -138,11 +140,23 @@ class AssetReportsPanel(QWidget):
 
         def show(pdf: bytes) -> None:
             self.preview = PrintPreviewDialog(pdf, title, self, suggested_filename=f"{stem}.pdf")
+            self.preview.delivered.connect(
+                lambda delivery: self._printed(title, delivery, key, tahun, semester)
+            )
             self.preview.open()
             if done is not None:
                 done(self.preview)
 
         run_task(self, title, work, on_done=show, on_error=self._failed)
+
+    def _printed(self, title: str, delivery: Delivery, key: str, tahun: int, semester: int | None) -> None:
+        """A printer took the report or its PDF was saved: recorded once (the preview alone is not)."""
+        try:
+            self.ctx.call(reports.record_report_printed, key, tahun, semester, delivery)
+        except ServiceError as exc:
+            set_message(self.message, str(exc), ERROR_COLOR)
+            return
+        set_message(self.message, status_text(delivery, title), SUCCESS_COLOR)
 
     def make_xlsx(self, path: str | None = None) -> None:
         key, tahun, semester, ctx = self.key(), self.year.value(), self.semester(), self.ctx
