@@ -17,13 +17,17 @@ def _qapp(argv0: str):  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui import collector, i18n
+    from desktop.ui.widgets import viewer_files
 
     app = QApplication.instance() or QApplication([argv0])
     app.setApplicationName("Sekretariat")
     app.setOrganizationName("Sekretariat")
     app.setApplicationDisplayName("Sekretariat")
+    # The installed menu entry's name (resources/linux/): Wayland desktops match windows to it by this id.
+    app.setDesktopFileName("id.go.sekretariat.Sekretariat")
     i18n.install(app)
     collector.install(app)
+    viewer_files.install(app)  # copies opened in the system viewer: earlier runs' swept, this run's at quit
     return app
 
 

@@ -3,12 +3,11 @@ Ganti foto / Hapus; files may also be dropped on it."""
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QPixmap
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from desktop.services.common.permissions import Perm
 from desktop.ui import dialogs
 from desktop.ui.context import UiContext
 from desktop.ui.widgets.messages import muted
+from desktop.ui.widgets.viewer_files import copy_for_viewer, open_with_system
 
 FILE_FILTER = "Foto atau dokumen (*.pdf *.jpg *.jpeg *.png)"
 PHOTO_FILTER = "Foto (*.jpg *.jpeg *.png)"
@@ -36,11 +36,6 @@ TITLE = "Foto & dokumen"
 
 def size_text(n: int) -> str:
     return f"{max(1, round(n / 1024))} KB" if n < 1024 * 1024 else f"{n / (1024 * 1024):.1f} MB"
-
-
-def open_with_system(path: Path) -> bool:
-    """Hand a file to the program the computer opens it with (the PDF reader, the photo viewer)."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 class AttachmentsBox(QWidget):
@@ -229,16 +224,15 @@ class AttachmentsBox(QWidget):
             self.replace_with(Path(name))
 
     def open_current(self) -> Path | None:
-        """The file checked against its SHA-256, written to a temporary folder and opened by the system."""
+        """The file checked against its SHA-256, copied into the app's viewer folder (removed when the app
+        quits) and opened by the system."""
         f = self.current()
         if f is None:
             return None
         try:
             with self.ctx.read() as s:
                 info, data = attachments.open_bytes(s, self.ctx.actor, f.id)
-            folder = Path(tempfile.mkdtemp(prefix="sekretariat-berkas-"))
-            path = folder / info.nama_berkas.replace("/", "_")
-            path.write_bytes(data)
+            path = copy_for_viewer(info.nama_berkas, data)
         except (OSError, ServiceError) as exc:
             dialogs.error(self, self.tr("Berkas tidak dapat dibuka"), str(exc))
             return None
