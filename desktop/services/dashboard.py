@@ -16,7 +16,7 @@ from desktop.models.letters import IncomingLetter, OutgoingLetter
 from desktop.models.staff import Pegawai
 from desktop.services.assets import figures as asset_figures
 from desktop.services.common import calendar, office
-from desktop.services.common.permissions import Actor, Perm, Role
+from desktop.services.common.permissions import Actor, Perm
 from desktop.services.guests import figures as guest_figures
 from desktop.services.guests import skm
 from desktop.services.letters import dispositions
@@ -152,11 +152,6 @@ class StaffSummary:
     segera_per_jenis: Mapping[JenisJadwal, int] = field(default_factory=dict)
 
 
-def staff_visible(actor: Actor) -> bool:
-    """The deadlines are for whoever keeps them or answers for them, not every clerk."""
-    return actor.can(Perm.WRITE_STAFF) or actor.role is Role.PIMPINAN
-
-
 def staff_summary(
     session: Session, actor: Actor, today: date, *, horizon_days: int = schedule.HORIZON_DAYS
 ) -> StaffSummary:
@@ -200,11 +195,6 @@ class GuestsSummary:
     mutu: str  # "B", ""
 
 
-def guests_visible(actor: Actor) -> bool:
-    """The desk figures are for the front desk, admin and the head; other clerks have their own cards."""
-    return actor.can(Perm.WRITE_GUESTS) or actor.role is Role.PIMPINAN
-
-
 def guests_summary(session: Session, actor: Actor, today: date) -> GuestsSummary:
     desk = guest_figures.desk_summary(session, actor)
     half = 0 if today.month <= 6 else 1
@@ -219,11 +209,6 @@ def guests_summary(session: Session, actor: Actor, today: date) -> GuestsSummary
         skm=str(report.skm) if report.skm is not None else "",
         mutu=report.mutu,
     )
-
-
-def assets_visible(actor: Actor) -> bool:
-    """The goods figures are for the pengurus barang, admin and the head; other clerks have their own cards."""
-    return actor.can(Perm.WRITE_ASSETS) or actor.role is Role.PIMPINAN
 
 
 # --- "Perlu perhatian" ------------------------------------------------------------------------------------------
@@ -272,18 +257,20 @@ def _by_kind(counted: Mapping[JenisJadwal, int]) -> str:
 def attention(
     actor: Actor,
     day: Dashboard,
-    mail: LettersSummary,
+    mail: LettersSummary | None,
     staff: StaffSummary | None,
     guests: GuestsSummary | None = None,
     assets: asset_figures.AssetFigures | None = None,
 ) -> tuple[AttentionItem, ...]:
-    """Every overdue and due item of every module the actor may see, most pressing first, then the set-up notes.
+    """Every overdue and due item of every module the actor works in, most pressing first, then the set-up notes.
 
     The one list the Beranda shows under "Perlu perhatian": a figure shown in red elsewhere on the Beranda is
-    always here too, so the page never says there is nothing to do beside an overdue count."""
+    always here too, so the page never says there is nothing to do beside an overdue count. A module's lines
+    come only from its summary, and ``beranda`` reads a summary (None otherwise) only for a user who works in
+    that module (``Actor.works_in``): the pengurus barang is not asked about late dispositions."""
     settings = Target.SETTINGS if actor.can(Perm.MANAGE_SETTINGS) else None
     found: list[AttentionItem] = []
-    if mail.disposisi_terlambat:
+    if mail is not None and mail.disposisi_terlambat:
         found.append(
             AttentionItem(
                 f"Disposisi melewati batas waktu: {mail.disposisi_terlambat}.",
@@ -301,7 +288,7 @@ def attention(
                 staff.lewat,
             )
         )
-    if mail.belum_didisposisi:
+    if mail is not None and mail.belum_didisposisi:
         found.append(
             AttentionItem(
                 f"Surat masuk belum didisposisi: {mail.belum_didisposisi}.",
@@ -353,18 +340,19 @@ def attention(
 class Beranda:
     """Everything the Beranda shows, read in one transaction."""
 
+    # Each module's summary is None when the actor does not work in that module (Actor.works_in).
     day: Dashboard
-    mail: LettersSummary
-    staff: StaffSummary | None  # None: the actor does not keep or answer for the deadlines
+    mail: LettersSummary | None
+    staff: StaffSummary | None
     attention: tuple[AttentionItem, ...]
-    guests: GuestsSummary | None = None  # None: not the front desk's, admin's or the head's Beranda
-    assets: asset_figures.AssetFigures | None = None  # None: not the pengurus barang's, admin's or head's
+    guests: GuestsSummary | None = None
+    assets: asset_figures.AssetFigures | None = None
 
 
 def beranda(session: Session, actor: Actor, today: date, zone: str = "WIB") -> Beranda:
     day = summary(session, actor, today)
-    mail = letters_summary(session, actor, today, zone)
-    staff = staff_summary(session, actor, today) if staff_visible(actor) else None
-    guests = guests_summary(session, actor, today) if guests_visible(actor) else None
-    assets = asset_figures.asset_figures(session, actor) if assets_visible(actor) else None
+    mail = letters_summary(session, actor, today, zone) if actor.works_in(Perm.WRITE_LETTERS) else None
+    staff = staff_summary(session, actor, today) if actor.works_in(Perm.WRITE_STAFF) else None
+    guests = guests_summary(session, actor, today) if actor.works_in(Perm.WRITE_GUESTS) else None
+    assets = asset_figures.asset_figures(session, actor) if actor.works_in(Perm.WRITE_ASSETS) else None
     return Beranda(day, mail, staff, attention(actor, day, mail, staff, guests, assets), guests, assets)

@@ -123,39 +123,10 @@ class HomeTab(QWidget):
         box.addStretch(1)
         grid.addWidget(card, 0, 1)
 
-        card, box = _card(self.tr("Surat"))
-        figures = QLabel(
-            self.tr(
-                "Masuk bulan ini: <b>{0}</b> &nbsp;·&nbsp; Keluar bulan ini: <b>{1}</b> &nbsp;·&nbsp; "
-                "Belum didisposisi: <b>{2}</b>"
-            ).format(mail.masuk_bulan_ini, mail.keluar_bulan_ini, mail.belum_didisposisi)
-        )
-        figures.setObjectName("letters_figures")
-        box.addWidget(figures)
-        if mail.disposisi_terlambat:
-            late_text = self.tr(
-                "<span style='color:{2}'>Disposisi melewati batas waktu: <b>{0}</b></span>"
-                " &nbsp;·&nbsp; Disposisi masih diproses: <b>{1}</b>"
-            ).format(mail.disposisi_terlambat, mail.disposisi_terbuka, ERROR_COLOR)
-        else:
-            late_text = self.tr(
-                "Tidak ada disposisi yang melewati batas waktu &nbsp;·&nbsp; Disposisi masih diproses: <b>{0}</b>"
-            ).format(mail.disposisi_terbuka)
-        late_row = QHBoxLayout()
-        late = QLabel(late_text)
-        late.setObjectName("dispositions_figures")
-        late_row.addWidget(late, 1)
-        if mail.disposisi_terlambat:
-            show = QPushButton(self.tr("Lihat disposisi terlambat"))
-            show.setObjectName("show_overdue")
-            show.clicked.connect(self.open_overdue.emit)
-            late_row.addWidget(show, 0, Qt.AlignmentFlag.AlignTop)
-        box.addLayout(late_row)
-        chart = MonthChart()
-        chart.setObjectName("letters_chart")
-        chart.set_months(mail.per_bulan)
-        box.addWidget(chart)
-        grid.addWidget(card, 3, 0, 1, 2)
+        # Each module's card (and its lines under "Perlu perhatian") only for a user who works in the module:
+        # the service leaves the summary None otherwise (Actor.works_in).
+        if mail is not None:
+            grid.addWidget(self._letters_card(mail), 3, 0, 1, 2)
 
         if self.staff_summary is not None:
             grid.addWidget(self._staff_card(self.staff_summary), 2, 0, 1, 2)
@@ -229,6 +200,41 @@ class HomeTab(QWidget):
                 row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
             box.addLayout(row)
         box.addStretch(1)
+        return card
+
+    def _letters_card(self, mail: dashboard.LettersSummary) -> QFrame:
+        card, box = _card(self.tr("Surat"))
+        figures = QLabel(
+            self.tr(
+                "Masuk bulan ini: <b>{0}</b> &nbsp;·&nbsp; Keluar bulan ini: <b>{1}</b> &nbsp;·&nbsp; "
+                "Belum didisposisi: <b>{2}</b>"
+            ).format(mail.masuk_bulan_ini, mail.keluar_bulan_ini, mail.belum_didisposisi)
+        )
+        figures.setObjectName("letters_figures")
+        box.addWidget(figures)
+        if mail.disposisi_terlambat:
+            late_text = self.tr(
+                "<span style='color:{2}'>Disposisi melewati batas waktu: <b>{0}</b></span>"
+                " &nbsp;·&nbsp; Disposisi masih diproses: <b>{1}</b>"
+            ).format(mail.disposisi_terlambat, mail.disposisi_terbuka, ERROR_COLOR)
+        else:
+            late_text = self.tr(
+                "Tidak ada disposisi yang melewati batas waktu &nbsp;·&nbsp; Disposisi masih diproses: <b>{0}</b>"
+            ).format(mail.disposisi_terbuka)
+        late_row = QHBoxLayout()
+        late = QLabel(late_text)
+        late.setObjectName("dispositions_figures")
+        late_row.addWidget(late, 1)
+        if mail.disposisi_terlambat:
+            show = QPushButton(self.tr("Lihat disposisi terlambat"))
+            show.setObjectName("show_overdue")
+            show.clicked.connect(self.open_overdue.emit)
+            late_row.addWidget(show, 0, Qt.AlignmentFlag.AlignTop)
+        box.addLayout(late_row)
+        chart = MonthChart()
+        chart.setObjectName("letters_chart")
+        chart.set_months(mail.per_bulan)
+        box.addWidget(chart)
         return card
 
     def _guests_card(self, data: dashboard.GuestsSummary) -> QFrame:

@@ -173,3 +173,29 @@ def test_attention_is_empty_only_when_nothing_is_late_or_due(ctx: AppContext) ->
         quiet = dashboard.beranda(s, clerk, date(2026, 5, 4), "WITA")
     assert quiet.attention == ()
     assert quiet.mail.disposisi_terlambat == 0 and quiet.mail.belum_didisposisi == 0
+
+
+def test_each_role_reads_the_summaries_of_its_own_modules_only(ctx: AppContext) -> None:
+    """The one rule (Actor.works_in): a module's clerk, the admin and the pimpinan; a summary left None is a card
+    and "Perlu perhatian" lines the Beranda cannot show."""
+    sample_office.fill(ctx, letter_count=0)
+    with clock.fixed(datetime(2027, 2, 4, 9, 0, tzinfo=WITA)):
+        _fill_late_and_due(ctx, _actor(ctx, "surat"), _actor(ctx, "pegawai"))  # letters and staff both late
+    every = {"surat", "pegawai", "tamu", "barang"}
+    # The demo account of each clerk is named by its module's key; the admin and the pimpinan keep every module.
+    work = {"admin": every, "kadis": every, **{key: {key} for key in every}}
+    for username, modules in work.items():
+        with ctx.db.transaction() as s:
+            page = dashboard.beranda(s, _actor(ctx, username), date(2027, 2, 4), "WITA")
+        read = {
+            key
+            for key, summary in (
+                ("surat", page.mail), ("pegawai", page.staff), ("tamu", page.guests), ("barang", page.assets)
+            )
+            if summary is not None
+        }  # fmt: skip
+        assert read == modules, username
+        letters_lines = [a for a in page.attention if "isposisi" in a.text]
+        assert bool(letters_lines) == ("surat" in modules), (username, letters_lines)
+        staff_lines = [a for a in page.attention if a.target is Target.SCHEDULE]
+        assert bool(staff_lines) == ("pegawai" in modules), (username, staff_lines)

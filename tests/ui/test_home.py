@@ -180,3 +180,135 @@ def test_the_pengurus_barang_sees_the_goods_figures_and_opens_the_tab(qtbot, off
     clerk_home = HomeTab(UiContext(office, _actor(office, "surat")))
     qtbot.addWidget(clerk_home)
     assert clerk_home.findChild(QLabel, "assets_figures") is None
+
+
+# --- each user sees only the modules of their own work (issue 15: the pengurus barang saw late dispositions) ---
+
+# The card and the "Perlu perhatian" button of each module, by the module's key in desktop/modules.py.
+_CARDS = {
+    "surat": "letters_figures",
+    "pegawai": "staff_figures",
+    "tamu": "guests_figures",
+    "barang": "assets_figures",
+}
+_TARGETS = {"surat": "disposisi_terlambat", "pegawai": "jadwal", "tamu": "meja_depan", "barang": "barang"}
+_EVERY_MODULE = frozenset(_CARDS)
+# The demo account of each role and the modules of its work; the admin and the pimpinan keep all of them.
+_WORK = {
+    "admin": _EVERY_MODULE,
+    "kadis": _EVERY_MODULE,
+    "surat": frozenset({"surat"}),
+    "tamu": frozenset({"tamu"}),
+    "barang": frozenset({"barang"}),
+    "pegawai": frozenset({"pegawai"}),
+}
+
+
+@pytest.fixture(scope="module")
+def busy(prepared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every module has something late or due on 25 November 2026: two dispositions past their batas waktu and
+    a letter waiting for one, a KGB past its batas tindakan, a guest from yesterday, a room whose KIR changed."""
+    from desktop.models.admin import OrgUnit
+    from desktop.services.assets import items, rooms
+    from desktop.services.guests import visits
+    from desktop.services.staff import records
+
+    data = tmp_path_factory.mktemp("beranda_busy") / "data"
+    shutil.copytree(prepared, data)
+    ctx = system.open_context(data)
+    with clock.fixed(NOW):
+        _disposed_late(ctx, _actor(ctx, "surat"), 2)
+        with ctx.db.transaction() as s:
+            incoming.register_incoming(
+                s,
+                _actor(ctx, "surat"),
+                incoming.IncomingInput(
+                    tanggal_diterima=datetime(2026, 11, 24, 10, 0, tzinfo=WITA),
+                    asal_surat="Bank Indonesia",
+                    nomor_surat="B/1",
+                    tanggal_surat=date(2026, 11, 23),
+                    perihal="Laporan perekonomian",
+                ),
+            )
+        staff_clerk = _actor(ctx, "pegawai")
+        with ctx.db.transaction() as s:
+            siti = records.create_pegawai(
+                s,
+                staff_clerk,
+                records.PegawaiInput(
+                    nip="197303141998032009",
+                    nama="Siti Aminah",
+                    golongan_ruang="III/d",
+                    tmt_golongan=date(2018, 4, 1),
+                    mkg_tahun=15,
+                    mkg_bulan=1,
+                    jenis_jabatan="pelaksana",
+                    jabatan="Pengadministrasi Umum",
+                    tmt_jabatan=date(2018, 4, 1),
+                    pendidikan_terakhir="S-1",
+                ),
+            ).value
+            # Next KGB on 1 December 2026, six days ahead: its surat pemberitahuan is already late.
+            records.add_riwayat(s, staff_clerk, siti.id, records.KgbEntry(date(2024, 12, 1), "III/d", 22))
+        desk = _actor(ctx, "tamu")
+        with ctx.db.read() as s:
+            unit = s.scalars(select(OrgUnit.id)).first()
+        with clock.fixed(datetime(2026, 11, 24, 10, 0, tzinfo=WITA)), ctx.db.transaction() as s:
+            visits.check_in(
+                s, desk, visits.WalkIn(nama="Tamu Kemarin", keperluan="Audiensi", tujuan_unit_id=unit)
+            )
+        pengurus = _actor(ctx, "barang")
+        with ctx.db.transaction() as s:
+            room = rooms.save_room(s, pengurus, rooms.RoomData(kode="R-01", nama="R. Subbag Umum")).id
+            chair = items.AssetInput(
+                kode_barang="1.3.2.05.02.01.004", nama="Kursi Kayu", tahun=2025, harga=750_000, ruang_id=room
+            )
+            items.create_assets(s, pengurus, chair, 2, today=NOW.date())
+    ctx.db.dispose()
+    return data
+
+
+def _home_of(qtbot, busy: Path, tmp_path: Path, username: str) -> HomeTab:  # type: ignore[no-untyped-def]
+    data = tmp_path / "data"
+    shutil.copytree(busy, data)
+    ctx = system.open_context(data)
+    home = HomeTab(UiContext(ctx, _actor(ctx, username)))
+    qtbot.addWidget(home)
+    return home
+
+
+@pytest.mark.parametrize("username", list(_WORK))
+def test_each_role_sees_the_cards_and_attention_lines_of_its_own_modules_only(  # type: ignore[no-untyped-def]
+    qtbot, busy: Path, tmp_path: Path, username: str
+) -> None:
+    with clock.fixed(NOW):
+        home = _home_of(qtbot, busy, tmp_path, username)
+    cards = {key for key, name in _CARDS.items() if home.findChild(QLabel, name) is not None}
+    buttons = {
+        b.objectName() for b in home.findChildren(QPushButton) if b.objectName().startswith("attention_")
+    }
+    lines = {key for key, target in _TARGETS.items() if any(b.endswith(f"_{target}") for b in buttons)}
+    assert cards == _WORK[username], "kartu"
+    assert lines == _WORK[username], "baris Perlu perhatian"
+    texts = _texts(home)
+    # The letters' line without a button (waiting for a disposition) follows the same rule.
+    assert any("Surat masuk belum didisposisi: 1." in t for t in texts) == ("surat" in _WORK[username])
+    # Nothing to do in one's own module is never hidden: the list is not empty for anyone here.
+    assert home.findChild(QLabel, "attention_empty") is None
+    # The cards every user shares stay.
+    assert home.findChild(QLabel, "today") is not None
+
+
+def test_the_pengurus_barang_sees_the_barang_card_and_no_letters(qtbot, busy: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with clock.fixed(NOW):
+        home = _home_of(qtbot, busy, tmp_path, "barang")
+    texts = _texts(home)
+    assert texts and all("KIR berubah" in t or "BAST" in t for t in texts), texts
+    assert not any("isposisi" in t or "Surat" in t for t in texts), texts
+    assert home.findChild(QLabel, "assets_figures") is not None
+    for letters_only in ("letters_figures", "dispositions_figures"):
+        assert home.findChild(QLabel, letters_only) is None
+    assert home.findChild(QPushButton, "show_overdue") is None
+    # Its own line comes first and opens the Barang tab.
+    with qtbot.waitSignal(home.open_assets):
+        qtbot.mouseClick(home.findChild(QPushButton, "attention_0_barang"), Qt.MouseButton.LeftButton)

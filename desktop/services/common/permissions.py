@@ -77,5 +77,14 @@ class Actor:
                 f"Peran {self.role.label} tidak berwenang untuk tindakan ini ({perm.value})."
             )
 
+    def works_in(self, module_write: Perm) -> bool:
+        """Whether the module whose records need ``module_write`` is part of this user's work: its own clerk,
+        the admin (who holds every permission) and the pimpinan, who answers for every module.
+
+        The one rule for "whose module is it" (read from ``ROLE_PERMS``, so no second table): the Beranda shows
+        a module's card and its "Perlu perhatian" lines only to these users; other clerks read the module's
+        tab when they need it (``Perm.VIEW``) but are not asked to act on it."""
+        return self.can(module_write) or self.role is Role.PIMPINAN
+
 
 SYSTEM = Actor(user_id=None, username="sistem", role=Role.ADMIN, full_name="Sistem")
