@@ -30,12 +30,18 @@ class Module:
     features: tuple[str, ...] = ()  # for the coming-soon panel
     seeders: tuple[str, ...] = ()  # "module:function(session)" run by system.prepare when seeding is due
     seeded_tables: tuple[str, ...] = ()  # "module:OrmClass" that those seeders fill when empty
+    # "module:OrmClass" whose shipped rows those seeders offer once per database (services.common.seeding):
+    # tables the users own, which they may empty on purpose.
+    seeded_once: tuple[str, ...] = ()
     settings_pages: tuple[SettingsPage, ...] = ()
     cli: str | None = None  # the module holding add_parser(subparsers) and run(args)
     cli_command: str | None = None  # the sub-command add_parser registers
     extra_cli: tuple[tuple[str, str], ...] = ()  # more (sub-command, module) pairs: Buku Tamu's "skm"
     demo: str | None = None  # "module:function" the demo calls to fill the module's sample data
     daily: tuple[str, ...] = ()  # "module:function(db) -> str | None" run once after each start (off the GUI)
+    # "module:function(session, actor) -> list[str]": names of the module's stored files (scans, photos) that are
+    # damaged or gone; system.verify_files runs them all for `sekretariat check` and Pengaturan › Cadangan.
+    file_checks: tuple[str, ...] = ()
 
 
 MODULES: tuple[Module, ...] = (
@@ -56,6 +62,7 @@ MODULES: tuple[Module, ...] = (
         cli="desktop.cli.letters",
         cli_command="letters",
         demo="desktop.demo.sample_office:fill_letters",
+        file_checks=("desktop.services.common.attachments:verify_all",),  # the letters' scans
     ),
     Module(
         key="tamu",
@@ -88,8 +95,8 @@ MODULES: tuple[Module, ...] = (
             "desktop.services.assets.kode:seed_reference",
             "desktop.services.assets.reference:seed_reference",
         ),
-        seeded_tables=(
-            "desktop.models.assets:KodeBarang",
+        seeded_tables=("desktop.models.assets:KodeBarang",),
+        seeded_once=(
             "desktop.models.assets:MasaManfaat",
             "desktop.models.assets:PitaPemeliharaan",
             "desktop.models.assets:AmbangKapitalisasi",
@@ -103,6 +110,7 @@ MODULES: tuple[Module, ...] = (
         cli="desktop.cli.assets",
         cli_command="assets",
         demo="desktop.demo.sample_assets:fill_assets",
+        file_checks=("desktop.services.assets.attachments:verify_all",),
     ),
     Module(
         key="pegawai",

@@ -9,10 +9,14 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import __version__, modules
 from desktop.services.common.demo_mark import DEMO_PASSWORD
 from desktop.storage.config import default_data_dir, default_log_dir
+
+if TYPE_CHECKING:  # the services load only when a command needs them: `--help` stays fast
+    from desktop.services.system import CheckReport
 
 log = logging.getLogger("sekretariat")
 
@@ -68,6 +72,14 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "--deep",
         action="store_true",
         help="pemeriksaan menyeluruh: integrity_check dan membaca setiap isi setiap tabel (lebih lama)",
+    )
+
+    p = sub.add_parser(
+        "print-test", help="cetak halaman uji (kop surat, blok tanda tangan) langsung ke printer"
+    )
+    p.add_argument("--printer", default=None, metavar="ANTREAN", help="antrean CUPS (bawaan: printer bawaan)")
+    p.add_argument(
+        "--paper", type=str.upper, choices=("A4", "F4"), default=None, help="kertas (bawaan: profil)"
     )
 
     p = sub.add_parser("demo", help="isi folder data baru yang kosong dengan contoh data yang realistis")
@@ -162,7 +174,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     ctx = system.open_context(args.data_dir, db_url=args.db_url)
     try:
-        report = system.check(ctx, deep=args.deep)
+        report = system.check(ctx, deep=args.deep, actor=system.SYSTEM)
     finally:
         ctx.db.dispose()
     print(f"Lokasi data : {report.location}")
@@ -175,13 +187,64 @@ def _cmd_check(args: argparse.Namespace) -> int:
         )
         for problem in report.problems:
             print(f"  - {problem}")
+    _print_files(report)
     print("Hasil       : " + ("BAIK" if report.ok else "ADA MASALAH"))
     if report.integrity != "ok" or report.problems:
         print(
             "Basis data rusak. Jangan mengubah data lagi; buat salinan berkasnya, lalu pulihkan dari cadangan "
             "terakhir yang baik (sekretariat restore BERKAS)."
         )
+    elif report.files:
+        print(
+            f"{len(report.files)} berkas tersimpan rusak atau hilang: isinya kosong atau tidak cocok lagi dengan "
+            "sidik SHA-256-nya. Pindai atau lampirkan ulang berkas aslinya; bila tidak ada, ambil dari cadangan "
+            "yang dibuat sebelum berkas itu rusak."
+        )
     return 0 if report.ok else 1
+
+
+def _cmd_print_test(args: argparse.Namespace) -> int:
+    """The page of Pengaturan › Cetak uji, straight to a CUPS queue: checks a workstation's printer after an
+    install, and the installed package in CI."""
+    from desktop.cli.console import office as prepared
+    from desktop.printing import spool
+    from desktop.services import system
+    from desktop.services.common import documents, office
+    from desktop.services.common.errors import ServiceError
+
+    with prepared(args) as ctx:
+        try:
+            with ctx.db.read() as s:
+                pdf = documents.test_page_pdf(s, system.SYSTEM, args.paper)
+                paper = args.paper or office.get_profile(s).kertas_bawaan
+            printer = args.printer or spool.default_printer()
+            if printer is None:
+                print("Belum ada printer bawaan; sebutkan antreannya dengan --printer.", file=sys.stderr)
+                return 1
+            media = spool.MEDIA_F4 if paper.startswith("F4") else "A4"
+            job = spool.send_pdf(pdf, printer, title="Halaman uji Sekretariat", media=media)
+        except ServiceError as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
+        except spool.PrinterError as exc:
+            print(exc.message, file=sys.stderr)
+            return 1
+    print(f"Halaman uji ({paper}) dikirim ke {printer}: pekerjaan {job}.")
+    return 0
+
+
+def _print_files(report: CheckReport) -> None:
+    """Every damaged or missing stored file by name (all of them: a list to work through, or to grep)."""
+    if report.files_error:
+        print(f"Berkas      : {report.files_error}")
+    elif report.files is None:
+        print("Berkas      : tidak diperiksa (basis data bermasalah)")
+    elif not report.files:
+        print("Berkas      : semua utuh")
+    else:
+        print(f"Berkas      : {len(report.files)} rusak atau hilang")
+        for name in report.files:
+            print(f"  - {name}")
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -250,6 +313,7 @@ COMMANDS = _Commands(
         "check": _cmd_check,
         "demo": _cmd_demo,
         "db": _cmd_db,
+        "print-test": _cmd_print_test,
     }
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop import modules
 from desktop.models.admin import Holiday
-from desktop.services.common import audit, calendar
+from desktop.services.common import audit, calendar, seeding
 from desktop.services.common.permissions import SYSTEM, Actor, Perm
 from desktop.storage import backup as backups
 from desktop.storage import health, migrate
@@ -181,8 +181,12 @@ def _check_failed(ctx: AppContext, exc: BaseException) -> StorageError:
 
 
 def _seeding_due(session: Session) -> bool:
-    """Whether a table filled at start-up is still empty (the seed functions write only then)."""
+    """Whether a table filled at start-up is still empty, or a table offered its rows once has not been yet
+    (the seed functions write only then): an emptied table of the second kind takes no write lock."""
     tables = [Holiday, *(modules.resolve(t) for m in modules.MODULES for t in m.seeded_tables)]
+    once = [modules.resolve(t) for m in modules.MODULES for t in m.seeded_once]
+    if seeding.missing_markers(session, once):
+        return True
     return any(session.scalar(select(literal(1)).select_from(t).limit(1)) is None for t in tables)
 
 
@@ -255,6 +259,25 @@ def restore(ctx: AppContext, actor: Actor, source: Path, progress: Progress | No
     return safety
 
 
+def verify_files(ctx: AppContext, actor: Actor, progress: Progress | None = None) -> list[str]:
+    """Names of every stored file of every module (letters' scans, assets' photos and documents …) whose bytes
+    are gone or no longer match their SHA-256. The admin's: it reads every file. Each module lists its own
+    check in desktop/modules.py (``file_checks``); ``progress(done, total)`` counts those checks."""
+    actor.require(Perm.MANAGE_BACKUPS)
+    checks: list[Callable[[Session, Actor], list[str]]] = [
+        modules.resolve(name) for module in modules.MODULES for name in module.file_checks
+    ]
+    bad: list[str] = []
+    for done, verify in enumerate(checks):
+        if progress is not None:
+            progress(done, len(checks))
+        with ctx.db.read() as s:
+            bad.extend(verify(s, actor))
+    if progress is not None:
+        progress(len(checks), len(checks))
+    return bad
+
+
 @dataclass(frozen=True)
 class CheckReport:
     location: str
@@ -262,6 +285,8 @@ class CheckReport:
     schema: migrate.SchemaState | None  # None: the schema version could not be read
     deep: bool = False
     problems: tuple[str, ...] = ()  # found by the deep read of every table
+    files: tuple[str, ...] | None = None  # stored files damaged or gone; None: not checked
+    files_error: str = ""  # why reading the stored files failed
 
     @property
     def ok(self) -> bool:
@@ -270,6 +295,8 @@ class CheckReport:
             and not self.problems
             and self.schema is not None
             and self.schema.status is migrate.SchemaStatus.CURRENT
+            and not self.files
+            and not self.files_error
         )
 
     @property
@@ -277,9 +304,12 @@ class CheckReport:
         return self.schema.describe() if self.schema is not None else "versi skema tidak terbaca"
 
 
-def check(ctx: AppContext, *, deep: bool = False) -> CheckReport:
+def check(
+    ctx: AppContext, *, deep: bool = False, actor: Actor | None = None, progress: Progress | None = None
+) -> CheckReport:
     """Quick check (fast, for every day), or with ``deep`` the full integrity check plus a read of every
-    value of every table. Never takes the write lock; a damaged database is reported, not raised."""
+    value of every table; with ``actor`` (the admin) every module's stored files too (verify_files), once the
+    database itself is sound. Never takes the write lock; a damaged database is reported, not raised."""
     try:
         integrity = sqlite_integrity_check(ctx.db) if deep else sqlite_quick_check(ctx.db)
     except (DBAPIError, UnicodeDecodeError) as exc:
@@ -295,7 +325,14 @@ def check(ctx: AppContext, *, deep: bool = False) -> CheckReport:
         log.warning("schema version unreadable: %s", exc)
         schema = None
     problems = tuple(health.read_every_table(ctx.db)) if deep else ()
-    return CheckReport(ctx.location, integrity, schema, deep, problems)
+    report = CheckReport(ctx.location, integrity, schema, deep, problems)
+    sound = integrity == "ok" and schema is not None and schema.status is migrate.SchemaStatus.CURRENT
+    if actor is None or not sound:
+        return report  # the files' tables may be missing or unreadable: the database is what to fix first
+    try:
+        return replace(report, files=tuple(verify_files(ctx, actor, progress)))
+    except (DBAPIError, UnicodeDecodeError, DatabaseDamaged) as exc:
+        return replace(report, files_error=f"berkas tersimpan tidak terbaca: {getattr(exc, 'orig', exc)}")
 
 
 def use_postgres(

@@ -14,7 +14,13 @@ from desktop.core import clock
 from desktop.models.assets import Aset, AsetDokumen, AsetLampiran
 from desktop.services.assets.bast import JENIS as BAST_JENIS
 from desktop.services.common import audit
-from desktop.services.common.attachments import check_upload, sha256_checked, sha256_of
+from desktop.services.common.attachments import (
+    VERIFY_BATCH,
+    check_upload,
+    intact,
+    sha256_checked,
+    sha256_of,
+)
 from desktop.services.common.errors import NotFound, ValidationError
 from desktop.services.common.permissions import Actor, Perm
 
@@ -234,9 +240,12 @@ def remove(session: Session, actor: Actor, lampiran_id: int) -> None:
 
 
 def verify_all(session: Session, actor: Actor) -> list[str]:
-    """Names of every photo or document whose bytes no longer match their checksum (Pengaturan › Periksa)."""
+    """Names of every photo or document whose bytes are gone or no longer match their checksum
+    (system.verify_files)."""
     actor.require(Perm.MANAGE_BACKUPS)
     rows = session.execute(
-        select(AsetLampiran.nama_berkas, AsetLampiran.konten, AsetLampiran.sha256).order_by(AsetLampiran.id)
+        select(AsetLampiran.nama_berkas, AsetLampiran.konten, AsetLampiran.sha256)
+        .order_by(AsetLampiran.id)
+        .execution_options(yield_per=VERIFY_BATCH)
     )
-    return [name for name, konten, sha in rows if sha256_of(bytes(konten)) != sha]
+    return [name for name, konten, sha in rows if not intact(konten, sha)]

@@ -9,15 +9,14 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Final
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from desktop.core.assets.rules import DEFAULT_BANDS, DEFAULT_MASA_MANFAAT, DEFAULT_THRESHOLDS
 from desktop.models.assets import AmbangKapitalisasi, MasaManfaat, PitaPemeliharaan
-from desktop.services.common import audit
+from desktop.services.common import audit, seeding
 from desktop.services.common.errors import ValidationError
 from desktop.services.common.permissions import Actor, Perm
-from desktop.services.common.sql import insert_ignoring_conflicts
 
 __all__ = [
     "AmbangData",
@@ -26,10 +25,14 @@ __all__ = [
     "list_bands",
     "list_masa_manfaat",
     "list_thresholds",
+    "restore_defaults",
     "save_bands",
     "save_masa_manfaat",
     "save_thresholds",
     "seed_reference",
+    "shipped_bands",
+    "shipped_masa_manfaat",
+    "shipped_thresholds",
 ]
 
 # A dotted code prefix of Permendagri 108: 1 to 7 segments of digits (``1.3.2`` … ``1.3.2.10.01.02.002``).
@@ -68,32 +71,42 @@ class AmbangData:
 # --- seeding ------------------------------------------------------------------------------------------------
 
 
-def seed_reference(session: Session) -> int:
-    """Fill each of the three tables from the shipped defaults when it is empty; returns rows offered.
+def shipped_masa_manfaat() -> list[MasaManfaatData]:
+    """The masa manfaat table as shipped (R25): what the first start offers, and what a restore brings back."""
+    return [MasaManfaatData(r.prefix, r.uraian, r.tahun) for r in DEFAULT_MASA_MANFAAT]
 
-    Conflicts are ignored, so two workstations starting together on a new shared database both succeed; a table
-    the pengurus barang has edited (even emptied a part of) is left alone as long as it holds a row."""
-    offered = 0
-    if not session.scalar(select(func.count()).select_from(MasaManfaat)):
-        rows = [{"kode_prefix": r.prefix, "uraian": r.uraian, "tahun": r.tahun} for r in DEFAULT_MASA_MANFAAT]
-        insert_ignoring_conflicts(session, MasaManfaat, rows, ["kode_prefix"])
-        offered += len(rows)
-    if not session.scalar(select(func.count()).select_from(PitaPemeliharaan)):
-        bands = [
-            {"kode_prefix": r.prefix, "batas_bawah": r.batas_bawah, "batas_atas": r.batas_atas,
-             "tambah_tahun": r.tambah_tahun}
-            for r in DEFAULT_BANDS
-        ]  # fmt: skip
-        insert_ignoring_conflicts(session, PitaPemeliharaan, bands, ["kode_prefix", "batas_bawah"])
-        offered += len(bands)
-    if not session.scalar(select(func.count()).select_from(AmbangKapitalisasi)):
-        limits = [
-            {"kode_prefix": r.prefix, "mulai_tahun": r.mulai_tahun, "nilai": r.nilai, "catatan": r.catatan}
-            for r in DEFAULT_THRESHOLDS
-        ]
-        insert_ignoring_conflicts(session, AmbangKapitalisasi, limits, ["kode_prefix", "mulai_tahun"])
-        offered += len(limits)
+
+def shipped_bands() -> list[PitaData]:
+    return [PitaData(r.prefix, r.batas_bawah, r.batas_atas, r.tambah_tahun) for r in DEFAULT_BANDS]
+
+
+def shipped_thresholds() -> list[AmbangData]:
+    return [AmbangData(r.prefix, r.mulai_tahun, r.nilai, r.catatan) for r in DEFAULT_THRESHOLDS]
+
+
+def seed_reference(session: Session) -> int:
+    """Offer each of the three tables its shipped defaults once per database; returns rows offered.
+
+    Once offered a table is the pengurus barang's: one emptied on purpose (no threshold at all: every item
+    intrakomptabel) stays empty at the next start. See ``services.common.seeding.offer_once``."""
+    offered = seeding.offer_once(
+        session, MasaManfaat, [asdict(r) for r in shipped_masa_manfaat()], ["kode_prefix"]
+    )
+    offered += seeding.offer_once(
+        session, PitaPemeliharaan, [asdict(r) for r in shipped_bands()], ["kode_prefix", "batas_bawah"]
+    )
+    offered += seeding.offer_once(
+        session, AmbangKapitalisasi, [asdict(r) for r in shipped_thresholds()], ["kode_prefix", "mulai_tahun"]
+    )
     return offered
+
+
+def restore_defaults(session: Session, actor: Actor) -> None:
+    """Put the shipped defaults back in all three tables ("kembalikan ke bawaan"), checked and audited as any
+    save; items already recorded keep their flags."""
+    save_masa_manfaat(session, actor, shipped_masa_manfaat())
+    save_bands(session, actor, shipped_bands())
+    save_thresholds(session, actor, shipped_thresholds())
 
 
 # --- reading ------------------------------------------------------------------------------------------------

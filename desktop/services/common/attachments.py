@@ -66,6 +66,15 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def intact(data: bytes | None, expected: str) -> bool:
+    """Whether a stored file is still whole: there are bytes (an emptied file is lost, never a valid upload)
+    and they match the SHA-256 stored with them."""
+    return bool(data) and sha256_of(bytes(data or b"")) == expected
+
+
+VERIFY_BATCH = 50  # files hashed per fetch: a check of every file never holds more than this many in memory
+
+
 def sha256_checked(data: bytes, expected: str, nama_berkas: str, hint: str) -> bytes:
     """``data`` when it still matches the SHA-256 stored with it; IntegrityError naming the file otherwise
     (``hint`` says how to get a good copy back)."""
@@ -184,10 +193,12 @@ def open_bytes(session: Session, actor: Actor, attachment_id: int) -> tuple[Atta
 
 
 def verify_all(session: Session, actor: Actor) -> list[str]:
-    """Names of every scan whose bytes no longer match their checksum (for Pengaturan › Periksa)."""
+    """Names of every scan whose bytes are gone or no longer match their checksum (system.verify_files)."""
     actor.require(Perm.MANAGE_BACKUPS)
-    bad = []
-    for row in session.scalars(select(LetterAttachment).order_by(LetterAttachment.id)):
-        if sha256_of(row.konten) != row.sha256:
-            bad.append(row.nama_berkas)
-    return bad
+    # Columns, not ORM rows, fetched a batch at a time: rows would keep every scan's bytes in the session.
+    rows = session.execute(
+        select(LetterAttachment.nama_berkas, LetterAttachment.konten, LetterAttachment.sha256)
+        .order_by(LetterAttachment.id)
+        .execution_options(yield_per=VERIFY_BATCH)
+    )
+    return [name for name, konten, sha in rows if not intact(konten, sha)]

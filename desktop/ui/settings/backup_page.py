@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -45,6 +46,7 @@ CHECKSUM_LABELS = {
     Checksum.MISMATCH: "TIDAK COCOK",
 }
 BACKUP_FILTER = "Cadangan Sekretariat (*.sekretariat-cadangan.db *.db);;Semua berkas (*)"
+FILES_SHOWN = 5  # damaged files named in the message; the rest counted (the CLI `check` lists them all)
 
 
 def format_size(size: int) -> str:
@@ -63,6 +65,14 @@ def backup_time(created: datetime, zone: str) -> str:
     if zone.strip().upper() not in OFFICE_ZONES:
         zone = "WIB"  # a profile not filled in yet, as clock.now does
     return format_datetime(created.astimezone() if created.tzinfo is None else created, zone)
+
+
+def damaged_files_text(names: Sequence[str], shown: int = FILES_SHOWN) -> str:
+    """The first ``shown`` damaged files, one a line, then ``… dan N lainnya``."""
+    lines = [f"• {name}" for name in names[:shown]]
+    if len(names) > shown:
+        lines.append(f"… dan {len(names) - shown} lainnya")
+    return "\n".join(lines)
 
 
 class RestoreConfirmDialog(QDialog):
@@ -157,7 +167,12 @@ class BackupPage(common.SettingsPage):
         self.restore_selected_button.clicked.connect(self.restore_selected)
         self.restore_file_button = QPushButton(self.tr("&Pulihkan dari berkas…"))
         self.restore_file_button.clicked.connect(self.choose_restore_source)
-        self.check_button = QPushButton(self.tr("Periksa &basis data"))
+        self.check_button = QPushButton(self.tr("Periksa &basis data dan berkas"))
+        self.check_button.setToolTip(
+            self.tr(
+                "Periksa keutuhan basis data dan setiap berkas tersimpan (pindaian surat, foto dan dokumen barang)"
+            )
+        )
         self.check_button.clicked.connect(self.check_database)
         self.status = QLabel()
         self.status.setObjectName("backupStatus")
@@ -340,14 +355,23 @@ class BackupPage(common.SettingsPage):
 
     # ------------------------------------------------------------------ integrity check
     def check_database(self) -> None:
+        """The database, then every stored file of every module (reading them all can take minutes)."""
         if self._busy():
             return
-        ctx = self.ctx.app
-        self.status.setText(self.tr("Memeriksa basis data…"))
+        ctx, actor = self.ctx.app, self.ctx.actor
+        db_text, files_text = self.tr("Memeriksa basis data…"), self.tr("Memeriksa berkas tersimpan…")
+
+        def work(progress):  # worker thread: no widgets here
+            progress.set(0, 0, db_text)  # total unknown: a busy bar while the engine checks the database
+            return system.check(
+                ctx, actor=actor, progress=lambda done, total: progress.set(done, total, files_text)
+            )
+
+        self.status.setText(self.tr("Memeriksa basis data dan berkas…"))
         self.task = run_task(
             self,
-            self.tr("Memeriksa basis data"),
-            lambda _progress: system.check(ctx),
+            self.tr("Memeriksa basis data dan berkas"),
+            work,
             on_done=self._check_done,
             on_error=self._task_failed,
             cancellable=False,
@@ -356,18 +380,36 @@ class BackupPage(common.SettingsPage):
 
     def _check_done(self, report: system.CheckReport) -> None:
         self.last_result = report
+        title = self.tr("Periksa basis data dan berkas")
         details = self.tr("Lokasi: %1\nKeutuhan: %2\nSkema: %3").replace("%1", report.location)
         details = details.replace("%2", report.integrity[:500]).replace("%3", report.schema_text)
         if report.ok:
-            self._finish(self.tr("Basis data baik."))
+            self._finish(self.tr("Basis data dan semua berkas baik."))
             common.inform(
-                self, self.tr("Periksa basis data"), self.tr("Basis data dalam keadaan baik."), details
+                self, title, self.tr("Basis data dan semua berkas tersimpan dalam keadaan baik."), details
+            )
+        elif report.integrity == "ok" and not report.problems and report.files:
+            count = len(report.files)
+            self._finish(self.tr("%1 berkas rusak atau hilang.").replace("%1", str(count)))
+            common.warn(
+                self,
+                title,
+                self.tr("Basis data baik, tetapi %1 berkas tersimpan rusak atau hilang:\n%2")
+                .replace("%1", str(count))
+                .replace("%2", damaged_files_text(report.files)),
+                self.tr(
+                    "Isinya kosong atau tidak cocok lagi dengan sidik SHA-256-nya. Pindai atau lampirkan ulang "
+                    "berkas aslinya; bila tidak ada, ambil dari cadangan yang dibuat sebelum berkas itu rusak. "
+                    "Daftar lengkapnya: perintah “sekretariat check”."
+                ),
             )
         else:
             self._finish(self.tr("Pemeriksaan menemukan masalah."))
+            if report.files_error:
+                details += "\n" + report.files_error
             common.warn(
                 self,
-                self.tr("Periksa basis data"),
+                title,
                 self.tr(
                     "Pemeriksaan menemukan masalah. Buat cadangan ke tempat lain, lalu hubungi pengelola TI; "
                     "bila data rusak, pulihkan dari cadangan terakhir yang baik."

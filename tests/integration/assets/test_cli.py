@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.cli import assets as assets_cli
-from desktop.models.assets import AmbangKapitalisasi, Aset, MasaManfaat, PitaPemeliharaan
+from desktop.models.assets import Aset
 from desktop.services.assets import reference
+from desktop.services.common.permissions import SYSTEM
 from desktop.services.system import AppContext
 
 LAPTOP = "1.3.2.10.01.02.002"
@@ -116,9 +117,7 @@ def test_depreciation_of_the_worked_example_laptop(
     ctx: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with ctx.db.transaction() as s:
-        for model in (MasaManfaat, PitaPemeliharaan, AmbangKapitalisasi):
-            s.query(model).delete()
-        reference.seed_reference(s)
+        reference.restore_defaults(s, SYSTEM)
     path = _csv(
         tmp_path / "kib.csv",
         f"{LAPTOP},Laptop,000001,Lenovo,2024,2024-03-10,PF3ABC12,15.000.000,B,1",

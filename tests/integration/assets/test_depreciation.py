@@ -9,7 +9,6 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop.core import clock
-from desktop.models.assets import AmbangKapitalisasi, MasaManfaat, PitaPemeliharaan
 from desktop.services.assets import depreciation, items, reference
 from desktop.services.assets.depreciation import DepreciationRow, Skipped
 from desktop.services.assets.items import AssetInput
@@ -29,9 +28,7 @@ TODAY = date(2026, 12, 31)
 def tables(office: AppContext, pengurus: Actor) -> AppContext:
     """The shipped defaults of the three tables, with the worked example's P&M threshold of Rp 1.000.000."""
     with office.db.transaction() as s:
-        for model in (MasaManfaat, PitaPemeliharaan, AmbangKapitalisasi):
-            s.query(model).delete()
-        reference.seed_reference(s)
+        reference.restore_defaults(s, pengurus)
         reference.save_thresholds(s, pengurus, [AmbangData("1.3.2", 2000, 1_000_000)])
     return office
 

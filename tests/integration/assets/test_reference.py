@@ -1,24 +1,31 @@
-"""The rule tables of Barang (R25-R27): seeded once from the shipped defaults, edited with checks and audit."""
+"""The rule tables of Barang (R25-R27): offered the shipped defaults once per database, edited with checks and
+audit; a table emptied on purpose stays empty."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from desktop.core.assets.rules import DEFAULT_BANDS, DEFAULT_MASA_MANFAAT, DEFAULT_THRESHOLDS
-from desktop.models.admin import AuditEntry
+from desktop.models.admin import AuditEntry, Setting
 from desktop.models.assets import AmbangKapitalisasi, MasaManfaat, PitaPemeliharaan
+from desktop.services import system
 from desktop.services.assets import reference
 from desktop.services.assets.reference import AmbangData, MasaManfaatData, PitaData
+from desktop.services.common import seeding
 from desktop.services.common.errors import PermissionDenied, ValidationError
-from desktop.services.common.permissions import Actor
+from desktop.services.common.permissions import SYSTEM, Actor
 from desktop.services.common.sql import insert_ignoring_conflicts
 from desktop.services.system import AppContext
+
+TABLES = (MasaManfaat, PitaPemeliharaan, AmbangKapitalisasi)
 
 
 def _empty(ctx: AppContext) -> None:
     with ctx.db.transaction() as s:
-        for model in (MasaManfaat, PitaPemeliharaan, AmbangKapitalisasi):
+        for model in TABLES:
             s.query(model).delete()
 
 
@@ -30,27 +37,153 @@ def _counts(ctx: AppContext) -> tuple[int, int, int]:
         )
 
 
-def test_seed_fills_each_empty_table_from_the_defaults_once(office: AppContext, pengurus: Actor) -> None:
-    _empty(office)
+def _as_before_barang(ctx: AppContext) -> None:
+    """The database as the first start of the Barang schema finds it: empty tables, never offered."""
+    _empty(ctx)
+    _forget_markers(ctx)
+
+
+def _forget_markers(ctx: AppContext) -> None:
+    with ctx.db.transaction() as s:
+        keys = [seeding.marker_key(m) for m in TABLES]
+        s.execute(delete(Setting).where(Setting.key.in_(keys)))
+
+
+DEFAULT_COUNTS = (len(DEFAULT_MASA_MANFAAT), len(DEFAULT_BANDS), len(DEFAULT_THRESHOLDS))
+
+
+def test_the_first_start_offers_the_defaults_and_later_starts_add_nothing(office: AppContext) -> None:
+    _as_before_barang(office)
+    system.prepare(office)
+    assert _counts(office) == DEFAULT_COUNTS
     with office.db.transaction() as s:
-        reference.seed_reference(s)
-    assert _counts(office) == (len(DEFAULT_MASA_MANFAAT), len(DEFAULT_BANDS), len(DEFAULT_THRESHOLDS))
-    with office.db.transaction() as s:
-        masa = {r.kode_prefix: r.tahun for r in reference.list_masa_manfaat(s, pengurus)}
+        masa = {r.kode_prefix: r.tahun for r in reference.list_masa_manfaat(s, SYSTEM)}
         assert masa["1.3.2.10"] == 4 and masa["1.3.3.01.01"] == 50 and masa["1.3.2.02.01"] == 7
+        assert seeding.missing_markers(s, TABLES) == []
         # A second start (or a second workstation) adds nothing.
-        reference.seed_reference(s)
-    assert _counts(office) == (len(DEFAULT_MASA_MANFAAT), len(DEFAULT_BANDS), len(DEFAULT_THRESHOLDS))
+        assert reference.seed_reference(s) == 0
+    system.prepare(office)
+    assert _counts(office) == DEFAULT_COUNTS
+
+
+SAVES = {
+    "masa_manfaat": (0, reference.save_masa_manfaat),
+    "pita": (1, reference.save_bands),
+    "ambang": (2, reference.save_thresholds),
+}
+
+
+@pytest.mark.parametrize("table", list(SAVES))
+def test_a_table_the_pengurus_emptied_stays_empty_across_starts(
+    office: AppContext, pengurus: Actor, table: str
+) -> None:
+    """No threshold at all means every item is intrakomptabel: the next start must not bring the defaults back."""
+    index, save = SAVES[table]
+    with office.db.transaction() as s:
+        save(s, pengurus, [])
+    for _ in range(2):
+        system.prepare(office)
+        counts = _counts(office)
+        assert counts[index] == 0
+        # The other two tables keep what they held.
+        assert [c for i, c in enumerate(counts) if i != index] == [
+            c for i, c in enumerate(DEFAULT_COUNTS) if i != index
+        ]
 
 
 def test_an_edited_table_is_not_seeded_again(office: AppContext, pengurus: Actor) -> None:
-    _empty(office)
     with office.db.transaction() as s:
         reference.save_masa_manfaat(s, pengurus, [MasaManfaatData("1.3.2.10", "Komputer", 3)])
-        reference.seed_reference(s)
+        reference.save_bands(s, pengurus, [])
+    system.prepare(office)
+    with office.db.transaction() as s:
         assert reference.list_masa_manfaat(s, pengurus) == [MasaManfaatData("1.3.2.10", "Komputer", 3)]
-        # The two other tables were empty, so they got their defaults.
+        assert reference.list_bands(s, pengurus) == []
+        assert len(reference.list_thresholds(s, pengurus)) == len(DEFAULT_THRESHOLDS)
+
+
+def test_a_database_seeded_by_the_previous_version_counts_as_seeded(
+    office: AppContext, pengurus: Actor
+) -> None:
+    # The earlier code filled the tables at every start and wrote no marker.
+    with office.db.transaction() as s:
+        reference.save_masa_manfaat(s, pengurus, [MasaManfaatData("1.3.2.10", "Komputer", 3)])
+    _forget_markers(office)
+    system.prepare(office)
+    with office.db.transaction() as s:
+        assert seeding.missing_markers(s, TABLES) == []
+        assert reference.list_masa_manfaat(s, pengurus) == [MasaManfaatData("1.3.2.10", "Komputer", 3)]
+        reference.save_thresholds(s, pengurus, [])
+    system.prepare(office)
+    assert _counts(office) == (1, len(DEFAULT_BANDS), 0)
+
+
+def test_an_emptied_table_does_not_make_every_start_take_the_write_lock(
+    office: AppContext, pengurus: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with office.db.transaction() as s:
+        reference.save_thresholds(s, pengurus, [])
+    runs: list[int] = []
+    monkeypatch.setattr(reference, "seed_reference", lambda s: runs.append(1) or 0)
+    system.prepare(office)
+    assert runs == []
+
+
+def test_restore_defaults_brings_back_the_shipped_tables_with_audit(
+    office: AppContext, pengurus: Actor, pimpinan: Actor
+) -> None:
+    with office.db.transaction() as s:
+        reference.save_thresholds(s, pengurus, [])
+        reference.save_bands(s, pengurus, [])
+        with pytest.raises(PermissionDenied):
+            reference.restore_defaults(s, pimpinan)
+    with office.db.transaction() as s:
+        reference.restore_defaults(s, pengurus)
+        assert reference.list_thresholds(s, pengurus) == sorted(
+            reference.shipped_thresholds(), key=lambda a: (a.kode_prefix, a.mulai_tahun)
+        )
         assert len(reference.list_bands(s, pengurus)) == len(DEFAULT_BANDS)
+        entry = s.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "aset_ambang").order_by(AuditEntry.id.desc())
+        ).first()
+        assert entry is not None and entry.username == "barang"
+    assert _counts(office) == DEFAULT_COUNTS
+
+
+def test_two_workstations_seeding_a_new_shared_database_at_once(office: AppContext) -> None:
+    _as_before_barang(office)
+    first_inside = threading.Event()
+    release = threading.Event()
+    errors: list[BaseException] = []
+
+    def first() -> None:
+        try:
+            with office.db.transaction() as s:
+                reference.seed_reference(s)
+                first_inside.set()
+                release.wait(10)
+        except BaseException as exc:  # reported by the test below
+            errors.append(exc)
+            first_inside.set()
+
+    def second() -> None:
+        try:
+            with office.db.transaction() as s:
+                reference.seed_reference(s)
+        except BaseException as exc:
+            errors.append(exc)
+
+    one = threading.Thread(target=first)
+    one.start()
+    assert first_inside.wait(10)
+    two = threading.Thread(target=second)
+    two.start()
+    two.join(0.5)  # the second waits for the first's write (its lock, or its unique keys)
+    release.set()
+    one.join(20)
+    two.join(20)
+    assert errors == []
+    assert _counts(office) == DEFAULT_COUNTS
 
 
 def test_seed_on_a_table_another_workstation_filled_meanwhile_does_not_fail(office: AppContext) -> None:

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from sqlalchemy import update
 
 from desktop.core import clock
-from desktop.models.assets import AmbangKapitalisasi, Aset, MasaManfaat, PitaPemeliharaan
+from desktop.models.assets import Aset
 from desktop.services.assets import documents, items, reference, reports
 from desktop.services.assets.items import AssetInput
 from desktop.services.assets.ledger import DocRef
@@ -36,9 +36,7 @@ S2_2025 = (date(2025, 7, 1), date(2025, 12, 31))
 def tables(office: AppContext, pengurus: Actor) -> AppContext:
     """The shipped rule tables, with the worked example's P&M threshold of Rp 1.000.000."""
     with office.db.transaction() as s:
-        for model in (MasaManfaat, PitaPemeliharaan, AmbangKapitalisasi):
-            s.query(model).delete()
-        reference.seed_reference(s)
+        reference.restore_defaults(s, pengurus)
         reference.save_thresholds(s, pengurus, [AmbangData("1.3.2", 2000, 1_000_000)])
     return office
 
