@@ -312,14 +312,11 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir)))
 
     def _about(self) -> None:
-        dialogs.info(
-            self,
-            self.tr("Tentang Sekretariat"),
-            self.tr(
-                "Sekretariat {0}\nAplikasi kesekretariatan Dinas: surat, buku tamu, barang milik daerah, "
-                "kepegawaian.\n\nData: {1}"
-            ).format(__version__, self.ctx.app.location),
-        )
+        from desktop.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _on_restart_required(self) -> None:
         dialogs.info(
