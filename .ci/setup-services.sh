@@ -38,6 +38,9 @@ pkg_installed() {
 
 wanted=(cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools fonts-liberation2
     libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libcups2 chromium chromium-driver)
+# The packaging checks (issue 16): readelf for the bundle's libraries, the .desktop and AppStream validators,
+# makensis for the Windows installer script, xvfb for the installed app's screenshots.
+wanted+=(binutils desktop-file-utils appstream nsis)
 have_initdb || wanted=(postgresql "${wanted[@]}")
 
 apt_run() { # apt-get "$@", waiting (up to ~10 min) while another apt/dpkg process holds the lock
