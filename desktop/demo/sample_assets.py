@@ -26,6 +26,7 @@ from desktop.services.assets.ledger import DocRef
 from desktop.services.assets.parties import Party
 from desktop.services.common import auth, demo_mark, office
 from desktop.services.common.permissions import SYSTEM, Actor, Role
+from desktop.services.common.printed import Delivery
 from desktop.services.system import AppContext
 
 __all__ = ["ASSETS_PER_400_LETTERS", "AssetTally", "fill_assets"]
@@ -853,7 +854,10 @@ def fill_assets(
     _basts(ctx, actor, today, cast, cars, motors, rng, tally)
     with ctx.db.transaction() as s:
         for kode_ruang in ("R.01", "R.03", "R.12"):
-            documents.kir_pdf(s, actor, f.rooms[kode_ruang], mark_printed=True)
+            # The demo's KIR of three rooms went to the office printer (the others wait, for the Beranda line).
+            documents.record_kir_printed(
+                s, actor, f.rooms[kode_ruang], Delivery(printer="Printer Subbag Umum")
+            )
             tally.kir_dicetak += 1
     with ctx.db.transaction() as s:
         _census(s, actor, f, today, rng)

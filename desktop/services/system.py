@@ -183,8 +183,8 @@ def _check_failed(ctx: AppContext, exc: BaseException) -> StorageError:
 def _seeding_due(session: Session) -> bool:
     """Whether a table filled at start-up is still empty, or a table offered its rows once has not been yet
     (the seed functions write only then): an emptied table of the second kind takes no write lock."""
-    tables = [Holiday, *(modules.resolve(t) for m in modules.MODULES for t in m.seeded_tables)]
-    once = [modules.resolve(t) for m in modules.MODULES for t in m.seeded_once]
+    tables = [modules.resolve(t) for m in modules.MODULES for t in m.seeded_tables]
+    once = [Holiday, *(modules.resolve(t) for m in modules.MODULES for t in m.seeded_once)]
     if seeding.missing_markers(session, once):
         return True
     return any(session.scalar(select(literal(1)).select_from(t).limit(1)) is None for t in tables)

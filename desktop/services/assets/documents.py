@@ -63,6 +63,7 @@ __all__ = [
     "labels_pdf",
     "record_kartu_barang_printed",
     "record_kib_printed",
+    "record_kir_printed",
 ]
 
 Progress = Callable[[int, int], None]
@@ -389,17 +390,13 @@ def kir_pdf(
     *,
     layout: str | None = None,
     posted: bool = False,
-    mark_printed: bool = False,
     tanggal: date | None = None,
 ) -> bytes:
     """The KIR of one room in ``layout`` ("17/2007" or "47/2021"; None: Pengaturan) or the copy posted in the
-    room. ``mark_printed`` (a real print, not a preview) marks the room's KIR printed for the Beranda and is
-    audited; the KIR copy posted in the room counts as a print of it too."""
+    room. Building it records nothing: ``record_kir_printed`` does, once it went out."""
     actor.require(Perm.PRINT)
     s = get_settings(session)
-    layout = layout or s.kir_layout
-    if layout not in KIR_LAYOUTS:
-        raise ValidationError("Format KIR 17/2007 atau 47/2021.", "layout")
+    layout = _kir_layout(layout, s.kir_layout)
     room = rooms.get_room(session, actor, ruang_id)
     profile = office.get_profile(session)
     lines = kir_lines(session, actor, ruang_id, merged=posted or layout == "17/2007")
@@ -415,15 +412,34 @@ def kir_pdf(
         lokasi=_lokasi(s), pengguna_barang=s.unit_organisasi or profile.nama_dinas,
         kuasa_pengguna_barang=s.upb or s.sub_unit, posted=posted, printed_at=_printed_at(profile.zona_waktu),
     )  # fmt: skip
-    pdf = build_kir(data)
-    if mark_printed:
-        rooms.mark_kir_printed(session, ruang_id)
-        audit.record(
-            session, actor, "cetak", "ruang", ruang_id,
-            summary=f"KIR {room.nama} ({layout}{', ditempel di ruangan' if posted else ''}) dicetak: "
-            f"{sum(line.jumlah for line in lines)} barang",
-        )  # fmt: skip
-    return pdf
+    return build_kir(data)
+
+
+def _kir_layout(asked: str | None, configured: str) -> str:
+    layout = asked or configured
+    if layout not in KIR_LAYOUTS:
+        raise ValidationError("Format KIR 17/2007 atau 47/2021.", "layout")
+    return layout
+
+
+def record_kir_printed(
+    session: Session,
+    actor: Actor,
+    ruang_id: int,
+    delivery: printed.Delivery,
+    *,
+    layout: str | None = None,
+    posted: bool = False,
+) -> None:
+    """The KIR of one room really went out (a printer took it or its PDF was saved): the room's KIR counts as
+    printed for the Beranda, and one audit row names the printer or the file. The copy posted in the room
+    counts as a print of the KIR too."""
+    actor.require(Perm.PRINT)
+    layout = _kir_layout(layout, get_settings(session).kir_layout)
+    room = rooms.get_room(session, actor, ruang_id)
+    rooms.mark_kir_printed(session, ruang_id)
+    what = f"KIR {room.nama} ({layout}{', ditempel di ruangan' if posted else ''})"
+    printed.record(session, actor, "ruang", ruang_id, what, delivery)
 
 
 # --- Kartu Barang --------------------------------------------------------------------------------------------

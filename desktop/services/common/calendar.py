@@ -16,10 +16,9 @@ from desktop.core.calendar import (
     load_holidays_csv,
 )
 from desktop.models.admin import Holiday as HolidayRow
-from desktop.services.common import audit
+from desktop.services.common import audit, seeding
 from desktop.services.common.errors import NotFound, ValidationError
 from desktop.services.common.permissions import Actor, Perm
-from desktop.services.common.sql import insert_ignoring_conflicts
 
 
 def _to_domain(row: HolidayRow) -> Holiday:
@@ -27,14 +26,15 @@ def _to_domain(row: HolidayRow) -> Holiday:
 
 
 def seed_holidays(session: Session) -> int:
-    """Fill an empty calendar from the shipped reference list; returns its size then (0: left as it was)."""
-    if session.scalar(select(func.count()).select_from(HolidayRow)):
+    """Offer the shipped holiday list to a new database, once (the calendar is the admin's from then on: one
+    they emptied stays empty); returns the calendar's size after the offer (0: not offered, left as it was)."""
+    if not seeding.missing_markers(session, [HolidayRow]):
         return 0
     rows = load_holidays_csv(SEED_HOLIDAYS_PATH)
     # Several workstations may start on a new shared database at once: a date already seeded by another
     # one is skipped instead of failing the start-up.
     values = [{"tanggal": h.tanggal, "jenis": h.jenis.value, "nama": h.nama, "dasar": h.dasar} for h in rows]
-    insert_ignoring_conflicts(session, HolidayRow, values, ["tanggal"])
+    seeding.offer_once(session, HolidayRow, values, ["tanggal"])
     return int(session.scalar(select(func.count()).select_from(HolidayRow)) or 0)
 
 

@@ -256,12 +256,13 @@ class RoomsPanel(QWidget):
         return moved
 
     # ------------------------------------------------------------------ KIR
-    def kir_pdf(self, *, posted: bool, mark_printed: bool = False) -> bytes:
+    def kir_pdf(self, *, posted: bool) -> bytes:
         ruang_id = self.room_id()
         assert ruang_id is not None
-        call = self.ctx.call if mark_printed else self.ctx.query
-        return call(documents.kir_pdf, ruang_id, layout=str(self.layout_box.currentData()), posted=posted,
-                    mark_printed=mark_printed)  # fmt: skip
+        return self.ctx.query(documents.kir_pdf, ruang_id, layout=self.layout(), posted=posted)
+
+    def layout(self) -> str:
+        return str(self.layout_box.currentData())
 
     def print_kir(self, *, posted: bool) -> PrintPreviewDialog | None:
         """The KIR in the layout chosen (or the copy to post in the room), previewed; printing it from the
@@ -276,14 +277,16 @@ class RoomsPanel(QWidget):
             return None
         title = self.tr("KIR {0}").format(room.nama) + (self.tr(" (ditempel)") if posted else "")
         self.preview = PrintPreviewDialog(pdf, title, self, suggested_filename=f"kir-{room.kode}.pdf")
-        self.preview.delivered.connect(lambda delivery: self._kir_printed(room.id, posted, title, delivery))
+        layout = self.layout()
+        self.preview.delivered.connect(
+            lambda delivery: self._kir_printed(room.id, layout, posted, title, delivery)
+        )
         self.preview.open()
         return self.preview
 
-    def _kir_printed(self, ruang_id: int, posted: bool, title: str, delivery: Delivery) -> None:
+    def _kir_printed(self, ruang_id: int, layout: str, posted: bool, title: str, delivery: Delivery) -> None:
         try:
-            self.select_room(ruang_id)
-            self.kir_pdf(posted=posted, mark_printed=True)
+            self.ctx.call(documents.record_kir_printed, ruang_id, delivery, layout=layout, posted=posted)
         except ServiceError as exc:
             set_message(self.message, str(exc), ERROR_COLOR)
             return

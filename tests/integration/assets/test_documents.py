@@ -21,6 +21,7 @@ from desktop.services.assets.ledger import DocRef
 from desktop.services.assets.settings import get_settings, save_settings
 from desktop.services.common.errors import PermissionDenied
 from desktop.services.common.permissions import Actor
+from desktop.services.common.printed import Delivery
 from desktop.services.system import AppContext
 from tests.support import zbar
 
@@ -220,7 +221,9 @@ def test_kir_lists_the_rooms_items_counts_them_by_kondisi_and_marks_the_room_pri
         assert rooms.get_room(s, pengurus, umum).kir_needs_print
         preview = documents.kir_pdf(s, pengurus, umum, layout=layout, tanggal=TODAY)
         assert rooms.get_room(s, pengurus, umum).kir_needs_print  # a preview is not a print
-        printed = documents.kir_pdf(s, pengurus, umum, layout=layout, tanggal=TODAY, mark_printed=True)
+        printed = documents.kir_pdf(s, pengurus, umum, layout=layout, tanggal=TODAY)
+        assert rooms.get_room(s, pengurus, umum).kir_needs_print  # built twice, still not printed
+        documents.record_kir_printed(s, pengurus, umum, Delivery(printer="Printer Umum"), layout=layout)
     with office.db.transaction() as s:
         assert not rooms.get_room(s, pengurus, umum).kir_needs_print
         assert rooms.get_room(s, pengurus, gudang).kir_needs_print

@@ -14,6 +14,7 @@ from desktop.services.assets.items import AssetInput
 from desktop.services.assets.ledger import DocRef
 from desktop.services.common import auth
 from desktop.services.common.permissions import Actor
+from desktop.services.common.printed import Delivery
 from desktop.services.system import AppContext
 
 TODAY = date(2026, 3, 2)
@@ -52,7 +53,7 @@ def test_figures_count_assets_by_kondisi_open_bast_rooms_to_reprint_and_items_wi
         items.set_condition(s, pengurus, chairs[1], 3, tanggal=TODAY)
         items.write_off(s, pengurus, gone, tanggal=TODAY, alasan="Hilang",
                         doc=DocRef(jenis="SK", nomor="SK-1"))  # fmt: skip
-        documents.kir_pdf(s, pengurus, printed, mark_printed=True, tanggal=TODAY)
+        documents.record_kir_printed(s, pengurus, printed, Delivery(printer="Printer Umum"))
         for status in ("draft", "dicetak", "final", "batal", "draft"):
             s.add(AsetDokumen(jenis="penyerahan", status=status, tanggal=TODAY))
     with office.db.transaction() as s:

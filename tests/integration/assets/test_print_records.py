@@ -98,6 +98,10 @@ RECORDERS: dict[str, tuple[Callable[[Session, Actor, Goods, Delivery], None], st
         lambda s, a, g, d: documents.record_kartu_barang_printed(s, a, g.laptop, d),
         "aset", "", "Kartu Barang 1.3.2.10.01.02.002.000001",
     ),
+    "kir": (
+        lambda s, a, g, d: documents.record_kir_printed(s, a, g.ruang, d, layout="47/2021", posted=True),
+        "ruang", "", "KIR Ruang Subbag Umum (47/2021, ditempel di ruangan)",
+    ),
     "lki": (
         lambda s, a, g, d: inventory.record_census_printed(s, a, g.census, "lki", d),
         "inventarisasi", "", "LKI Sensus Ruang Umum",
