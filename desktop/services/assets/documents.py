@@ -273,14 +273,20 @@ def _kib_cells(golongan: str, r: dict[str, Any], width: int) -> tuple[str, ...]:
             ket)  # fmt: skip
 
 
-def kib_rows(session: Session, actor: Actor, golongan: str, *, jenis: str = "gabungan") -> list[KibRow]:
-    """The printed lines of a KIB: KIB B merged into register ranges (R6), the other cards one line per item."""
-    actor.require(Perm.VIEW)
+def _kib_golongan(golongan: str, jenis: str) -> str:
+    """The KIB asked for, checked: its golongan A-F (as typed, any case) and gabungan/intra/ekstra."""
     golongan = golongan.strip().upper()
     if golongan not in GOLONGAN:
         raise ValidationError("Golongan KIB A sampai F.", "golongan")
     if jenis not in KIB_JENIS:
         raise ValidationError("Jenis KIB: gabungan, intra atau ekstra.", "jenis")
+    return golongan
+
+
+def kib_rows(session: Session, actor: Actor, golongan: str, *, jenis: str = "gabungan") -> list[KibRow]:
+    """The printed lines of a KIB: KIB B merged into register ranges (R6), the other cards one line per item."""
+    actor.require(Perm.VIEW)
+    golongan = _kib_golongan(golongan, jenis)
     width = get_settings(session).register_digit
     conds: list[ColumnElement[bool]] = [Aset.golongan == golongan, Aset.status == "aktif"]
     if jenis != "gabungan":
@@ -339,11 +345,7 @@ def record_kib_printed(
     """The KIB of ``golongan`` really went out: a printer took the job or its PDF was saved (one audit row
     naming the printer or the file). Building it for the preview records nothing."""
     actor.require(Perm.PRINT)
-    golongan = golongan.strip().upper()
-    if golongan not in GOLONGAN:
-        raise ValidationError("Golongan KIB A sampai F.", "golongan")
-    if jenis not in KIB_JENIS:
-        raise ValidationError("Jenis KIB: gabungan, intra atau ekstra.", "jenis")
+    golongan = _kib_golongan(golongan, jenis)
     printed.record(session, actor, "kib", golongan, f"KIB {golongan} {KIB_JENIS[jenis].lower()}", delivery)
 
 
